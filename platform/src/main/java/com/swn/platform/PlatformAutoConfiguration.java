@@ -1,0 +1,71 @@
+package com.swn.platform;
+
+import com.swn.platform.events.EventFactory;
+import com.swn.platform.outbox.Outbox;
+import com.swn.platform.outbox.OutboxRelay;
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wires the messaging side every service shares: the event factory, the transactional outbox and
+ * its relay to EventBridge. The web side is in {@link PlatformWebAutoConfiguration}.
+ */
+@AutoConfiguration(
+    afterName = {
+      "io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration",
+      "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration",
+      "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"
+    })
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  /** Spring Cloud AWS has no EventBridge support; this applies its endpoint, region and credentials. */
+  @Bean
+  @ConditionalOnMissingBean
+  EventBridgeClient eventBridgeClient(AwsClientBuilderConfigurer configurer) {
+    return configurer.configure(EventBridgeClient.builder()).build();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnExpression("'${platform.events.source:}' != ''")
+  EventFactory eventFactory(JsonMapper jsonMapper, PlatformProperties properties, Clock clock) {
+    return new EventFactory(jsonMapper, properties.events(), clock);
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBean(DynamoDbClient.class)
+  @ConditionalOnExpression("'${platform.outbox.table:}' != ''")
+  static class OutboxConfiguration {
+
+    @Bean
+    Outbox outbox(PlatformProperties properties) {
+      return new Outbox(properties.outbox().table());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+        DynamoDbClient dynamoDb,
+        EventBridgeClient eventBridge,
+        PlatformProperties properties,
+        Clock clock) {
+      return new OutboxRelay(dynamoDb, eventBridge, properties, clock);
+    }
+  }
+}

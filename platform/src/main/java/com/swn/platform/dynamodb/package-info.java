@@ -1,0 +1,5 @@
+/** Part of the shared platform wiring. */
+@NullMarked
+package com.swn.platform.dynamodb;
+
+import org.jspecify.annotations.NullMarked;
