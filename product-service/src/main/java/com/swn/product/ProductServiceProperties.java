@@ -1,0 +1,23 @@
+package com.swn.product;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The product service's own settings. Physical names come from the environment in AWS (CDK generates
+ * them); the defaults match the local resource definition.
+ *
+ * @param table the product table
+ * @param categoryIndex the global secondary index that serves {@code GET /product?category=}
+ * @param maxPageSize the largest {@code limit} a listing accepts
+ */
+@Validated
+@ConfigurationProperties("product")
+public record ProductServiceProperties(
+    @NotBlank String table,
+    @NotBlank @DefaultValue("category-index") String categoryIndex,
+    @Min(1) @Max(1000) @DefaultValue("100") int maxPageSize) {}

@@ -1,0 +1,45 @@
+package com.swn.product.catalog;
+
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A catalogue entry. {@code version} grows by one with every change and is the product's ETag, so a
+ * client can only overwrite the version it has seen.
+ */
+public record Product(
+    String id,
+    String name,
+    @Nullable String description,
+    @Nullable String imageFile,
+    BigDecimal price,
+    String category,
+    long version) {
+
+  static Product create(String id, ProductDetails details) {
+    return new Product(
+        id,
+        details.name(),
+        details.description(),
+        details.imageFile(),
+        details.normalisedPrice(),
+        details.category(),
+        1);
+  }
+
+  Product update(ProductDetails details) {
+    return new Product(
+        id,
+        details.name(),
+        details.description(),
+        details.imageFile(),
+        details.normalisedPrice(),
+        details.category(),
+        version + 1);
+  }
+
+  /** Compares by value, so 10.0 and 10.00 are the same price. */
+  boolean priceDiffersFrom(Product other) {
+    return price.compareTo(other.price) != 0;
+  }
+}

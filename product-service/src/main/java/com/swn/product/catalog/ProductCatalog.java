@@ -1,0 +1,89 @@
+package com.swn.product.catalog;
+
+import com.swn.platform.events.EventFactory;
+import com.swn.platform.outbox.OutboxEvent;
+import com.swn.platform.outbox.OutboxRelay;
+import com.swn.platform.web.Page;
+import com.swn.product.catalog.ProductEvents.ProductCreated;
+import com.swn.product.catalog.ProductEvents.ProductDeleted;
+import com.swn.product.catalog.ProductEvents.ProductPriceChanged;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The catalogue's use cases. A change and its event are committed together (transactional outbox);
+ * the event is then published right away and, should that fail, by the relay's next sweep. So an
+ * accepted change is never without its event, and a failed write publishes nothing.
+ */
+@Service
+class ProductCatalog {
+
+  /** Ids are server-made UUIDs; anything else cannot exist, so it never reaches DynamoDB. */
+  private static final Pattern PRODUCT_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+
+  private final ProductRepository products;
+  private final EventFactory events;
+  private final OutboxRelay relay;
+
+  ProductCatalog(ProductRepository products, EventFactory events, OutboxRelay relay) {
+    this.products = products;
+    this.events = events;
+    this.relay = relay;
+  }
+
+  Product get(String id) {
+    if (!PRODUCT_ID.matcher(id).matches()) {
+      throw new ProductNotFoundException(id);
+    }
+    return products.findById(id).orElseThrow(() -> new ProductNotFoundException(id));
+  }
+
+  Page<Product> list(@Nullable String category, int limit, @Nullable String nextToken) {
+    return category == null
+        ? products.findAll(limit, nextToken)
+        : products.findByCategory(category, limit, nextToken);
+  }
+
+  Product create(ProductDetails details) {
+    var product = Product.create(UUID.randomUUID().toString(), details);
+    var event =
+        events.create(
+            new ProductCreated(
+                product.id(), product.name(), product.price(), product.category(), product.version()));
+    products.insert(product, event);
+    relay.publishAfterCommit(List.of(event));
+    return product;
+  }
+
+  Product replace(String id, long expectedVersion, ProductDetails details) {
+    var current = get(id);
+    if (current.version() != expectedVersion) {
+      throw new VersionMismatchException(id, current.version());
+    }
+    var updated = current.update(details);
+    var changes = new ArrayList<OutboxEvent>();
+    if (updated.priceDiffersFrom(current)) {
+      changes.add(
+          events.create(
+              new ProductPriceChanged(
+                  id, updated.name(), current.price(), updated.price(), updated.version())));
+    }
+    products.replace(updated, expectedVersion, changes);
+    relay.publishAfterCommit(changes);
+    return updated;
+  }
+
+  void delete(String id, @Nullable Long expectedVersion) {
+    var current = get(id);
+    if (expectedVersion != null && current.version() != expectedVersion) {
+      throw new VersionMismatchException(id, current.version());
+    }
+    var event = events.create(new ProductDeleted(id, current.version()));
+    products.delete(id, current.version(), event);
+    relay.publishAfterCommit(List.of(event));
+  }
+}

@@ -1,0 +1,89 @@
+package com.swn.product.catalog;
+
+import com.swn.platform.web.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+/** The catalogue over HTTP. A product's ETag is its version; replacing one requires If-Match. */
+@RestController
+@RequestMapping("/product")
+class ProductController {
+
+  private final ProductCatalog catalog;
+
+  ProductController(ProductCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  @GetMapping
+  @Operation(summary = "List products, optionally of one category (served by an index)")
+  Page<Product> list(
+      @RequestParam(required = false) @Size(min = 1, max = 100) @Nullable String category,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+      @Parameter(description = "the nextToken of the previous page")
+          @RequestParam(required = false) @Size(max = 2048) @Nullable String nextToken) {
+    return catalog.list(category, limit, nextToken);
+  }
+
+  @GetMapping("/{id}")
+  ResponseEntity<Product> get(@PathVariable String id, WebRequest request) {
+    var product = catalog.get(id);
+    if (request.checkNotModified(ETags.of(product))) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(product)).build();
+    }
+    return withETag(ResponseEntity.ok(), product);
+  }
+
+  @PostMapping
+  ResponseEntity<Product> create(@Valid @RequestBody ProductDetails details) {
+    var product = catalog.create(details);
+    return withETag(ResponseEntity.created(URI.create("/product/" + product.id())), product);
+  }
+
+  @PutMapping("/{id}")
+  @Operation(summary = "Replace a product; If-Match must carry its current ETag")
+  ResponseEntity<Product> replace(
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @Valid @RequestBody ProductDetails details) {
+    if (ifMatch == null) {
+      throw new PreconditionRequiredException();
+    }
+    var product = catalog.replace(id, ETags.version(ifMatch, id), details);
+    return withETag(ResponseEntity.ok(), product);
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void delete(
+      @PathVariable String id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+    catalog.delete(id, ifMatch == null ? null : ETags.version(ifMatch, id));
+  }
+
+  private static ResponseEntity<Product> withETag(
+      ResponseEntity.BodyBuilder response, Product product) {
+    return response.eTag(ETags.of(product)).body(product);
+  }
+}
