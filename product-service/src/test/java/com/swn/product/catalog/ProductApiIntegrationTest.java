@@ -4,6 +4,7 @@ import static com.swn.testsupport.EventRecorder.about;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.swn.contracts.EventContracts;
 import com.swn.localaws.LocalAws;
 import com.swn.testsupport.EventRecorder;
 import com.swn.testsupport.HttpJson;
@@ -158,6 +159,8 @@ class ProductApiIntegrationTest {
 
     var deleted = EVENTS.await(about("ProductDeleted", id), 1).getFirst();
     assertThat(deleted.path("detail").path("data").path("version").asLong()).isEqualTo(2);
+    assertThat(EventContracts.violations(envelope)).as("ProductPriceChanged matches its published schema").isEmpty();
+    assertThat(EventContracts.violations(deleted.path("detail"))).as("ProductDeleted matches its published schema").isEmpty();
   }
 
   @Test

@@ -1,0 +1,39 @@
+# Local development entry points. `make` (or `make help`) lists them.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# JDK 25: $JAVA_HOME if it is a JDK 25, else the first /usr/lib/jvm/temurin-25* (see scripts/java-home.sh).
+JDK := $(shell scripts/java-home.sh 2>/dev/null)
+ifneq ($(JDK),)
+export JAVA_HOME := $(JDK)
+export PATH := $(JDK)/bin:$(PATH)
+endif
+
+MVNW := ./mvnw -B
+
+.PHONY: help up down test build clean jdk
+
+help: ## List the targets
+	@echo "Usage: make <target>"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-7s %s\n", $$1, $$2}'
+	@echo "JDK 25: $(if $(JDK),$(JDK),not found - run 'make jdk' for how to get one)"
+
+up: jdk ## Build, start moto (unless AWS_ENDPOINT_URL is set), provision, run all services in the foreground
+	scripts/up.sh
+
+down: ## Stop whatever 'make up' started (safe when nothing runs)
+	scripts/down.sh
+
+test: jdk ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker)
+	$(MVNW) verify
+
+build: jdk ## Package every module without running tests
+	$(MVNW) -DskipTests package
+
+clean: jdk ## Remove build output and run state (.run/); keeps the moto virtualenv
+	$(MVNW) -q clean
+	rm -rf .run
+
+jdk: ## Check that a JDK 25 is available
+	@scripts/java-home.sh >/dev/null

@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# Runs the whole system locally in the foreground (called by `make up`):
+#   build the jars (unless SKIP_BUILD=1), start moto on 127.0.0.1:4566 unless AWS_ENDPOINT_URL is set,
+#   provision the resources of local-aws/resources.json, start every service with `java -jar`, wait until
+#   each is ready, then stay up until Ctrl-C / SIGTERM (or `make down`), which stops everything cleanly.
+# Logs: .run/logs/<name>.log   pids: .run/pids/<name>.pid
+# Env:  SKIP_BUILD=1, AWS_ENDPOINT_URL (use that emulator instead of starting moto), START_TIMEOUT (s, 120),
+#       STOP_TIMEOUT (s, 30), JAVA_OPTS (extra JVM options for every service)
+set -euo pipefail
+
+# The services, in start order: name | module (jar at <module>/target/<module>-0.1.0-SNAPSHOT.jar) | port | health path.
+SERVICES=(
+  "product-service|product-service|8081|/actuator/health/readiness"
+  "basket-service|basket-service|8082|/actuator/health/readiness"
+  "ordering-service|ordering-service|8083|/actuator/health/readiness"
+  "gateway|gateway|8080|/actuator/health"
+)
+readonly VERSION=0.1.0-SNAPSHOT
+readonly MOTO_HOST=127.0.0.1 MOTO_PORT=4566
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# Children get their own session so a Ctrl-C in the terminal reaches only this script, which then stops
+# the services before moto (moto would otherwise exit at once, under the services' feet).
+detach=()
+if command -v setsid >/dev/null; then detach=(setsid); fi
+run_dir="$root/.run"
+log_dir="$run_dir/logs"
+pid_dir="$run_dir/pids"
+start_timeout="${START_TIMEOUT:-120}"
+stop_timeout="${STOP_TIMEOUT:-30}"
+
+say() { printf '[up] %s\n' "$*"; }
+die() {
+  printf '[up] error: %s\n' "$*" >&2
+  exit 1
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+field() { # field <entry> <index>
+  local IFS='|'
+  local -a parts
+  read -r -a parts <<<"$1"
+  printf '%s' "${parts[$2]}"
+}
+
+pid_of() { [[ -f "$pid_dir/$1.pid" ]] && cat "$pid_dir/$1.pid"; }
+
+alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+
+# Stops the services (reverse start order) with SIGTERM so graceful shutdown runs, then moto.
+stopping=0
+stop_all() {
+  ((stopping)) && return 0
+  stopping=1
+  trap - INT TERM
+  local -a pids=()
+  local i name pid
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    name="$(field "${SERVICES[i]}" 0)"
+    pid="$(pid_of "$name" || true)"
+    if alive "$pid"; then
+      say "stopping $name (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+    fi
+  done
+  wait_for_exit "$stop_timeout" "${pids[@]}"
+  pid="$(pid_of moto || true)"
+  if alive "$pid"; then
+    say "stopping moto (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    wait_for_exit 5 "$pid"
+  fi
+  rm -f "$pid_dir"/*.pid "$run_dir/up.pid"
+  say "stopped"
+}
+
+# wait_for_exit <seconds> <pid>...: waits, then SIGKILLs whatever is still alive.
+wait_for_exit() {
+  local timeout="$1" deadline pid
+  shift
+  deadline=$((SECONDS + timeout))
+  for pid in "$@"; do
+    while alive "$pid" && ((SECONDS < deadline)); do sleep 0.2; done
+    if alive "$pid"; then
+      say "pid $pid did not stop within ${timeout}s: killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+  done
+}
+
+start_moto() {
+  if port_in_use "$MOTO_PORT"; then
+    die "port $MOTO_PORT is already in use: stop what listens there (make down?), or set AWS_ENDPOINT_URL to use it"
+  fi
+  say "starting moto on $MOTO_HOST:$MOTO_PORT (log: .run/logs/moto.log)"
+  "${detach[@]}" "$root/scripts/moto.sh" --host "$MOTO_HOST" --port "$MOTO_PORT" >"$log_dir/moto.log" 2>&1 &
+  echo $! >"$pid_dir/moto.pid"
+  local deadline=$((SECONDS + start_timeout))
+  until port_in_use "$MOTO_PORT"; do
+    alive "$(pid_of moto)" || die "moto exited; see .run/logs/moto.log: $(tail -n 5 "$log_dir/moto.log")"
+    ((SECONDS < deadline)) || die "moto did not listen on $MOTO_PORT within ${start_timeout}s"
+    sleep 0.2
+  done
+  export AWS_ENDPOINT_URL="http://$MOTO_HOST:$MOTO_PORT"
+  export AWS_REGION="${AWS_REGION:-us-east-1}"
+  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
+}
+
+provision() {
+  local jar
+  jar="$(compgen -G "$root/local-aws/target/local-aws-*-exec.jar" | head -n 1 || true)"
+  [[ -n "$jar" ]] || die "local-aws/target/local-aws-*-exec.jar is missing: build first (unset SKIP_BUILD)"
+  say "provisioning $AWS_ENDPOINT_URL"
+  "$JAVA_HOME/bin/java" -jar "$jar" | sed 's/^/[up]   /'
+}
+
+start_service() {
+  local name module port jar
+  name="$(field "$1" 0)" module="$(field "$1" 1)" port="$(field "$1" 2)"
+  jar="$root/$module/target/$module-$VERSION.jar"
+  [[ -f "$jar" ]] || die "$name: $jar is missing (does $module have a main class yet?)"
+  port_in_use "$port" && die "$name: port $port is already in use"
+  say "starting $name on :$port (log: .run/logs/$name.log)"
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  SERVER_PORT="$port" "${detach[@]}" "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "$jar" >"$log_dir/$name.log" 2>&1 &
+  echo $! >"$pid_dir/$name.pid"
+}
+
+await_ready() {
+  local name port path url deadline
+  name="$(field "$1" 0)" port="$(field "$1" 2)" path="$(field "$1" 3)"
+  url="http://127.0.0.1:$port$path"
+  deadline=$((SECONDS + start_timeout))
+  until curl -fsS --max-time 2 "$url" 2>/dev/null | grep -q '"status":"UP"'; do
+    alive "$(pid_of "$name")" || die "$name exited during start-up; last lines of .run/logs/$name.log:
+$(tail -n 20 "$log_dir/$name.log")"
+    ((SECONDS < deadline)) || die "$name was not ready at $url within ${start_timeout}s; see .run/logs/$name.log"
+    sleep 1
+  done
+  say "$name is ready"
+}
+
+# Stays in the foreground; reports a child that dies; returns when every service is gone.
+supervise() {
+  local -A reported=()
+  local entry name pid status running
+  while true; do
+    running=0
+    for entry in "${SERVICES[@]}" "moto|||"; do
+      name="$(field "$entry" 0)"
+      pid="$(pid_of "$name" || true)"
+      [[ -n "$pid" ]] || continue
+      if alive "$pid"; then
+        [[ "$name" == moto ]] || running=$((running + 1))
+      elif [[ -z "${reported[$name]:-}" ]]; then
+        status=0
+        wait "$pid" 2>/dev/null || status=$?
+        say "$name (pid $pid) exited with status $status; see .run/logs/$name.log"
+        reported[$name]=1
+      fi
+    done
+    ((running > 0)) || { say "no service is running any more"; return 1; }
+    sleep 2 &
+    wait $! || true
+  done
+}
+
+main() {
+  command -v curl >/dev/null || die "curl is required"
+  JAVA_HOME="$("$root/scripts/java-home.sh")"
+  export JAVA_HOME
+  mkdir -p "$log_dir" "$pid_dir"
+  if alive "$(cat "$run_dir/up.pid" 2>/dev/null || true)"; then
+    die "already running (pid $(cat "$run_dir/up.pid")); run 'make down' first"
+  fi
+  rm -f "$pid_dir"/*.pid
+  echo $$ >"$run_dir/up.pid"
+  trap 'stop_all; exit 130' INT
+  trap 'stop_all; exit 143' TERM
+  trap 'stop_all' EXIT
+
+  if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    say "building (./mvnw -B -q -DskipTests package; SKIP_BUILD=1 skips this)"
+    (cd "$root" && ./mvnw -B -q -DskipTests package)
+  fi
+  if [[ -z "${AWS_ENDPOINT_URL:-}" ]]; then
+    start_moto
+  else
+    say "using AWS_ENDPOINT_URL=$AWS_ENDPOINT_URL"
+  fi
+  provision
+
+  export PRODUCT_SERVICE_URL=http://127.0.0.1:8081
+  export BASKET_SERVICE_URL=http://127.0.0.1:8082
+  export ORDERING_SERVICE_URL=http://127.0.0.1:8083
+  local entry
+  for entry in "${SERVICES[@]}"; do start_service "$entry"; done
+  for entry in "${SERVICES[@]}"; do await_ready "$entry"; done
+
+  say "ready:"
+  for entry in "${SERVICES[@]}"; do
+    printf '[up]   %-18s http://127.0.0.1:%s\n' "$(field "$entry" 0)" "$(field "$entry" 2)"
+  done
+  printf '[up]   %-18s %s\n' "AWS endpoint" "$AWS_ENDPOINT_URL"
+  say "logs in .run/logs/; Ctrl-C (or 'make down') stops everything"
+  supervise
+}
+
+main "$@"
