@@ -1,4 +1,7 @@
-/** The ordering service. Its API and messaging arrive with the event-driven core (issue 3). */
+/**
+ * The ordering service: turns checkout events from SQS into orders, exactly once per checkout, and
+ * serves them over HTTP. The feature lives in {@link com.swn.ordering.order}.
+ */
 @NullMarked
 package com.swn.ordering;
 

@@ -1,0 +1,70 @@
+package com.swn.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** The listener settings are checked at start-up, so a bad value stops the service, not the queue. */
+class OrderingPropertiesTest {
+
+  private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
+  private static final Validator VALIDATOR = FACTORY.getValidator();
+
+  @AfterAll
+  static void close() {
+    FACTORY.close();
+  }
+
+  private static OrderingProperties bind(Map<String, String> listener) {
+    var properties = new HashMap<>(Map.of("ordering.table", "order", "ordering.date-index", "i", "ordering.queue-name", "q"));
+    listener.forEach((key, value) -> properties.put("ordering.listener." + key, value));
+    return new Binder(new MapConfigurationPropertySource(properties)).bind("ordering", OrderingProperties.class).get();
+  }
+
+  private static Set<String> violations(OrderingProperties properties) {
+    return VALIDATOR.validate(properties).stream()
+        .map(ConstraintViolation::getPropertyPath)
+        .map(Object::toString)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void defaultsAreValid() {
+    var properties = bind(Map.of());
+
+    assertThat(violations(properties)).isEmpty();
+    assertThat(properties.maxPageSize()).isEqualTo(100);
+    assertThat(properties.listener().maxMessagesPerPoll()).isEqualTo(10);
+  }
+
+  @Test
+  void rejectsBatchesLargerThanTheConcurrencyLimit() {
+    var properties = bind(Map.of("max-concurrent-messages", "5", "max-messages-per-poll", "10"));
+
+    assertThat(violations(properties)).contains("listener.maxMessagesPerPollWithinConcurrency");
+  }
+
+  @Test
+  void rejectsAShutdownTimeoutThatAPollInFlightWouldUseUp() {
+    var properties = bind(Map.of("poll-timeout", "10s", "shutdown-timeout", "10s"));
+
+    assertThat(violations(properties)).contains("listener.shutdownTimeoutLongerThanPollTimeout");
+  }
+
+  @Test
+  void rejectsRetryWaitsSqsCannotSet() {
+    assertThat(violations(bind(Map.of("retry-initial-visibility", "0s")))).contains("listener.retryVisibilityValid");
+    assertThat(violations(bind(Map.of("retry-max-visibility", "13h")))).contains("listener.retryVisibilityValid");
+  }
+}
