@@ -13,6 +13,7 @@ SERVICES=(
   "product-service|product-service|8081|/actuator/health/readiness"
   "basket-service|basket-service|8082|/actuator/health/readiness"
   "ordering-service|ordering-service|8083|/actuator/health/readiness"
+  "ordering-service-2|ordering-service|8084|/actuator/health/readiness"
   "gateway|gateway|8080|/actuator/health"
 )
 readonly VERSION=0.1.0-SNAPSHOT

@@ -3,20 +3,31 @@ package com.swn.e2e;
 import com.swn.localaws.LocalAws;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole system as {@code make up} runs it: the emulator, the three packaged services and the
- * gateway, each its own process. Started once per test JVM and stopped when it exits.
+ * The whole system as {@code make up} runs it: the emulator, the packaged services — two ordering
+ * instances competing on one queue — and the gateway, each its own process. Started once per test
+ * JVM and stopped when it exits.
  */
 final class LocalSystem {
+
+  static final String PRODUCT = "product-service";
+  static final String BASKET = "basket-service";
+  static final String ORDERING_1 = "ordering-service-1";
+  static final String ORDERING_2 = "ordering-service-2";
+  static final String GATEWAY = "gateway";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
   private static LocalSystem shared;
 
   private final LocalAws aws;
-  private final ServiceProcess gateway;
+  private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
 
   private LocalSystem() {
     aws = LocalAws.shared();
@@ -26,23 +37,27 @@ final class LocalSystem {
     var environment = new HashMap<>(aws.environment());
     environment.put("LOG_FORMAT", "ecs");
 
-    var services =
-        List.of("product-service", "basket-service", "ordering-service").stream()
-            .map(name -> new ServiceProcess(name, jar(root, name, version), environment, "/actuator/health/readiness", logs))
-            .toList();
+    add(new ServiceProcess(PRODUCT, jar(root, PRODUCT, version), environment, "/actuator/health/readiness", logs));
+    var basketEnvironment = new HashMap<>(environment);
+    basketEnvironment.put("PRODUCT_SERVICE_URL", processes.get(PRODUCT).baseUrl());
+    add(new ServiceProcess(BASKET, jar(root, BASKET, version), basketEnvironment, "/actuator/health/readiness", logs));
+    for (var ordering : List.of(ORDERING_1, ORDERING_2)) {
+      add(new ServiceProcess(ordering, jar(root, "ordering-service", version), environment, "/actuator/health/readiness", logs));
+    }
     var gatewayEnvironment = new HashMap<>(environment);
-    gatewayEnvironment.put("PRODUCT_SERVICE_URL", services.get(0).baseUrl());
-    gatewayEnvironment.put("BASKET_SERVICE_URL", services.get(1).baseUrl());
-    gatewayEnvironment.put("ORDERING_SERVICE_URL", services.get(2).baseUrl());
-    gateway = new ServiceProcess("gateway", jar(root, "gateway", version), gatewayEnvironment, "/actuator/health", logs);
+    gatewayEnvironment.put("PRODUCT_SERVICE_URL", processes.get(PRODUCT).baseUrl());
+    gatewayEnvironment.put("BASKET_SERVICE_URL", processes.get(BASKET).baseUrl());
+    gatewayEnvironment.put("ORDERING_SERVICE_URL", processes.get(ORDERING_1).baseUrl());
+    add(new ServiceProcess(GATEWAY, jar(root, GATEWAY, version), gatewayEnvironment, "/actuator/health", logs));
 
-    var all = new java.util.ArrayList<>(services);
-    all.add(gateway);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> all.forEach(ServiceProcess::stop)));
+    var all = new ArrayList<>(processes.values());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> all.reversed().forEach(ServiceProcess::stop)));
     all.forEach(ServiceProcess::start);
     // Two cores: starting in parallel and waiting together is the fastest way up.
     CompletableFuture.allOf(
-            all.stream().map(service -> CompletableFuture.runAsync(() -> service.awaitReady(Duration.ofSeconds(180)))).toArray(CompletableFuture[]::new))
+            all.stream()
+                .map(service -> CompletableFuture.runAsync(() -> service.awaitReady(START_TIMEOUT)))
+                .toArray(CompletableFuture[]::new))
         .join();
   }
 
@@ -54,11 +69,31 @@ final class LocalSystem {
   }
 
   String gatewayUrl() {
-    return gateway.baseUrl();
+    return processes.get(GATEWAY).baseUrl();
+  }
+
+  String url(String name) {
+    return processes.get(name).baseUrl();
   }
 
   LocalAws aws() {
     return aws;
+  }
+
+  /** SIGKILL: no shutdown hook, no graceful drain, in-flight messages are simply abandoned. */
+  void kill(String name) {
+    processes.get(name).kill();
+  }
+
+  void restart(String name) {
+    var process = processes.get(name);
+    process.stop();
+    process.start();
+    process.awaitReady(START_TIMEOUT);
+  }
+
+  private void add(ServiceProcess process) {
+    processes.put(process.name(), process);
   }
 
   private static Path jar(Path root, String module, String version) {

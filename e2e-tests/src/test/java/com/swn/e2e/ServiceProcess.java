@@ -87,6 +87,22 @@ final class ServiceProcess {
     throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
   }
 
+  /** SIGKILL, as an out-of-memory kill or a lost host would end it. */
+  void kill() {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
   /** SIGTERM, as ECS and Ctrl-C send it, so graceful shutdown runs. */
   void stop() {
     if (process != null && process.isAlive()) {

@@ -1,7 +1,5 @@
 package com.swn.product;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,11 +11,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param table the product table
  * @param categoryIndex the global secondary index that serves {@code GET /product?category=}
- * @param maxPageSize the largest {@code limit} a listing accepts
  */
 @Validated
 @ConfigurationProperties("product")
 public record ProductServiceProperties(
     @NotBlank String table,
-    @NotBlank @DefaultValue("category-index") String categoryIndex,
-    @Min(1) @Max(1000) @DefaultValue("100") int maxPageSize) {}
+    @NotBlank @DefaultValue("category-index") String categoryIndex) {}
