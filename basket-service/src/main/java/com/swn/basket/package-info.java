@@ -1,4 +1,8 @@
-/** The basket service. Its API and messaging arrive with the event-driven core (issue 3). */
+/**
+ * The basket service: baskets priced from the catalogue ({@code basket}, {@code catalog}), kept
+ * current by product events ({@code basket.messaging}), and checked out exactly once ({@code
+ * checkout}).
+ */
 @NullMarked
 package com.swn.basket;
 

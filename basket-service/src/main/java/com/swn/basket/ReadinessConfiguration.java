@@ -1,0 +1,20 @@
+package com.swn.basket;
+
+import com.swn.platform.PlatformProperties;
+import com.swn.platform.dynamodb.DynamoDbTablesHealthIndicator;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Not ready without all three tables: a checkout writes to each of them in one transaction. */
+@Configuration(proxyBeanMethods = false)
+class ReadinessConfiguration {
+
+  @Bean
+  DynamoDbTablesHealthIndicator dynamoDbTablesHealthIndicator(
+      DynamoDbClient dynamoDb, BasketProperties basket, PlatformProperties platform) {
+    return new DynamoDbTablesHealthIndicator(
+        dynamoDb, List.of(basket.table(), platform.outbox().table(), basket.idempotencyTable()));
+  }
+}

@@ -1,0 +1,158 @@
+package com.swn.basket.basket;
+
+import com.swn.basket.BasketProperties;
+import com.swn.basket.catalog.CatalogProduct;
+import com.swn.basket.catalog.ProductCatalog;
+import com.swn.platform.web.Page;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * The basket's use cases. Names and prices always come from the catalogue, looked up before the
+ * write. A replace needs the version the client has seen; item-level changes commute, so without
+ * {@code If-Match} they re-read and retry when another write got in between, and with it a stale
+ * version is a 412.
+ */
+@Service
+class BasketService {
+
+  private final BasketRepository baskets;
+  private final ProductCatalog catalog;
+  private final BasketProperties properties;
+  private final Clock clock;
+  private final Counter itemsAdded;
+
+  BasketService(
+      BasketRepository baskets,
+      ProductCatalog catalog,
+      BasketProperties properties,
+      Clock clock,
+      MeterRegistry meters) {
+    this.baskets = baskets;
+    this.catalog = catalog;
+    this.properties = properties;
+    this.clock = clock;
+    this.itemsAdded =
+        Counter.builder("basket.items.added").description("Items added to baskets (by quantity)").register(meters);
+  }
+
+  Basket get(String userName) {
+    return baskets.find(userName).orElseThrow(() -> new BasketNotFoundException(userName));
+  }
+
+  Page<Basket> list(int limit, @Nullable String nextToken) {
+    return baskets.findAll(Math.min(limit, properties.maxPageSize()), nextToken);
+  }
+
+  /** Replaces every line, creating the basket if there is none. */
+  Replaced replace(String userName, @Nullable Long expectedVersion, List<ItemRequest> items) {
+    if (distinctLines(items) > Basket.MAX_LINES) {
+      throw BasketLimitExceededException.lines();
+    }
+    var lines = lines(items);
+    var current = baskets.find(userName).orElse(null);
+    if (current == null && expectedVersion != null) {
+      throw new VersionMismatchException(userName, null);
+    }
+    if (current != null && expectedVersion == null) {
+      throw new PreconditionRequiredException();
+    }
+    if (current != null && current.version() != expectedVersion) {
+      throw new VersionMismatchException(userName, current.version());
+    }
+    var previous = current == null ? Basket.empty(userName) : current;
+    var updated = previous.replaceLines(lines).touch(clock.instant(), properties.ttl());
+    try {
+      baskets.save(updated, previous);
+    } catch (ConcurrentBasketChangeException e) {
+      throw current == null ? new PreconditionRequiredException() : new VersionMismatchException(userName, null);
+    }
+    return new Replaced(updated, current == null);
+  }
+
+  record Replaced(Basket basket, boolean created) {}
+
+  Basket add(String userName, @Nullable Long expectedVersion, ItemRequest item) {
+    var line = line(catalog.product(item.productId()), item);
+    var updated = update(userName, expectedVersion, true, basket -> basket.add(line));
+    itemsAdded.increment(item.quantity());
+    return updated;
+  }
+
+  Basket changeQuantity(
+      String userName, String productId, @Nullable String color, int quantity, @Nullable Long expectedVersion) {
+    return update(userName, expectedVersion, false, basket -> basket.changeQuantity(productId, color, quantity));
+  }
+
+  Basket remove(String userName, String productId, @Nullable String color, @Nullable Long expectedVersion) {
+    return update(userName, expectedVersion, false, basket -> basket.remove(productId, color));
+  }
+
+  void delete(String userName, @Nullable Long expectedVersion) {
+    if (!baskets.delete(userName, expectedVersion)) {
+      var current = get(userName);
+      throw new VersionMismatchException(userName, current.version());
+    }
+  }
+
+  private Basket update(
+      String userName, @Nullable Long expectedVersion, boolean createIfAbsent, UnaryOperator<Basket> change) {
+    for (int attempt = 0; ; attempt++) {
+      var previous = current(userName, expectedVersion, createIfAbsent);
+      var updated = change.apply(previous).touch(clock.instant(), properties.ttl());
+      try {
+        baskets.save(updated, previous);
+        return updated;
+      } catch (ConcurrentBasketChangeException e) {
+        if (expectedVersion != null) {
+          throw new VersionMismatchException(userName, null);
+        }
+        if (attempt >= properties.conflictRetries()) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private Basket current(String userName, @Nullable Long expectedVersion, boolean createIfAbsent) {
+    var current = baskets.find(userName);
+    if (current.isEmpty()) {
+      if (!createIfAbsent) {
+        throw new BasketNotFoundException(userName);
+      }
+      if (expectedVersion != null) {
+        throw new VersionMismatchException(userName, null);
+      }
+      return Basket.empty(userName);
+    }
+    if (expectedVersion != null && current.get().version() != expectedVersion) {
+      throw new VersionMismatchException(userName, current.get().version());
+    }
+    return current.get();
+  }
+
+  private List<BasketLine> lines(List<ItemRequest> items) {
+    var products = new LinkedHashMap<String, CatalogProduct>();
+    var ids = new LinkedHashSet<String>();
+    items.forEach(item -> ids.add(item.productId()));
+    ids.forEach(id -> products.put(id, catalog.product(id)));
+    return items.stream().map(item -> line(products.get(item.productId()), item)).toList();
+  }
+
+  private static BasketLine line(CatalogProduct product, ItemRequest item) {
+    return new BasketLine(
+        item.productId(), product.name(), item.color(), item.quantity(), product.price(), product.version(), true);
+  }
+
+  private static long distinctLines(List<ItemRequest> items) {
+    return items.stream().map(item -> Arrays.asList(item.productId(), item.color())).distinct().count();
+  }
+}

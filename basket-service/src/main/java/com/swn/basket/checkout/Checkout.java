@@ -1,0 +1,115 @@
+package com.swn.basket.checkout;
+
+import com.swn.basket.BasketProperties;
+import com.swn.basket.basket.BasketLine;
+import com.swn.basket.basket.BasketNotFoundException;
+import com.swn.basket.basket.BasketRepository;
+import com.swn.platform.events.EventFactory;
+import com.swn.platform.outbox.OutboxRelay;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checkout with an exactly-once effect (see {@code docs/checkout.md}). A key seen before answers
+ * from its record without touching anything; otherwise the basket is turned into a {@code
+ * CheckoutBasket} event in one transaction with the basket's removal and the key's record, and the
+ * event is published after the commit (by the relay's sweep if that fails).
+ */
+@Service
+class Checkout {
+
+  private static final Logger log = LoggerFactory.getLogger(Checkout.class);
+
+  private final BasketRepository baskets;
+  private final CheckoutRepository checkouts;
+  private final EventFactory events;
+  private final OutboxRelay relay;
+  private final JsonMapper jsonMapper;
+  private final BasketProperties properties;
+  private final Clock clock;
+  private final Counter accepted;
+
+  Checkout(
+      BasketRepository baskets,
+      CheckoutRepository checkouts,
+      EventFactory events,
+      OutboxRelay relay,
+      JsonMapper jsonMapper,
+      BasketProperties properties,
+      Clock clock,
+      MeterRegistry meters) {
+    this.baskets = baskets;
+    this.checkouts = checkouts;
+    this.events = events;
+    this.relay = relay;
+    this.jsonMapper = jsonMapper;
+    this.properties = properties;
+    this.clock = clock;
+    this.accepted = Counter.builder("basket.checkouts").description("Checkouts accepted (retries not counted)").register(meters);
+  }
+
+  record Result(CheckoutAccepted response, boolean replayed) {}
+
+  Result checkout(CheckoutRequest request, String idempotencyKey) {
+    var userName = request.userName();
+    var key = userName + "#" + idempotencyKey;
+    var requestHash = hash(request);
+    var earlier = checkouts.find(key);
+    if (earlier.isPresent()) {
+      return replay(earlier.get(), requestHash);
+    }
+    var basket = baskets.find(userName).orElseThrow(() -> new BasketNotFoundException(userName));
+    if (basket.lines().isEmpty()) {
+      throw UncheckoutableBasketException.empty(userName);
+    }
+    if (!basket.unavailableLines().isEmpty()) {
+      throw UncheckoutableBasketException.unavailable(
+          basket.unavailableLines().stream().map(BasketLine::productId).distinct().toList());
+    }
+    var now = clock.instant();
+    var orderId = UUID.randomUUID();
+    var response = CheckoutAccepted.of(orderId, userName, basket.totalPrice());
+    var event = events.create(properties.checkout().eventSource(), CheckoutBasket.of(orderId, basket, request, now));
+    var record = new IdempotencyRecord(key, requestHash, response, now.plus(properties.idempotencyTtl()));
+    try {
+      checkouts.commit(basket, record, event);
+    } catch (IdempotencyKeyTakenException e) {
+      return checkouts.find(key).map(winner -> replay(winner, requestHash)).orElseThrow(() -> new BasketChangedException(userName));
+    }
+    relay.publishAfterCommit(List.of(event));
+    accepted.increment();
+    log.atInfo()
+        .addKeyValue("orderId", orderId)
+        .addKeyValue("eventId", event.id())
+        .addKeyValue("lines", basket.lines().size())
+        .log("Checkout accepted");
+    return new Result(response, false);
+  }
+
+  private static Result replay(IdempotencyRecord record, String requestHash) {
+    if (!record.answers(requestHash)) {
+      throw new IdempotencyKeyReusedException();
+    }
+    return new Result(record.response(), true);
+  }
+
+  /** SHA-256 of the request as parsed, so whitespace and field order do not matter. */
+  private String hash(CheckoutRequest request) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256").digest(jsonMapper.writeValueAsBytes(request));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java platform has SHA-256", e);
+    }
+  }
+}

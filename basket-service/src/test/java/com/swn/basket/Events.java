@@ -1,0 +1,53 @@
+package com.swn.basket;
+
+import com.swn.localaws.LocalAws;
+import com.swn.testsupport.EventRecorder;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.JsonNode;
+
+/** Where the tests look for events: one recorder per queue for the whole JVM, so none steals another's. */
+public final class Events {
+
+  /** What the CheckoutBasketRule delivers, as the ordering service would receive it. */
+  public static final EventRecorder ORDERS = new EventRecorder(LocalAws.shared().sqs(), LocalAws.shared().queueUrl("OrderQueue"));
+
+  private Events() {}
+
+  public static Predicate<JsonNode> checkoutOf(String userName) {
+    return event ->
+        "CheckoutBasket".equals(event.path("detail-type").asString())
+            && userName.equals(event.path("detail").path("data").path("userName").asString());
+  }
+
+  public static long distinctEventIds(Iterable<JsonNode> events) {
+    var ids = new HashSet<String>();
+    events.forEach(event -> ids.add(event.path("detail").path("eventId").asString()));
+    return ids.size();
+  }
+
+  /** Waits until the basket's product-event queue has nothing left, visible or in flight. */
+  public static void awaitProductEventsHandled() {
+    var aws = LocalAws.shared();
+    var url = aws.queueUrl("BasketProductEventsQueue");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              var attributes =
+                  aws.sqs()
+                      .getQueueAttributes(
+                          r -> r.queueUrl(url)
+                              .attributeNames(
+                                  QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                  QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                      .attributes();
+              return "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                  && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+            });
+  }
+}

@@ -1,0 +1,41 @@
+package com.swn.basket;
+
+import com.swn.basket.basket.BasketRepository;
+import com.swn.localaws.LocalAws;
+import com.swn.testsupport.HttpJson;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * The base of the integration tests: the whole service over real HTTP against moto, with the product
+ * catalogue stubbed. All of them share one application context. {@link #baskets} is the real
+ * repository; a test may make it wait at a barrier to force an interleaving, nothing more.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+  protected static final LocalAws AWS = LocalAws.shared();
+  protected static final CatalogueStub CATALOGUE = CatalogueStub.shared();
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry registry) {
+    AWS.springProperties().forEach((key, value) -> registry.add(key, () -> value));
+    registry.add("basket.catalog.url", CATALOGUE::url);
+    registry.add("basket.catalog.retry-delay", () -> "20ms");
+    registry.add("basket.catalog.retry-jitter", () -> "10ms");
+    registry.add("spring.cloud.aws.sqs.listener.poll-timeout", () -> "1s");
+  }
+
+  @LocalServerPort protected int port;
+  @MockitoSpyBean protected BasketRepository baskets;
+  protected HttpJson http;
+
+  @BeforeEach
+  void client() {
+    http = new HttpJson("http://localhost:" + port);
+  }
+}

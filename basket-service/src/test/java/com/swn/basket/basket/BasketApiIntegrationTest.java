@@ -1,0 +1,197 @@
+package com.swn.basket.basket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.swn.basket.IntegrationTest;
+import com.swn.testsupport.HttpJson;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The basket API over real HTTP against DynamoDB (moto), prices from a stub catalogue. */
+class BasketApiIntegrationTest extends IntegrationTest {
+
+  private static String user() {
+    return "user-" + UUID.randomUUID();
+  }
+
+  private static String item(String productId, int quantity, @Nullable String color) {
+    return color == null
+        ? "{\"productId\":\"%s\",\"quantity\":%d}".formatted(productId, quantity)
+        : "{\"productId\":\"%s\",\"quantity\":%d,\"color\":\"%s\"}".formatted(productId, quantity, color);
+  }
+
+  private static String items(String... items) {
+    return "{\"items\":[" + String.join(",", items) + "]}";
+  }
+
+  private static boolean hasMarker(String userName, String productId) {
+    return AWS.dynamoDb()
+        .getItem(r -> r.tableName("basket").consistentRead(true).key(Map.of(
+            "userName", AttributeValue.fromS(userName), "sk", AttributeValue.fromS("PRODUCT#" + productId))))
+        .hasItem();
+  }
+
+  @Test
+  void fillsABasketWithCataloguePricesAndExactTotals() {
+    var lamp = CATALOGUE.add("Lamp", "19.99");
+    var clip = CATALOGUE.add("Clip", "0.10");
+    var user = user();
+
+    var created = http.put("/basket/" + user, items(item(lamp, 3, "red"), item(clip, 2, null)));
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.header("ETag")).isEqualTo("\"1\"");
+    assertThat(created.json().path("totalPrice").decimalValue()).isEqualByComparingTo("60.17");
+
+    var added = http.post("/basket/" + user + "/items", item(lamp, 1, "red"));
+    assertThat(added.status()).isEqualTo(200);
+
+    var read = http.get("/basket/" + user);
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(read.header("ETag")).isEqualTo("\"2\"");
+    var lines = read.json().path("items");
+    assertThat(lines.size()).isEqualTo(2);
+    assertThat(lines.get(0).path("productName").asString()).isEqualTo("Lamp");
+    assertThat(lines.get(0).path("quantity").asInt()).isEqualTo(4);
+    assertThat(lines.get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("19.99");
+    assertThat(lines.get(0).path("lineTotal").decimalValue()).isEqualByComparingTo("79.96");
+    assertThat(lines.get(0).path("priceVersion").asLong()).isEqualTo(1);
+    assertThat(read.json().path("totalPrice").decimalValue()).isEqualByComparingTo("80.16");
+    assertThat(read.json().path("expiresAt").asString()).isNotBlank();
+    assertThat(hasMarker(user, lamp)).as("marker for the product index").isTrue();
+    assertThat(hasMarker(user, clip)).isTrue();
+  }
+
+  @Test
+  void replaceNeedsTheCurrentETagOnceTheBasketExists() {
+    var lamp = CATALOGUE.add("Lamp", "10");
+    var clip = CATALOGUE.add("Clip", "1");
+    var user = user();
+    assertThat(http.put("/basket/" + user, items(item(lamp, 1, null))).status()).isEqualTo(201);
+
+    var unconditional = http.put("/basket/" + user, items(item(clip, 1, null)));
+    var stale = http.put("/basket/" + user, items(item(clip, 1, null)), "If-Match", "\"7\"");
+    var current = http.put("/basket/" + user, items(item(clip, 5, null)), "If-Match", "\"1\"");
+
+    assertThat(unconditional.status()).isEqualTo(428);
+    assertThat(unconditional.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(stale.json().path("currentVersion").asLong()).isEqualTo(1);
+    assertThat(current.status()).isEqualTo(200);
+    assertThat(current.json().path("totalPrice").decimalValue()).isEqualByComparingTo("5.00");
+    assertThat(hasMarker(user, lamp)).as("marker of a removed product is deleted").isFalse();
+  }
+
+  @Test
+  void itemWritesWithoutIfMatchRetryOnConflictsAndAStaleIfMatchIs412() throws Exception {
+    var user = user();
+    var products = new ArrayList<String>();
+    for (int i = 0; i < 4; i++) {
+      products.add(CATALOGUE.add("Thing " + i, "2.50"));
+    }
+
+    List<Future<HttpJson.Response>> adds = new ArrayList<>();
+    try (var pool = Executors.newFixedThreadPool(products.size())) {
+      for (var product : products) {
+        adds.add(pool.submit(() -> http.post("/basket/" + user + "/items", item(product, 2, null))));
+      }
+    }
+    for (var add : adds) {
+      assertThat(add.get().status()).isEqualTo(200);
+    }
+    var basket = http.get("/basket/" + user);
+    assertThat(basket.json().path("items").size()).isEqualTo(4);
+    assertThat(basket.json().path("totalPrice").decimalValue()).isEqualByComparingTo("20.00");
+
+    var stale = http.post("/basket/" + user + "/items", item(products.getFirst(), 1, null), "If-Match", "\"1\"");
+    assertThat(stale.status()).isEqualTo(412);
+    var current = http.send("PATCH", "/basket/" + user + "/items/" + products.getFirst(), "{\"quantity\":9}", "If-Match", basket.header("ETag"));
+    assertThat(current.status()).isEqualTo(200);
+  }
+
+  @Test
+  void anUnknownProductIs422AndACatalogueOutageIs503() {
+    var user = user();
+    var down = CATALOGUE.add("Down", "1");
+    CATALOGUE.fail(down, -1);
+
+    var unknown = http.post("/basket/" + user + "/items", item("no-such-product", 1, null));
+    var unavailable = http.post("/basket/" + user + "/items", item(down, 1, null));
+
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.json().path("title").asString()).isEqualTo("Unknown product");
+    assertThat(unavailable.status()).isEqualTo(503);
+    assertThat(unavailable.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(unavailable.header("Retry-After")).isEqualTo("5");
+    assertThat(http.get("/basket/" + user).status()).as("nothing was written").isEqualTo(404);
+  }
+
+  @Test
+  void changesAndRemovesLinesAndDeletesTheBasket() {
+    var lamp = CATALOGUE.add("Lamp", "10");
+    var user = user();
+    http.put("/basket/" + user, items(item(lamp, 1, "red"), item(lamp, 1, "blue")));
+
+    var ambiguous = http.send("PATCH", "/basket/" + user + "/items/" + lamp, "{\"quantity\":3}");
+    var changed = http.send("PATCH", "/basket/" + user + "/items/" + lamp + "?color=blue", "{\"quantity\":3}");
+    var removed = http.delete("/basket/" + user + "/items/" + lamp + "?color=red");
+    var missingLine = http.delete("/basket/" + user + "/items/" + lamp + "?color=red");
+
+    assertThat(ambiguous.status()).isEqualTo(409);
+    assertThat(changed.json().path("totalPrice").decimalValue()).isEqualByComparingTo("40.00");
+    assertThat(removed.json().path("totalPrice").decimalValue()).isEqualByComparingTo("30.00");
+    assertThat(missingLine.status()).isEqualTo(404);
+    assertThat(http.delete("/basket/" + user, "If-Match", "\"1\"").status()).isEqualTo(412);
+    assertThat(http.delete("/basket/" + user).status()).isEqualTo(204);
+    assertThat(http.get("/basket/" + user).status()).isEqualTo(404);
+    assertThat(http.delete("/basket/" + user).status()).isEqualTo(404);
+  }
+
+  @Test
+  void listsBasketDocumentsPageByPageWithOpaqueTokens() {
+    var lamp = CATALOGUE.add("Lamp", "10");
+    var mine = new HashSet<String>();
+    for (int i = 0; i < 3; i++) {
+      var user = user();
+      mine.add(user);
+      http.put("/basket/" + user, items(item(lamp, 1, null)));
+    }
+
+    var seen = new HashSet<String>();
+    @Nullable String token = null;
+    int pages = 0;
+    do {
+      var page = http.get("/basket?limit=2" + (token == null ? "" : "&nextToken=" + token));
+      assertThat(page.status()).isEqualTo(200);
+      page.json().path("items").forEach(basket -> {
+        assertThat(basket.path("items").isArray()).as("basket documents only, no markers").isTrue();
+        assertThat(seen.add(basket.path("userName").asString())).as("no basket twice").isTrue();
+      });
+      token = page.json().path("nextToken").isString() ? page.json().path("nextToken").asString() : null;
+      pages++;
+    } while (token != null && pages < 500);
+
+    assertThat(seen).containsAll(mine);
+    assertThat(http.get("/basket?nextToken=bm90LWEtdG9rZW4").status()).isEqualTo(400);
+  }
+
+  @Test
+  void isReadyWithItsTablesAndServesItsOpenApi() {
+    var readiness = http.get("/actuator/health/readiness");
+    var openApi = http.get("/v3/api-docs");
+    var unknown = http.get("/nowhere");
+
+    assertThat(readiness.status()).isEqualTo(200);
+    assertThat(openApi.json().path("paths").has("/basket/checkout")).isTrue();
+    assertThat(openApi.json().path("paths").has("/basket/{userName}/items/{productId}")).isTrue();
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+  }
+}
