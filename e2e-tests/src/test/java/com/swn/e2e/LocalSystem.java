@@ -41,8 +41,12 @@ final class LocalSystem {
     var basketEnvironment = new HashMap<>(environment);
     basketEnvironment.put("PRODUCT_SERVICE_URL", processes.get(PRODUCT).baseUrl());
     add(new ServiceProcess(BASKET, jar(root, BASKET, version), basketEnvironment, "/actuator/health/readiness", logs));
+    var orderingEnvironment = new HashMap<>(environment);
+    // A poison message should reach the DLQ within seconds here, not the production minutes.
+    orderingEnvironment.put("ORDER_RETRY_INITIAL_VISIBILITY", "1s");
+    orderingEnvironment.put("ORDER_RETRY_MULTIPLIER", "1.0");
     for (var ordering : List.of(ORDERING_1, ORDERING_2)) {
-      add(new ServiceProcess(ordering, jar(root, "ordering-service", version), environment, "/actuator/health/readiness", logs));
+      add(new ServiceProcess(ordering, jar(root, "ordering-service", version), orderingEnvironment, "/actuator/health/readiness", logs));
     }
     var gatewayEnvironment = new HashMap<>(environment);
     gatewayEnvironment.put("PRODUCT_SERVICE_URL", processes.get(PRODUCT).baseUrl());

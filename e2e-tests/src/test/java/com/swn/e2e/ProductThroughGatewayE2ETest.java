@@ -3,11 +3,11 @@ package com.swn.e2e;
 import static com.swn.testsupport.EventRecorder.about;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.swn.testsupport.EventRecorder;
 import com.swn.testsupport.HttpJson;
 import java.util.HashSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,13 +18,18 @@ import org.junit.jupiter.api.Test;
 class ProductThroughGatewayE2ETest {
 
   private static HttpJson api;
-  private static EventRecorder basketQueue;
+  private static EventTap productEvents;
 
   @BeforeAll
   static void system() {
     var system = LocalSystem.shared();
     api = new HttpJson(system.gatewayUrl());
-    basketQueue = new EventRecorder(system.aws().sqs(), system.aws().queueUrl("BasketProductEventsQueue"));
+    productEvents = EventTap.open(system.aws(), "com.swn.product");
+  }
+
+  @AfterAll
+  static void closeTap() {
+    productEvents.close();
   }
 
   private static String body(String name, String price, String category) {
@@ -103,12 +108,12 @@ class ProductThroughGatewayE2ETest {
   }
 
   @Test
-  void deliversAPriceChangeToTheBasketQueue() {
+  void publishesAPriceChangeToTheBusWithTheRequestsCorrelationId() {
     var id = api.post("/product", body("Watch", "199", "Watches")).json().path("id").asString();
 
     api.put("/product/" + id, body("Watch", "149", "Watches"), "If-Match", "\"1\"", "X-Request-Id", "e2e-price");
 
-    var event = basketQueue.await(about("ProductPriceChanged", id), 1).getFirst();
+    var event = productEvents.recorder().await(about("ProductPriceChanged", id), 1).getFirst();
     assertThat(event.path("detail").path("correlationId").asString()).isEqualTo("e2e-price");
     assertThat(event.path("detail").path("data").path("newPrice").decimalValue()).isEqualByComparingTo("149");
   }
@@ -116,8 +121,12 @@ class ProductThroughGatewayE2ETest {
   @Test
   void routesEveryServiceAndAnswersUnknownRoutesWithAProblem() {
     assertThat(api.get("/product?limit=1").status()).isEqualTo(200);
+    assertThat(api.get("/basket/nobody").status()).isEqualTo(404);
     assertThat(api.get("/basket/nobody").header("Content-Type")).startsWith("application/problem+json");
-    assertThat(api.get("/order/nobody").header("Content-Type")).startsWith("application/problem+json");
+    assertThat(api.get("/order/nobody").status()).isEqualTo(200);
+    var noOrder = api.get("/order/nobody/" + UUID.randomUUID());
+    assertThat(noOrder.status()).isEqualTo(404);
+    assertThat(noOrder.header("Content-Type")).startsWith("application/problem+json");
     var unknown = api.get("/nowhere");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
