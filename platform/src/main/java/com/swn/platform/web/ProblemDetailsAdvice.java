@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -69,12 +70,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ex.getParameterValidationResults().stream()
             .flatMap(
                 result ->
-                    result.getResolvableErrors().stream()
-                        .map(
-                            error ->
-                                Map.of(
-                                    "field", String.valueOf(result.getMethodParameter().getParameterName()),
-                                    "message", message(error.getDefaultMessage()))))
+                    result instanceof ParameterErrors bodyErrors
+                        // A @Valid body validated as a method parameter: report its field paths.
+                        ? bodyErrors.getFieldErrors().stream().map(ProblemDetailsAdvice::fieldError)
+                        : result.getResolvableErrors().stream()
+                            .map(
+                                error ->
+                                    Map.of(
+                                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                                        "message", message(error.getDefaultMessage()))))
             .toList();
     return validationProblem(ex, errors, headers, request);
   }
