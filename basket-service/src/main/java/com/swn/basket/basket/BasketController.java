@@ -1,5 +1,6 @@
 package com.swn.basket.basket;
 
+import com.swn.platform.web.VersionTags;
 import com.swn.basket.UserNames;
 import com.swn.platform.web.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,8 +55,8 @@ class BasketController {
   @GetMapping("/{userName}")
   ResponseEntity<BasketResponse> get(@PathVariable String userName, WebRequest request) {
     var basket = baskets.get(UserNames.checked(userName));
-    if (request.checkNotModified(ETags.of(basket))) {
-      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(basket)).build();
+    if (request.checkNotModified(VersionTags.of(basket.version()))) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(VersionTags.of(basket.version())).build();
     }
     return ok(basket);
   }
@@ -66,7 +67,7 @@ class BasketController {
       @PathVariable String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody BasketContents contents) {
-    var result = baskets.replace(UserNames.checked(userName), ETags.version(ifMatch, userName), contents.items());
+    var result = baskets.replace(UserNames.checked(userName), VersionTags.parse(ifMatch), contents.items());
     if (result.created()) {
       return withETag(ResponseEntity.created(URI.create("/basket/" + userName)), result.basket());
     }
@@ -79,7 +80,7 @@ class BasketController {
       @PathVariable String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody ItemRequest item) {
-    return ok(baskets.add(UserNames.checked(userName), ETags.version(ifMatch, userName), item));
+    return ok(baskets.add(UserNames.checked(userName), VersionTags.parse(ifMatch), item));
   }
 
   @PatchMapping("/{userName}/items/{productId}")
@@ -96,7 +97,7 @@ class BasketController {
             ItemRequest.checkedProductId(productId),
             ItemRequest.checkedColor(color),
             change.quantity(),
-            ETags.version(ifMatch, userName)));
+            VersionTags.parse(ifMatch)));
   }
 
   @DeleteMapping("/{userName}/items/{productId}")
@@ -111,7 +112,7 @@ class BasketController {
             UserNames.checked(userName),
             ItemRequest.checkedProductId(productId),
             ItemRequest.checkedColor(color),
-            ETags.version(ifMatch, userName)));
+            VersionTags.parse(ifMatch)));
   }
 
   @DeleteMapping("/{userName}")
@@ -119,7 +120,7 @@ class BasketController {
   void delete(
       @PathVariable String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-    baskets.delete(UserNames.checked(userName), ETags.version(ifMatch, userName));
+    baskets.delete(UserNames.checked(userName), VersionTags.parse(ifMatch));
   }
 
   private static ResponseEntity<BasketResponse> ok(Basket basket) {
@@ -127,6 +128,6 @@ class BasketController {
   }
 
   private static ResponseEntity<BasketResponse> withETag(ResponseEntity.BodyBuilder response, Basket basket) {
-    return response.eTag(ETags.of(basket)).body(BasketResponse.of(basket));
+    return response.eTag(VersionTags.of(basket.version())).body(BasketResponse.of(basket));
   }
 }

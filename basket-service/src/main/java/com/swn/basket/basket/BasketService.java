@@ -1,5 +1,6 @@
 package com.swn.basket.basket;
 
+import com.swn.platform.web.PreconditionRequiredException;
 import com.swn.basket.BasketProperties;
 import com.swn.basket.catalog.CatalogProduct;
 import com.swn.basket.catalog.ProductCatalog;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class BasketService {
+
+  private static final String REPLACE_NEEDS_VERSION =
+      "The basket exists: send its ETag in If-Match to replace it; GET the basket to learn it.";
 
   private final BasketRepository baskets;
   private final ProductCatalog catalog;
@@ -63,7 +67,7 @@ class BasketService {
       throw new VersionMismatchException(userName, null);
     }
     if (current != null && expectedVersion == null) {
-      throw new PreconditionRequiredException();
+      throw new PreconditionRequiredException(REPLACE_NEEDS_VERSION);
     }
     if (current != null && current.version() != expectedVersion) {
       throw new VersionMismatchException(userName, current.version());
@@ -73,7 +77,7 @@ class BasketService {
     try {
       baskets.save(updated, previous);
     } catch (ConcurrentBasketChangeException e) {
-      throw current == null ? new PreconditionRequiredException() : new VersionMismatchException(userName, null);
+      throw current == null ? new PreconditionRequiredException(REPLACE_NEEDS_VERSION) : new VersionMismatchException(userName, null);
     }
     return new Replaced(updated, current == null);
   }

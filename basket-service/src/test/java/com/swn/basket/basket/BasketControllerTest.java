@@ -1,5 +1,8 @@
 package com.swn.basket.basket;
 
+import com.swn.platform.web.PreconditionRequiredException;
+import com.swn.platform.web.VersionTags;
+
 import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -70,7 +73,7 @@ class BasketControllerTest {
 
   @Test
   void answersReplaceOfAnExistingBasketWithoutIfMatchWith428() throws Exception {
-    given(baskets.replace(eq("ann"), isNull(), any())).willThrow(new PreconditionRequiredException());
+    given(baskets.replace(eq("ann"), isNull(), any())).willThrow(new PreconditionRequiredException("send If-Match"));
 
     mvc.perform(put("/basket/ann").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
         .andExpect(status().isPreconditionRequired())
@@ -86,6 +89,8 @@ class BasketControllerTest {
         .andExpect(status().isPreconditionFailed())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.currentVersion").value(4));
+    // A tag that names no version is passed on as one that can never match.
+    given(baskets.replace(eq("ann"), eq(VersionTags.NO_VERSION), any())).willThrow(new VersionMismatchException("ann", 4L));
     mvc.perform(put("/basket/ann").header("If-Match", "\"not-a-version\"").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
         .andExpect(status().isPreconditionFailed());
   }

@@ -1,6 +1,8 @@
 package com.swn.product.catalog;
 
 import com.swn.platform.web.Page;
+import com.swn.platform.web.PreconditionRequiredException;
+import com.swn.platform.web.VersionTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
@@ -49,8 +51,8 @@ class ProductController {
   @GetMapping("/{id}")
   ResponseEntity<Product> get(@PathVariable String id, WebRequest request) {
     var product = catalog.get(id);
-    if (request.checkNotModified(ETags.of(product))) {
-      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(ETags.of(product)).build();
+    if (request.checkNotModified(VersionTags.of(product.version()))) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(VersionTags.of(product.version())).build();
     }
     return withETag(ResponseEntity.ok(), product);
   }
@@ -68,9 +70,9 @@ class ProductController {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody ProductDetails details) {
     if (ifMatch == null) {
-      throw new PreconditionRequiredException();
+      throw new PreconditionRequiredException("Send the product's ETag in If-Match; GET the product to learn it.");
     }
-    var product = catalog.replace(id, ETags.version(ifMatch, id), details);
+    var product = catalog.replace(id, VersionTags.parse(ifMatch), details);
     return withETag(ResponseEntity.ok(), product);
   }
 
@@ -79,11 +81,11 @@ class ProductController {
   void delete(
       @PathVariable String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-    catalog.delete(id, ifMatch == null ? null : ETags.version(ifMatch, id));
+    catalog.delete(id, VersionTags.parse(ifMatch));
   }
 
   private static ResponseEntity<Product> withETag(
       ResponseEntity.BodyBuilder response, Product product) {
-    return response.eTag(ETags.of(product)).body(product);
+    return response.eTag(VersionTags.of(product.version())).body(product);
   }
 }

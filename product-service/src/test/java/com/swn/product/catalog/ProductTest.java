@@ -1,7 +1,6 @@
 package com.swn.product.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -33,12 +32,5 @@ class ProductTest {
 
     assertThat(product.update(details("10.00")).priceDiffersFrom(product)).isFalse();
     assertThat(product.update(details("10.01")).priceDiffersFrom(product)).isTrue();
-  }
-
-  @Test
-  void readsStrongAndWeakETags() {
-    assertThat(ETags.version("\"7\"", "id")).isEqualTo(7);
-    assertThat(ETags.version("W/\"7\"", "id")).isEqualTo(7);
-    assertThatThrownBy(() -> ETags.version("\"abc\"", "id")).isInstanceOf(VersionMismatchException.class);
   }
 }
