@@ -12,11 +12,11 @@ endif
 
 MVNW := ./mvnw -B
 
-.PHONY: help up down test build clean jdk
+.PHONY: help up down test test-localstack test-floci build clean jdk
 
 help: ## List the targets
 	@echo "Usage: make <target>"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-7s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
 	@echo "JDK 25: $(if $(JDK),$(JDK),not found - run 'make jdk' for how to get one)"
 
 up: jdk ## Build, start moto (unless AWS_ENDPOINT_URL is set), provision, run all services in the foreground
@@ -27,6 +27,12 @@ down: ## Stop whatever 'make up' started (safe when nothing runs)
 
 test: jdk ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker)
 	$(MVNW) verify
+
+test-localstack: jdk ## The same tests on LocalStack 4.14.0, started by Testcontainers (needs Docker)
+	$(MVNW) verify -Dtest.emulator=localstack
+
+test-floci: jdk ## The same tests on Floci 1.5.14, started by Testcontainers (needs Docker)
+	$(MVNW) verify -Dtest.emulator=floci
 
 build: jdk ## Package every module without running tests
 	$(MVNW) -DskipTests package

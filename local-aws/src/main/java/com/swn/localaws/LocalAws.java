@@ -3,18 +3,26 @@ package com.swn.localaws;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * One provisioned local AWS per test JVM. If {@code AWS_ENDPOINT_URL} is set (LocalStack, Floci, a moto
- * started by {@code make up}) it is used as is; otherwise moto is started through {@code scripts/moto.sh} on
- * a free port, logged to {@code target/moto-<port>.log} and stopped when the JVM exits. Either way the
- * bundled {@link ResourceDefinitions} are provisioned once before {@link #shared()} returns.
+ * One provisioned local AWS per test JVM, chosen by {@link EmulatorSelection}: the endpoint in
+ * {@code AWS_ENDPOINT_URL} if set (LocalStack, Floci, a moto started by {@code make up}), used as is; else the
+ * emulator named by {@code -Dtest.emulator} / {@code TEST_EMULATOR}: {@code moto} (the default, started
+ * through {@code scripts/moto.sh} on a free port and logged to {@code target/moto-<port>.log}), or
+ * {@code localstack} / {@code floci} (one container per JVM started with Testcontainers, see
+ * {@link EmulatorContainers}, logged to {@code target/<emulator>.log}). What this JVM started is stopped when it
+ * exits. Asking for a container without a Docker engine fails at once with a message that says so. Either way
+ * the bundled {@link ResourceDefinitions} are provisioned once before {@link #shared()} returns.
  *
  * <pre>{@code
  * @DynamicPropertySource
@@ -28,12 +36,20 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class LocalAws {
 
-  /** System property: seconds to wait for moto (the first run may create a virtualenv). */
+  /**
+   * System property: seconds to wait for the emulator to start and answer (moto's first run may create a
+   * virtualenv, a container's first run pulls its image).
+   */
   public static final String STARTUP_TIMEOUT_PROPERTY = "localaws.startup-timeout-seconds";
+
+  private static final Logger log = LoggerFactory.getLogger(LocalAws.class);
 
   private static @Nullable LocalAws shared;
   private static @Nullable RuntimeException startFailure;
 
+  private final Emulator emulator;
+  private final boolean startedHere;
+  private final String description;
   private final AwsSettings settings;
   private final AwsCredentials credentials;
   private final ResourceDefinitions resources;
@@ -42,7 +58,10 @@ public final class LocalAws {
   private final EventBridgeClient eventBridge;
   private final ProvisioningSummary provisioning;
 
-  private LocalAws(AwsSettings settings, ResourceDefinitions resources, Duration timeout) {
+  /** {@code emulator} is {@link Emulator#UNKNOWN} for an unnamed endpoint: it is then recognised once it answers. */
+  private LocalAws(
+      AwsSettings settings, Emulator emulator, boolean startedHere, String description, ResourceDefinitions resources,
+      Duration timeout) {
     this.settings = settings;
     this.credentials = settings.credentials().resolveCredentials();
     this.resources = resources;
@@ -50,7 +69,11 @@ public final class LocalAws {
     this.sqs = settings.sqs();
     this.eventBridge = settings.eventBridge();
     EndpointProbe.awaitAnswer(dynamoDb, timeout, String.valueOf(settings.endpoint()));
+    this.emulator = emulator == Emulator.UNKNOWN ? EmulatorDetector.detect(endpoint()) : emulator;
+    this.startedHere = startedHere;
+    this.description = description;
     this.provisioning = new Provisioner(dynamoDb, sqs, eventBridge).provision(resources);
+    log.info("local AWS: {} on {}, provisioned ({})", this.emulator.id(), endpoint(), description);
   }
 
   /** The JVM-wide instance, started and provisioned on first use; a failed start is rethrown on every call. */
@@ -60,7 +83,7 @@ public final class LocalAws {
     }
     if (shared == null) {
       try {
-        shared = start(System.getenv());
+        shared = start(System.getenv(), systemProperties(), DockerEnvironment.ofThisMachine());
       } catch (RuntimeException e) {
         startFailure = e;
         throw e;
@@ -69,24 +92,67 @@ public final class LocalAws {
     return shared;
   }
 
-  private static LocalAws start(Map<String, String> env) {
-    ResourceDefinitions resources = ResourceDefinitions.load();
-    Duration timeout = Duration.ofSeconds(Long.getLong(STARTUP_TIMEOUT_PROPERTY, 180));
-    AwsSettings fromEnv = AwsSettings.fromEnvironment(env);
-    if (fromEnv.endpoint() != null) {
-      return new LocalAws(fromEnv, resources, timeout);
+  /**
+   * Starts (or connects to) the emulator that {@code env} and {@code properties} select and provisions it.
+   * Selection and the Docker check come first, so a wrong setting fails before anything is started.
+   */
+  static LocalAws start(Map<String, String> env, Map<String, String> properties, DockerEnvironment docker) {
+    EmulatorSelection selection = EmulatorSelection.resolve(env, properties);
+    Duration timeout = Duration.ofSeconds(Long.parseLong(
+        properties.getOrDefault(STARTUP_TIMEOUT_PROPERTY, "180").trim()));
+    log.info("local AWS: {} ({})", selection.emulator().id(), selection.reason());
+    if (!selection.startsEmulator()) {
+      AwsSettings fromEnv = AwsSettings.fromEnvironment(env);
+      return new LocalAws(fromEnv, selection.emulator(), false,
+          "the emulator at " + EmulatorSelection.ENDPOINT_VARIABLE + "=" + selection.endpoint(), ResourceDefinitions.load(),
+          timeout);
     }
-    Path workingDirectory = Path.of(System.getProperty("user.dir"));
+    Path workingDirectory = Path.of(properties.getOrDefault("user.dir", System.getProperty("user.dir")));
+    RunningEmulator running = switch (selection.emulator()) {
+      case MOTO -> startMoto(workingDirectory, timeout);
+      case LOCALSTACK, FLOCI -> {
+        ContainerDefinition definition = EmulatorContainers.definition(selection.emulator());
+        docker.require(definition, DockerEnvironment.checkTimeout());
+        yield EmulatorContainers.start(definition, workingDirectory.resolve("target"), timeout);
+      }
+      case UNKNOWN -> throw new IllegalStateException("no emulator to start for " + selection);
+    };
+    Runtime.getRuntime().addShutdownHook(new Thread(running.stop(), "local-aws-" + running.emulator().id() + "-stop"));
+    return new LocalAws(running.settings(), running.emulator(), true, running.description(), ResourceDefinitions.load(),
+        timeout);
+  }
+
+  private static RunningEmulator startMoto(Path workingDirectory, Duration timeout) {
     Path repoRoot = MotoProcess.findRepoRoot(workingDirectory);
     if (repoRoot == null) {
       throw new IllegalStateException("AWS_ENDPOINT_URL is not set and no directory above " + workingDirectory
           + " contains mvnw and scripts/moto.sh to start moto with");
     }
     MotoProcess moto = MotoProcess.start(repoRoot, workingDirectory.resolve("target"), timeout);
-    Runtime.getRuntime().addShutdownHook(new Thread(moto::stop, "local-aws-moto-stop"));
-    AwsSettings motoSettings = new AwsSettings(moto.endpoint(), AwsSettings.DEFAULT_REGION,
-        AwsSettings.staticCredentials(AwsSettings.TEST_CREDENTIAL, AwsSettings.TEST_CREDENTIAL));
-    return new LocalAws(motoSettings, resources, timeout);
+    return new RunningEmulator(Emulator.MOTO, moto.endpoint(), AwsSettings.DEFAULT_REGION, AwsSettings.TEST_CREDENTIAL,
+        AwsSettings.TEST_CREDENTIAL, "moto via scripts/moto.sh, log " + moto.logFile(), moto::stop);
+  }
+
+  private static Map<String, String> systemProperties() {
+    Properties properties = System.getProperties();
+    Map<String, String> map = new HashMap<>();
+    properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+    return map;
+  }
+
+  /** The emulator behind {@link #endpoint()}; {@link Emulator#UNKNOWN} for an unnamed one that was not recognised. */
+  public Emulator emulator() {
+    return emulator;
+  }
+
+  /** Whether this JVM started the emulator (and stops it on exit), rather than using {@code AWS_ENDPOINT_URL}. */
+  public boolean startedHere() {
+    return startedHere;
+  }
+
+  /** What runs behind the endpoint, for logs: image or script, and where its log is. */
+  public String description() {
+    return description;
   }
 
   public URI endpoint() {

@@ -63,6 +63,10 @@ final class MotoProcess {
     return URI.create("http://127.0.0.1:" + port);
   }
 
+  Path logFile() {
+    return logFile;
+  }
+
   /** TERM to moto and anything it started, then KILL whatever is left after five seconds. */
   void stop() {
     List<ProcessHandle> tree = process.descendants().toList();

@@ -1,0 +1,71 @@
+package com.swn.localaws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link LocalAws#start} on a machine without Docker: asking for LocalStack or Floci fails at once, before
+ * anything is started, and says why; an unknown name fails the same way. (The default moto path is what
+ * every other test in this module runs on.)
+ */
+class LocalAwsSelectionTest {
+
+  @TempDir Path home;
+
+  @Test
+  void localStackWithoutDockerFailsFastAndSaysWhy() {
+    assertFailsFastWithoutDocker(Map.of("test.emulator", "localstack"), Map.of(), "localstack/localstack:4.14.0");
+  }
+
+  @Test
+  void flociWithoutDockerFailsFastAndSaysWhy() {
+    assertFailsFastWithoutDocker(Map.of(), Map.of("TEST_EMULATOR", "floci"), "floci/floci:1.5.14");
+  }
+
+  @Test
+  void anUnknownEmulatorFailsBeforeAnythingStarts() {
+    assertThatThrownBy(() -> LocalAws.start(Map.of(), Map.of("test.emulator", "dynalite"), noDocker()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown emulator \"dynalite\" in system property test.emulator");
+  }
+
+  @Test
+  void theSharedInstanceSaysWhatItRunsOn() {
+    LocalAws aws = LocalAws.shared();
+    EmulatorSelection selection = EmulatorSelection.current();
+
+    if (selection.startsEmulator()) {
+      assertThat(aws.emulator()).isEqualTo(selection.emulator());
+      assertThat(aws.startedHere()).isTrue();
+    } else {
+      assertThat(aws.startedHere()).isFalse();
+      assertThat(aws.endpoint()).isEqualTo(selection.endpoint());
+    }
+    assertThat(aws.description()).isNotBlank();
+  }
+
+  private void assertFailsFastWithoutDocker(Map<String, String> properties, Map<String, String> env, String image) {
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> LocalAws.start(env, properties, noDocker()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(image)
+        .hasMessageContaining("needs a Docker engine, but nothing points at one")
+        .hasMessageContaining("default moto path");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  private DockerEnvironment noDocker() {
+    return new DockerEnvironment(Map.of(), home, Set.<Path>of()::contains, () -> {
+      throw new AssertionError("Testcontainers must not be asked when nothing points at Docker");
+    });
+  }
+}
