@@ -12,7 +12,7 @@ endif
 
 MVNW := ./mvnw -B
 
-.PHONY: help up down test test-localstack test-floci build clean jdk
+.PHONY: help up down test test-localstack test-floci build clean jdk synth compose-check
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -25,14 +25,22 @@ up: jdk ## Build, start moto (unless AWS_ENDPOINT_URL is set), provision, run al
 down: ## Stop whatever 'make up' started (safe when nothing runs)
 	scripts/down.sh
 
-test: jdk ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker)
+test: jdk compose-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), then cfn-lint
 	$(MVNW) verify
+	infra-cdk/scripts/cfn-lint.sh infra-cdk/target/cdk.out infra-cdk/target/cdk.out-prod
+
+synth: jdk ## CDK templates into infra-cdk/cdk.out (no AWS account or Docker needed), then cfn-lint
+	cd infra-cdk && CDK_OUTDIR=cdk.out scripts/app.sh
+	infra-cdk/scripts/cfn-lint.sh infra-cdk/cdk.out
 
 test-localstack: jdk ## The same tests on LocalStack 4.14.0, started by Testcontainers (needs Docker)
 	$(MVNW) verify -Dtest.emulator=localstack
 
 test-floci: jdk ## The same tests on Floci 1.5.14, started by Testcontainers (needs Docker)
 	$(MVNW) verify -Dtest.emulator=floci
+
+compose-check: ## Static checks of docker-compose*.yml, the Dockerfiles and .dockerignore (no Docker needed)
+	scripts/compose-check
 
 build: jdk ## Package every module without running tests
 	$(MVNW) -DskipTests package

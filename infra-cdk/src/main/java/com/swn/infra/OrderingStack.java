@@ -1,0 +1,96 @@
+package com.swn.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.dynamodb.ProjectionType;
+import software.amazon.awscdk.services.dynamodb.Table;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.constructs.Construct;
+
+/**
+ * Orders: the order table, the queue of checkouts with its DLQ, the rule that feeds it, and the service,
+ * which is mainly a queue worker and so scales on backlog per task.
+ */
+public final class OrderingStack extends Stack {
+
+  static final String DATE_INDEX = "orders-by-date";
+
+  private final Table table;
+  private final QueueWithDeadLetter orders;
+  private final Rule checkoutRule;
+  private final SpringBootFargateService service;
+  private final BacklogPerTaskScaling scaling;
+
+  public OrderingStack(Construct scope, String id, StackProps props, InfraConfig config, SharedStack shared) {
+    super(scope, id, props);
+    this.table = ServiceTable.create(this, "OrderTable", config, "userName", "orderId", null);
+    ServiceTable.addIndex(table, DATE_INDEX, "userName", "orderDate", ProjectionType.ALL);
+    this.orders =
+        new QueueWithDeadLetter(this, "OrderQueue", QueueWithDeadLetter.Settings.standard(), config.removalPolicy());
+    this.checkoutRule =
+        ConsumerRule.create(
+            this,
+            "CheckoutBasketRule",
+            shared,
+            "Basket checkouts go to the ordering service",
+            EventPattern.builder()
+                .source(List.of("com.swn.basket.checkoutbasket"))
+                .detailType(List.of("CheckoutBasket"))
+                .build(),
+            orders.queue());
+    this.service =
+        new SpringBootFargateService(
+            this,
+            "OrderingService",
+            config,
+            shared,
+            new SpringBootFargateService.Settings(
+                "ordering-service",
+                8083,
+                "/order",
+                30,
+                config.ordering(),
+                // Listener drain 15 s + acknowledgements 15 s + HTTP drain 20 s, plus margin.
+                Duration.seconds(60),
+                Map.of(
+                    "ORDER_TABLE", table.getTableName(),
+                    "ORDER_DATE_INDEX", DATE_INDEX,
+                    "ORDER_QUEUE", orders.queue().getQueueUrl())));
+    table.grantReadWriteData(service.taskRole());
+    orders.queue().grantConsumeMessages(service.taskRole());
+    this.scaling =
+        new BacklogPerTaskScaling(
+            this,
+            "BacklogScaling",
+            service,
+            shared.cluster(),
+            orders.queue(),
+            config.ordering(),
+            config.scaling().backlogPerTask());
+    Suppressions.serviceDefaults(service);
+  }
+
+  public Table table() {
+    return table;
+  }
+
+  public QueueWithDeadLetter orders() {
+    return orders;
+  }
+
+  public Rule checkoutRule() {
+    return checkoutRule;
+  }
+
+  public SpringBootFargateService service() {
+    return service;
+  }
+
+  public BacklogPerTaskScaling scaling() {
+    return scaling;
+  }
+}

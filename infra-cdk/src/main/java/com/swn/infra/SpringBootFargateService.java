@@ -1,0 +1,258 @@
+package com.swn.infra;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SecurityGroupImportOptions;
+import software.amazon.awscdk.services.ecr.assets.Platform;
+import software.amazon.awscdk.services.ecs.AssetImageProps;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.PropagatedTagSource;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerAttributes;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
+import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * A Spring Boot service on Fargate (ARM64) behind the shared internal load balancer: image built from the
+ * module's Dockerfile with the repository root as context, container and target-group health checks on the
+ * readiness probe, a deployment circuit breaker that rolls back, its own log group, and a security group
+ * that admits the load balancer only.
+ */
+public final class SpringBootFargateService extends Construct {
+
+  /** Files never sent to the Docker build context (build output, VCS, local run state, virtualenvs). */
+  static final List<String> IMAGE_EXCLUDES =
+      List.of(
+          "**/target", "**/target/**", ".git", ".git/**", "**/node_modules", "**/cdk.out", "**/cdk.out/**",
+          ".venv*", ".run", ".tools", ".idea", ".vscode", "*.iml", "*.log");
+
+  static final String READINESS_PATH = "/actuator/health/readiness";
+
+  /**
+   * What differs between the services.
+   *
+   * @param module Maven module (and Dockerfile directory), e.g. {@code product-service}
+   * @param port the HTTP port the service listens on
+   * @param pathPrefix the public path it owns, e.g. {@code /product} (and everything below it)
+   * @param listenerPriority unique priority of its listener rule
+   * @param size CPU, memory and task bounds
+   * @param stopTimeout SIGTERM-to-SIGKILL time: must cover the service's graceful shutdown
+   * @param environment variables beyond the common ones ({@code SERVER_PORT}, {@code LOG_FORMAT})
+   */
+  public record Settings(
+      String module,
+      int port,
+      String pathPrefix,
+      int listenerPriority,
+      ServiceSize size,
+      Duration stopTimeout,
+      Map<String, String> environment) {
+    public Settings {
+      environment = Map.copyOf(environment);
+      if (stopTimeout.toSeconds().intValue() > 120) {
+        throw new InvalidConfigException(module + ": Fargate allows a stopTimeout of at most 120 s");
+      }
+    }
+  }
+
+  private final FargateService service;
+  private final FargateTaskDefinition taskDefinition;
+  private final ApplicationTargetGroup targetGroup;
+  private final LogGroup logGroup;
+  private final ISecurityGroup loadBalancerSecurityGroup;
+
+  public SpringBootFargateService(
+      Construct scope, String id, InfraConfig config, SharedStack shared, Settings settings) {
+    super(scope, id);
+    this.logGroup =
+        LogGroup.Builder.create(this, "Logs")
+            .retention(config.logRetention())
+            .removalPolicy(config.removalPolicy())
+            .build();
+    this.taskDefinition =
+        FargateTaskDefinition.Builder.create(this, "Task")
+            .cpu(settings.size().cpu())
+            .memoryLimitMiB(settings.size().memoryMiB())
+            .runtimePlatform(
+                RuntimePlatform.builder()
+                    .cpuArchitecture(CpuArchitecture.ARM64)
+                    .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                    .build())
+            .build();
+    taskDefinition.addContainer(
+        "app",
+        ContainerDefinitionOptions.builder()
+            .containerName("app")
+            .image(image(config, settings.module()))
+            .environment(environment(settings))
+            .portMappings(List.of(PortMapping.builder().containerPort(settings.port()).name("http").build()))
+            .healthCheck(containerHealthCheck(settings.port()))
+            .stopTimeout(settings.stopTimeout())
+            .logging(
+                LogDriver.awsLogs(
+                    AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(settings.module()).build()))
+            .build());
+    this.service =
+        FargateService.Builder.create(this, "Service")
+            .cluster(shared.cluster())
+            .taskDefinition(taskDefinition)
+            .desiredCount(settings.size().minTasks())
+            .minHealthyPercent(100)
+            .maxHealthyPercent(200)
+            .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+            .vpcSubnets(shared.appSubnets())
+            .assignPublicIp(false)
+            .platformVersion(FargatePlatformVersion.LATEST)
+            .healthCheckGracePeriod(Duration.seconds(90))
+            .propagateTags(PropagatedTagSource.SERVICE)
+            .enableEcsManagedTags(true)
+            .build();
+    // The shared listener and the load balancer's security group, imported into this stack: the rules
+    // that let the load balancer reach this service are created here, so the shared stack never has to
+    // reference a service (no dependency cycle), and the load balancer keeps its egress-restricted group.
+    this.loadBalancerSecurityGroup =
+        SecurityGroup.fromSecurityGroupId(
+            this,
+            "LoadBalancerSecurityGroup",
+            shared.loadBalancerSecurityGroup().getSecurityGroupId(),
+            SecurityGroupImportOptions.builder().allowAllOutbound(false).build());
+    IApplicationListener listener =
+        ApplicationListener.fromApplicationListenerAttributes(
+            this,
+            "Listener",
+            ApplicationListenerAttributes.builder()
+                .listenerArn(shared.listener().getListenerArn())
+                .securityGroup(loadBalancerSecurityGroup)
+                .build());
+    this.targetGroup =
+        ApplicationTargetGroup.Builder.create(this, "Targets")
+            .vpc(shared.vpc())
+            .port(settings.port())
+            .protocol(ApplicationProtocol.HTTP)
+            .targetType(TargetType.IP)
+            .targets(List.of(service))
+            // Longer than the ALB's keep-alive reuse, shorter than the services' 20 s graceful drain.
+            .deregistrationDelay(Duration.seconds(15))
+            .healthCheck(
+                software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
+                    .path(READINESS_PATH)
+                    .healthyHttpCodes("200")
+                    .interval(Duration.seconds(15))
+                    .timeout(Duration.seconds(5))
+                    .healthyThresholdCount(2)
+                    .unhealthyThresholdCount(3)
+                    .build())
+            .build();
+    ApplicationListenerRule.Builder.create(this, "Route")
+        .listener(listener)
+        .priority(settings.listenerPriority())
+        .conditions(
+            List.of(
+                ListenerCondition.pathPatterns(
+                    List.of(settings.pathPrefix(), settings.pathPrefix() + "/*"))))
+        .action(ListenerAction.forward(List.of(targetGroup)))
+        .build();
+  }
+
+  private static ContainerImage image(InfraConfig config, String module) {
+    if (!java.nio.file.Files.isRegularFile(config.repoRoot().resolve(module).resolve("Dockerfile"))) {
+      throw new InvalidConfigException(
+          module + "/Dockerfile is missing under " + config.repoRoot()
+              + ": the image asset builds it with the repository root as context");
+    }
+    return ContainerImage.fromAsset(
+        config.repoRoot().toString(),
+        AssetImageProps.builder()
+            .file(module + "/Dockerfile")
+            .platform(Platform.LINUX_ARM64)
+            .exclude(IMAGE_EXCLUDES)
+            .build());
+  }
+
+  private static Map<String, String> environment(Settings settings) {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("SERVER_PORT", String.valueOf(settings.port()));
+    environment.put("LOG_FORMAT", "ecs");
+    environment.putAll(new java.util.TreeMap<>(settings.environment()));
+    return environment;
+  }
+
+  /**
+   * Readiness through the loopback interface, as the images' own HEALTHCHECK does: needs {@code /bin/sh}
+   * and curl in the image (the services' Dockerfiles install it).
+   */
+  static software.amazon.awscdk.services.ecs.HealthCheck containerHealthCheck(int port) {
+    String url = "http://127.0.0.1:" + port + READINESS_PATH;
+    return software.amazon.awscdk.services.ecs.HealthCheck.builder()
+        .command(
+            List.of(
+                "CMD-SHELL",
+                "curl -fsS -o /dev/null --max-time 4 " + url + " || exit 1"))
+        .interval(Duration.seconds(15))
+        .timeout(Duration.seconds(5))
+        .retries(3)
+        .startPeriod(Duration.seconds(60))
+        .build();
+  }
+
+  /**
+   * Lets this service call the others through the internal load balancer (the basket reads the product
+   * catalogue that way): an ingress rule on the load balancer's group, kept in this service's stack.
+   */
+  public void allowCallsThroughLoadBalancer() {
+    loadBalancerSecurityGroup
+        .getConnections()
+        .allowFrom(service, SharedStack.listenerPort(), "Service-to-service calls from " + getNode().getId());
+  }
+
+  /** Task-count scaling between the configured bounds. */
+  public ScalableTaskCount autoScaleTaskCount(ServiceSize size) {
+    return service.autoScaleTaskCount(
+        EnableScalingProps.builder().minCapacity(size.minTasks()).maxCapacity(size.maxTasks()).build());
+  }
+
+  public FargateService service() {
+    return service;
+  }
+
+  public IRole taskRole() {
+    return taskDefinition.getTaskRole();
+  }
+
+  public FargateTaskDefinition taskDefinition() {
+    return taskDefinition;
+  }
+
+  public ApplicationTargetGroup targetGroup() {
+    return targetGroup;
+  }
+
+  public LogGroup logGroup() {
+    return logGroup;
+  }
+}
