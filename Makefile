@@ -13,6 +13,7 @@ endif
 MVNW := ./mvnw -B
 
 .PHONY: help up down test test-localstack test-floci build clean jdk synth compose-check
+.PHONY: loadtest-smoke loadtest bench
 
 help: ## List the targets
 	@echo "Usage: make <target>"
@@ -25,9 +26,10 @@ up: jdk ## Build, start moto (unless AWS_ENDPOINT_URL is set), provision, run al
 down: ## Stop whatever 'make up' started (safe when nothing runs)
 	scripts/down.sh
 
-test: jdk compose-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), then cfn-lint
+test: jdk compose-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), then cfn-lint and the load-test smoke
 	$(MVNW) verify
 	infra-cdk/scripts/cfn-lint.sh infra-cdk/target/cdk.out infra-cdk/target/cdk.out-prod
+	loadtest/smoke-ci.sh
 
 synth: jdk ## CDK templates into infra-cdk/cdk.out (no AWS account or Docker needed), then cfn-lint
 	cd infra-cdk && CDK_OUTDIR=cdk.out scripts/app.sh
@@ -48,6 +50,15 @@ build: jdk ## Package every module without running tests
 clean: jdk ## Remove build output and run state (.run/); keeps the moto virtualenv
 	$(MVNW) -q clean
 	rm -rf .run
+
+loadtest-smoke: ## Load-test smoke (every endpoint once, with checks) against a running 'make up' (or BASE_URL)
+	loadtest/run.sh smoke
+
+loadtest: ## Load test SCENARIO=load|stress|spike|soak|checkout-journey (default load) against BASE_URL
+	loadtest/run.sh $(or $(SCENARIO),load)
+
+bench: jdk ## Benchmark in one run (own moto or AWS_ENDPOINT_URL, own JVMs); report in .run/bench/; BENCH_ARGS=...
+	bench/run.sh $(BENCH_ARGS)
 
 jdk: ## Check that a JDK 25 is available
 	@scripts/java-home.sh >/dev/null

@@ -1,0 +1,3 @@
+module swn.local/bench
+
+go 1.26
