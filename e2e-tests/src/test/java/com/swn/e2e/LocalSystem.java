@@ -22,7 +22,8 @@ final class LocalSystem {
   static final String ORDERING_1 = "ordering-service-1";
   static final String ORDERING_2 = "ordering-service-2";
   static final String GATEWAY = "gateway";
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+  // Generous: four JVMs start at once on two cores, and a busy CI host can slow that a lot.
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
   private static LocalSystem shared;
 
