@@ -329,10 +329,13 @@ func waitEmpty(aws *awsClient, queue string, timeout time.Duration) (time.Time, 
 	return time.Time{}, fmt.Errorf("queue not empty after %s", timeout)
 }
 
-// rawDrain receives and deletes n messages with `pollers` loops (10 per receive, then one delete batch).
+// rawDrain receives and deletes n messages with `pollers` loops (10 per receive, then one delete batch)
+// and returns the time until the n-th message was deleted (a poller still waiting in an empty long poll
+// afterwards does not count).
 func rawDrain(aws *awsClient, queue string, n, pollers int) time.Duration {
 	var got atomic.Int64
 	var wg sync.WaitGroup
+	var doneAt atomic.Int64
 	start := time.Now()
 	deadline := start.Add(10 * time.Minute)
 	for p := 0; p < pollers; p++ {
@@ -348,11 +351,16 @@ func rawDrain(aws *awsClient, queue string, n, pollers int) time.Duration {
 					logf("raw delete: %v", err)
 					continue
 				}
-				got.Add(int64(len(msgs)))
+				if got.Add(int64(len(msgs))) >= int64(n) {
+					doneAt.CompareAndSwap(0, int64(time.Since(start)))
+				}
 			}
 		}()
 	}
 	wg.Wait()
+	if d := doneAt.Load(); d > 0 {
+		return time.Duration(d)
+	}
 	return time.Since(start)
 }
 

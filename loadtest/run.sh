@@ -26,6 +26,7 @@ esac
 shift
 
 export BASE_URL="${BASE_URL:-http://127.0.0.1:8080}"
+export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ in the source tree
 case "$BASE_URL" in
   http://127.* | http://localhost* | http://\[::1\]* | https://*) ;;
   *) echo "[loadtest] refusing BASE_URL=$BASE_URL: use a loopback address or an https URL you own" >&2; exit 2 ;;
