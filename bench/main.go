@@ -256,6 +256,14 @@ func main() {
 		r.Startup = measureStartup(sys, o)
 	}
 	r.LoadAverage["after_startup"] = loadAverage()
+	r.Notes = notes(o)
+	write := func() { // after every profile, so an interrupted run keeps what it measured
+		r.Finished = time.Now()
+		data, _ := json.MarshalIndent(r, "", "  ")
+		must(os.WriteFile(filepath.Join(out, "report.json"), data, 0o644))
+		must(os.WriteFile(filepath.Join(out, "report.md"), []byte(markdown(r)), 0o644))
+	}
+	write()
 	for _, name := range strings.Split(o.Profiles, ",") {
 		env, ok := profiles[name]
 		if !ok {
@@ -265,12 +273,8 @@ func main() {
 		r.Profiles[name] = runProfile(sys, aws, o, skip, name, env)
 		r.LoadAverage["after_"+name] = loadAverage()
 		r.ProfileOrder = append(r.ProfileOrder, name)
+		write()
 	}
-	r.Finished = time.Now()
-	r.Notes = notes(o)
-	data, _ := json.MarshalIndent(r, "", "  ")
-	must(os.WriteFile(filepath.Join(out, "report.json"), data, 0o644))
-	must(os.WriteFile(filepath.Join(out, "report.md"), []byte(markdown(r)), 0o644))
 	logf("wrote %s/report.md and report.json in %s", out, time.Since(r.Started).Round(time.Second))
 }
 
