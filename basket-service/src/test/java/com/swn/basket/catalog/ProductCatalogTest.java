@@ -19,7 +19,7 @@ class ProductCatalogTest {
   private static ProductCatalog catalog(String url) {
     var settings =
         new BasketProperties.Catalog(
-            URI.create(url), Duration.ofMillis(500), Duration.ofSeconds(1), 2, Duration.ofMillis(10), Duration.ofMillis(5));
+            URI.create(url), Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(5));
     var properties =
         new BasketProperties(
             "basket", "index", "idempotency", "queue", Duration.ofDays(7), Duration.ofDays(1), 100, 3, settings,
