@@ -97,20 +97,20 @@ def fargate(rate: float, cpu: dict) -> dict:
     return {"tasks": tasks, "cost": cost, "total": sum(cost.values())}
 
 
-def lambda_rest(rate: float) -> dict:
+def lambda_rest(rate: float, api_tiers=None) -> dict:
     requests = rate * SECONDS_PER_MONTH
     invocations = requests * (1 + SHARE_CHECKOUTS)  # API calls + one ordering invocation per checkout
     cost = {
-        "rest_api": tiered(requests, REST_API_PER_M),
+        "rest_api": tiered(requests, api_tiers or REST_API_PER_M),
         "lambda": invocations / 1e6 * LAMBDA_PER_M + invocations * LAMBDA_MEMORY_GB * LAMBDA_BILLED_MS / 1000 * LAMBDA_GB_S,
     }
     return {"cost": cost, "total": sum(cost.values())}
 
 
-def crossover(cpu: dict) -> float | None:
+def crossover(cpu: dict, api_tiers=None) -> float | None:
     rate = 0.01
     while rate < 100000:
-        if fargate(rate, cpu)["total"] <= lambda_rest(rate)["total"]:
+        if fargate(rate, cpu)["total"] <= lambda_rest(rate, api_tiers)["total"]:
             return rate
         rate *= 1.02
     return None
@@ -121,13 +121,19 @@ def main() -> None:
     parser.add_argument("report")
     parser.add_argument("--profile", default="default")
     parser.add_argument("--rates", default="1,5,10,25,50,100,250,500,1000")
+    parser.add_argument("--cpu", default="", help="override measured CPU ms, e.g. product_read=0.29,order_message=2.17")
     args = parser.parse_args()
     report = json.load(open(args.report, encoding="utf-8"))
     cpu = cpu_model(report, args.profile)
+    for item in filter(None, args.cpu.split(",")):
+        key, value = item.split("=")
+        if key not in cpu:
+            raise SystemExit(f"--cpu: unknown key {key}; known: {', '.join(cpu)}")
+        cpu[key] = float(value)
     per_task = TARGET_CPU * TASK_VCPU * 1000
 
     print(f"Prices: {PRICES_AS_OF}. Report: `{args.report}`, profile `{args.profile}`, "
-          f"emulator {report['emulator'].get('name')}.\n")
+          f"emulator {report['emulator'].get('name')}" + (f", overridden: `{args.cpu}`" if args.cpu else "") + ".\n")
     print("| Measured CPU per operation | ms | one 0.5 vCPU task at 60 % serves |")
     print("|---|---:|---:|")
     for key, label in (("product_read", "product-service, GET /product/{id}"),
@@ -152,6 +158,11 @@ def main() -> None:
     if x:
         print(f"\nCrossover: from about **{x:.1f} req/s** (~{x * SECONDS_PER_MONTH / 1e6:,.0f} M requests/month) of "
               f"steady traffic the container design costs less; below it the Lambda + REST API design does.")
+    y = crossover(cpu, HTTP_API_PER_M)
+    if y:
+        print(f"\nFor comparison, had the article used an HTTP API in front of its Lambdas, the crossover would be "
+              f"at about **{y:.0f} req/s** (~{y * SECONDS_PER_MONTH / 1e6:,.0f} M requests/month): most of the "
+              f"difference at steady load is the REST API's price per request, not Lambda's.")
 
 
 if __name__ == "__main__":
