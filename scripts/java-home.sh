@@ -9,7 +9,8 @@ jvm_dir="${JVM_DIR:-/usr/lib/jvm}"
 is_jdk25() {
   local home="$1"
   [[ -n "$home" && -x "$home/bin/java" && -x "$home/bin/javac" ]] || return 1
-  "$home/bin/java" -version 2>&1 | head -n 1 | grep -Eq 'version "25([."]|-)'
+  # Not the first line only: JAVA_TOOL_OPTIONS / _JAVA_OPTIONS make the JVM print a "Picked up" line first.
+  "$home/bin/java" -version 2>&1 | grep -Eq '^[a-z]+ version "25([."]|-)'
 }
 
 if is_jdk25 "${JAVA_HOME:-}"; then
