@@ -26,8 +26,9 @@ up: jdk ## Build, start moto (unless AWS_ENDPOINT_URL is set), provision, run al
 down: ## Stop whatever 'make up' started (safe when nothing runs)
 	scripts/down.sh
 
-test: jdk compose-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), then cfn-lint and the load-test smoke
+test: jdk compose-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), then the benchmark driver's tests, cfn-lint and the load-test smoke
 	$(MVNW) verify
+	cd bench && go vet ./... && go test ./...
 	infra-cdk/scripts/cfn-lint.sh infra-cdk/target/cdk.out infra-cdk/target/cdk.out-prod
 	loadtest/smoke-ci.sh
 

@@ -210,3 +210,52 @@ func (c *awsClient) countItems(table, attr, prefix string) (int, error) {
 	}
 	return total, fmt.Errorf("scan of %s did not end", table)
 }
+
+// deleteOrders deletes the orders of users whose name starts with prefix (paginated scan for the keys,
+// then BatchWriteItem in 25s, retrying unprocessed items) and returns how many it deleted. Emulators
+// keep tables in memory and some get slower per write as a table grows; deleting each drain's orders
+// makes every drain start from the same table.
+func (c *awsClient) deleteOrders(prefix string) (int, error) {
+	type key = map[string]map[string]string
+	var keys []key
+	var start any
+	for {
+		in := map[string]any{
+			"TableName": "order", "ProjectionExpression": "#u, orderId", "FilterExpression": "begins_with(#u, :p)",
+			"ExpressionAttributeNames":  map[string]string{"#u": "userName"},
+			"ExpressionAttributeValues": map[string]any{":p": map[string]string{"S": prefix}},
+		}
+		if start != nil {
+			in["ExclusiveStartKey"] = start
+		}
+		var out struct {
+			Items            []key
+			LastEvaluatedKey map[string]any
+		}
+		if err := c.dynamo("Scan", in, &out); err != nil {
+			return 0, err
+		}
+		keys = append(keys, out.Items...)
+		if len(out.LastEvaluatedKey) == 0 {
+			break
+		}
+		start = out.LastEvaluatedKey
+	}
+	for i := 0; i < len(keys); i += 25 {
+		var requests []any
+		for _, k := range keys[i:min(i+25, len(keys))] {
+			requests = append(requests, map[string]any{"DeleteRequest": map[string]any{"Key": k}})
+		}
+		for attempt := 0; len(requests) > 0; attempt++ {
+			if attempt == 10 {
+				return i, fmt.Errorf("BatchWriteItem: %d deletes still unprocessed", len(requests))
+			}
+			var out struct{ UnprocessedItems map[string][]any }
+			if err := c.dynamo("BatchWriteItem", map[string]any{"RequestItems": map[string]any{"order": requests}}, &out); err != nil {
+				return i, err
+			}
+			requests = out.UnprocessedItems["order"]
+		}
+	}
+	return len(keys), nil
+}

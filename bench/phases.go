@@ -364,6 +364,99 @@ func rawDrain(aws *awsClient, queue string, n, pollers int) time.Duration {
 	return time.Since(start)
 }
 
+// orderItem is the item the ordering service writes for one checkout event (same attributes and
+// shapes as OrderItems.toItem), so the raw "receive/put/delete" limit asks the emulator for the same
+// work per message as the service does.
+func orderItem(body string) (map[string]any, error) {
+	var event struct {
+		Detail struct {
+			EventID string `json:"eventId"`
+			Data    struct {
+				OrderID, UserName, CheckedOutAt, PaymentMethod string
+				Items                                          []struct {
+					ProductID, ProductName, Color string
+					Quantity                      int
+					UnitPrice, LineTotal          json.Number
+				}
+				TotalPrice json.Number
+				Customer   map[string]string
+			} `json:"data"`
+		} `json:"detail"`
+	}
+	if err := json.Unmarshal([]byte(body), &event); err != nil {
+		return nil, err
+	}
+	d := event.Detail.Data
+	s := func(v string) map[string]string { return map[string]string{"S": v} }
+	n := func(v string) map[string]string { return map[string]string{"N": v} }
+	var lines []any
+	for _, it := range d.Items {
+		lines = append(lines, map[string]any{"M": map[string]any{
+			"productId": s(it.ProductID), "productName": s(it.ProductName), "color": s(it.Color),
+			"quantity": n(fmt.Sprint(it.Quantity)), "unitPrice": n(it.UnitPrice.String()), "lineTotal": n(it.LineTotal.String()),
+		}})
+	}
+	customer := map[string]any{}
+	for k, v := range d.Customer {
+		customer[k] = s(v)
+	}
+	return map[string]any{
+		"userName": s(d.UserName), "orderId": s(d.OrderID), "orderDate": s(d.CheckedOutAt), "status": s("PLACED"),
+		"version": n("1"), "eventId": s(event.Detail.EventID), "items": map[string]any{"L": lines},
+		"totalPrice": n(d.TotalPrice.String()), "customer": map[string]any{"M": customer}, "paymentMethod": s(d.PaymentMethod),
+	}, nil
+}
+
+// rawDrainWrite is rawDrain plus, for every message, the conditional PutItem the ordering service
+// issues (up to 10 at once, like the listener's default concurrency) before the batch is deleted.
+func rawDrainWrite(aws *awsClient, queue string, n int) time.Duration {
+	var got int
+	start := time.Now()
+	deadline := start.Add(10 * time.Minute)
+	for got < n && time.Now().Before(deadline) {
+		msgs, err := aws.receive(queue, 10, 1)
+		if err != nil || len(msgs) == 0 {
+			continue
+		}
+		var wg sync.WaitGroup
+		var failed atomic.Int64
+		for _, m := range msgs {
+			wg.Add(1)
+			go func(body string) {
+				defer wg.Done()
+				item, err := orderItem(body)
+				if err == nil {
+					err = aws.dynamo("PutItem", map[string]any{
+						"TableName": "order", "Item": item, "ConditionExpression": "attribute_not_exists(#orderId)",
+						"ExpressionAttributeNames": map[string]string{"#orderId": "orderId"},
+					}, nil)
+				}
+				if err != nil {
+					failed.Add(1)
+					logf("raw put: %v", err)
+				}
+			}(m.Body)
+		}
+		wg.Wait()
+		if failed.Load() > 0 {
+			continue // left in flight: redelivered after the visibility timeout, like a failed listener
+		}
+		if err := aws.deleteBatch(queue, msgs); err != nil {
+			logf("raw delete: %v", err)
+			continue
+		}
+		got += len(msgs)
+	}
+	return time.Since(start)
+}
+
+// The raw limits the ordering service is compared with, drained by this program on the same emulator.
+const (
+	rawDelete1 = "raw receive/delete, 1 poller"
+	rawDelete2 = "raw receive/delete, 2 pollers"
+	rawPut1    = "raw receive/put/delete, 1 poller"
+)
+
 func consumer(sys *system, aws *awsClient, o options, res *profileResult, ps map[string]*proc) {
 	queue, err := aws.queueURL("OrderQueue")
 	must(err)
@@ -392,7 +485,9 @@ func consumer(sys *system, aws *awsClient, o options, res *profileResult, ps map
 		fill(aws, queue, prefix, n)
 		var took time.Duration
 		meter := meterCPU(sys.cpuPids)
-		if active == nil {
+		if active == nil && strings.Contains(label, "put") {
+			took = rawDrainWrite(aws, queue, n)
+		} else if active == nil {
 			pollers := 1
 			if strings.Contains(label, "2") {
 				pollers = 2
@@ -408,8 +503,11 @@ func consumer(sys *system, aws *awsClient, o options, res *profileResult, ps map
 		thaw(consumers...)
 		stat := drainStat{PerSecond: round(float64(n)/took.Seconds(), 1), Seconds: round(took.Seconds(), 2), Messages: n,
 			CPUms: meter.perOp(n)}
-		if active != nil {
+		if active != nil || strings.Contains(label, "put") {
 			stat.Orders, _ = aws.countItems("order", "userName", prefix)
+			if _, err := aws.deleteOrders(prefix); err != nil {
+				must(fmt.Errorf("deleting the orders of %s: %v", label, err))
+			}
 		}
 		logf("consumer %-30s %5d messages in %6.2f s = %6.1f msg/s (orders %d, CPU ms/msg %v, load %s)", label, n, took.Seconds(), stat.PerSecond, stat.Orders, stat.CPUms, loadAverage())
 		return stat
@@ -419,7 +517,7 @@ func consumer(sys *system, aws *awsClient, o options, res *profileResult, ps map
 	drainWith("warm-up (2 consumers)", consumers, o.WarmMessages)
 	res.ConsumerRaw = map[string][]float64{}
 	all := map[string][]drainStat{}
-	labels := []string{"raw receive/delete, 1 poller", "ordering, 1 instance", "raw receive/delete, 2 pollers", "ordering, 2 instances"}
+	labels := []string{rawDelete1, rawPut1, "ordering, 1 instance", rawDelete2, "ordering, 2 instances"}
 	for rep := 0; rep < o.Reps; rep++ {
 		for _, label := range labels {
 			var active []*proc
