@@ -81,10 +81,12 @@ type profileResult struct {
 	ReadRounds  map[string][]Result  `json:"read_rounds,omitempty"`
 	Consumer    map[string]drainStat `json:"consumer_median,omitempty"`
 	ConsumerRaw map[string][]float64 `json:"consumer_rounds_per_s,omitempty"`
-	Journey     *Result              `json:"journey,omitempty"`
-	RSSIdleMB   map[string]float64   `json:"rss_idle_mb,omitempty"`
-	RSSLoadMB   map[string]float64   `json:"rss_max_under_load_mb,omitempty"`
-	ReadyS      map[string]float64   `json:"ready_s,omitempty"`
+	// CPU ms per message of each instance's warm-up drains, in order
+	ConsumerWarmup map[string][]float64 `json:"consumer_warmup_cpu_ms_per_message,omitempty"`
+	Journey        *Result              `json:"journey,omitempty"`
+	RSSIdleMB      map[string]float64   `json:"rss_idle_mb,omitempty"`
+	RSSLoadMB      map[string]float64   `json:"rss_max_under_load_mb,omitempty"`
+	ReadyS         map[string]float64   `json:"ready_s,omitempty"`
 }
 
 type drainStat struct {
