@@ -83,6 +83,8 @@ type profileResult struct {
 	ConsumerRaw map[string][]float64 `json:"consumer_rounds_per_s,omitempty"`
 	// CPU ms per message of each instance's warm-up drains, in order
 	ConsumerWarmup map[string][]float64 `json:"consumer_warmup_cpu_ms_per_message,omitempty"`
+	BasketWarmup   []float64            `json:"basket_warmup_rounds_per_s,omitempty"`
+	Basket         *Result              `json:"basket_median,omitempty"` // per basket: one add-item + one checkout
 	Journey        *Result              `json:"journey,omitempty"`
 	RSSIdleMB      map[string]float64   `json:"rss_idle_mb,omitempty"`
 	RSSLoadMB      map[string]float64   `json:"rss_max_under_load_mb,omitempty"`
@@ -164,7 +166,7 @@ func main() {
 	flag.StringVar(&o.PollInterval, "poll", "20ms", "journey: interval between polls of the order")
 	flag.IntVar(&o.StartupReps, "startup-reps", 3, "start-ups per service and JVM variant")
 	flag.IntVar(&o.BasePort, "base-port", 18080, "gateway port; the services use the next four")
-	flag.StringVar(&o.Skip, "skip", "", "comma-separated phases to skip: startup,read,consumer,journey")
+	flag.StringVar(&o.Skip, "skip", "", "comma-separated phases to skip: startup,read,basket,consumer,journey")
 	flag.StringVar(&o.Profiles, "profiles", "default,tuned", "configurations to compare, in order: default,tuned,no-access-log,virtual-threads,listener-40")
 	flag.StringVar(&o.Label, "label", "", "name of the emulator for the report (default: from the endpoint)")
 	outDir := flag.String("out", "", "report directory (default .run/bench/<time>)")

@@ -12,6 +12,7 @@ func protocol(o options) []string {
 		fmt.Sprintf("Start-up: each service alone (only the emulator runs), %d times per JVM variant, variants interleaved; time from exec to the first ready health answer (polled every 50 ms); RSS (VmRSS) after 5 s idle. Medians quoted.", o.StartupReps),
 		fmt.Sprintf("Read-path warm-up (JIT): at least %d rounds of %s through the gateway at concurrency %d, then on until two consecutive rounds agree within %.0f %% (at most %d rounds), then one half round against each other target. Every profile starts fresh JVMs and repeats it.", o.WarmupMin, o.WarmupRound, o.Concurrency, o.WarmupAgree*100, o.WarmupMax),
 		fmt.Sprintf("Read path: closed loop, %d connections, keep-alive, %d products read round-robin, rounds of %s, %d rounds per target interleaved (gateway, direct, emulator); medians of the rounds quoted. Client for all three: this Go program (net/http); GetItem is a SigV4-signed HTTP POST (DynamoDB JSON protocol, ConsistentRead as the service does), signed per request.", o.Concurrency, o.Products, o.Round, o.Reps),
+		fmt.Sprintf("Basket write path: closed loop, %d connections straight to the basket service, each operation a new basket filled with one line (POST /basket/{user}/items, which reads the price from the product service) and checked out (POST /basket/checkout with an Idempotency-Key: one transaction with the outbox event, published at once); warmed up like the read path, then %d rounds of %s, medians. The two ordering instances consume the orders meanwhile.", o.Concurrency, o.Reps, o.Round),
 		fmt.Sprintf("Consumer: OrderQueue filled with %d valid CheckoutBasket events (SendMessageBatch) while every ordering instance is frozen (SIGSTOP, after its last long poll ended); then the instance(s) under test are resumed (SIGCONT) and the time until the queue has no visible and no in-flight message is taken (GetQueueAttributes every 100 ms). Raw limit: the same fill, drained by this Go program with 1 or 2 loops of ReceiveMessage(10, wait 1 s) + DeleteMessageBatch; and, as the limit for the same emulator work per message, 1 loop that also writes each message's order with the service's conditional PutItem (10 at once, the listener's default concurrency) before the delete. Warm-up (JIT): each instance alone drains %d events in turn until its CPU per message settles (two consecutive drains within 5 %%, 3 to 8 drains each). %d rounds, medians. Orders created are counted with a Scan, then deleted (BatchWriteItem), so every drain writes into a table of the same size.", o.Messages, o.WarmMessages, o.Reps),
 		fmt.Sprintf("Checkout -> order visible: open model, %.1f journeys/s through the gateway (add one item, POST /basket/checkout, poll the Location every %s until 200), %s warm-up then %s measured; latency from sending the checkout to the first 200. Two ordering instances consume.", o.JourneyRate, o.PollInterval, o.JourneyWarmup, o.JourneyFor),
 	}
@@ -19,7 +20,7 @@ func protocol(o options) []string {
 
 func notes(o options) []string {
 	return []string{
-		"moto answers every request on one Python process; its SQS gets slower as a queue grows, so drains of larger N are slower per message there.",
+		"moto answers every request on one Python process; its SQS gets slower as a queue grows, so drains of larger N are slower per message there. Its TransactWriteItems deep-copies every table the transaction touches (for its rollback), once per item of the transaction, so each product write and each basket add or checkout costs time in proportion to everything stored: the basket phase slows down round by round there.",
 		"The raw GetItem client is this Go program, not an AWS SDK: an SDK-based generator is CPU-bound on two cores and would measure itself. Signatures are computed as SigV4 requires; moto and Floci do not verify them, real AWS would.",
 		"Floci 1.7.0's DynamoDB gets slower per write as a table grows: in a run without the clean-up, its CPU per conditional PutItem rose from 1.4 to 7.5 ms over six drains of 5,000 orders into one table, which made later drains look slower than earlier ones. Every drain's orders are therefore deleted after it is counted.",
 		"RSS under load is the maximum sampled once a second during the read, consumer and journey phases.",
@@ -66,20 +67,23 @@ func markdown(r *report) string {
 	w("")
 	w("## Summary: profiles side by side (medians)")
 	w("")
-	w("| Profile | gateway req/s | direct req/s | raw GetItem req/s | direct / raw | gateway / direct | CPU ms/req gateway | CPU ms/req product | 1 consumer msg/s | 1 consumer / raw receive/delete | 1 consumer / raw receive/put/delete | 2 / 1 consumers | CPU ms/msg ordering (1 instance) | journey p50 / p95 / p99 ms |")
-	w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+	w("| Profile | gateway req/s | direct req/s | raw GetItem req/s | direct / raw | gateway / direct | CPU ms/req gateway | CPU ms/req product | 1 consumer msg/s | 1 consumer / raw receive/delete | 1 consumer / raw receive/put/delete | 2 / 1 consumers | CPU ms/msg ordering (1 instance) | baskets/s | CPU ms/req basket | journey p50 / p95 / p99 ms |")
+	w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 	for _, name := range r.ProfileOrder {
 		p := r.Profiles[name]
 		g, d, e := p.Read["gateway: GET /product/{id}"], p.Read["direct: GET /product/{id}"], p.Read["emulator: GetItem (signed HTTP POST)"]
 		c1, c2, raw1, put1 := p.Consumer["ordering, 1 instance"], p.Consumer["ordering, 2 instances"], p.Consumer[rawDelete1], p.Consumer[rawPut1]
-		j := Result{}
+		j, bk := Result{}, Result{}
 		if p.Journey != nil {
 			j = *p.Journey
 		}
-		w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s |", name, f0(g.Throughput), f0(d.Throughput), f0(e.Throughput),
+		if p.Basket != nil {
+			bk = *p.Basket
+		}
+		w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s / %s |", name, f0(g.Throughput), f0(d.Throughput), f0(e.Throughput),
 			ratio(d.Throughput, e.Throughput), ratio(g.Throughput, d.Throughput), f2(g.CPUms["gateway"]), f2(d.CPUms["product-service"]),
 			f1(c1.PerSecond), ratio(c1.PerSecond, raw1.PerSecond), ratio(c1.PerSecond, put1.PerSecond), ratio(c2.PerSecond, c1.PerSecond), f2(c1.CPUms["ordering-service"]),
-			f0(j.P50), f0(j.P95), f0(j.P99))
+			f1(bk.Throughput), f2(bk.CPUms["basket-service"]/2), f0(j.P50), f0(j.P95), f0(j.P99))
 	}
 	for _, name := range r.ProfileOrder {
 		p := r.Profiles[name]
@@ -112,6 +116,18 @@ func markdown(r *report) string {
 			w("")
 			w("- Service / raw GetItem throughput: **%s**; gateway / direct: **%s** (gateway overhead %s ms at p50, %s ms at p99)",
 				ratio(d.Throughput, e.Throughput), ratio(g.Throughput, d.Throughput), f1(g.P50-d.P50), f1(g.P99-d.P99))
+		}
+		if p.Basket != nil {
+			b := p.Basket
+			w("")
+			w("### Basket write path (concurrency %d; warm-up rounds, baskets/s: %v)", r.Options.Concurrency, p.BasketWarmup)
+			w("")
+			w("| baskets/s (median) | p50 ms | p95 ms | p99 ms | errors | CPU ms per basket (add + checkout): basket / product / ordering / ordering-2 / emulator / load generator |")
+			w("|---:|---:|---:|---:|---:|---|")
+			w("| %s | %s | %s | %s | %d %s | %s |", f1(b.Throughput), f1(b.P50), f1(b.P95), f1(b.P99), b.Errors, b.FirstError,
+				cpuCells(b.CPUms, "basket-service", "product-service", "ordering-service", "ordering-service-2", "emulator", "bench"))
+			w("")
+			w("- Basket service CPU per request (half a basket): **%s ms**", f2(b.CPUms["basket-service"]/2))
 		}
 		if len(p.Consumer) > 0 {
 			w("")
