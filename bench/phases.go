@@ -154,20 +154,18 @@ func runProfile(sys *system, aws *awsClient, o options, skip map[string]bool, na
 	if !skip["read"] {
 		readPath(sys, aws, client, o, res)
 	}
-	if !skip["basket"] {
-		basketPath(sys, client, o, res)
-		// Its checkouts become orders asynchronously; the consumer phase needs an empty queue.
-		queue, err := aws.queueURL("OrderQueue")
-		must(err)
-		_, err = waitEmpty(aws, queue, 10*time.Minute)
-		must(err)
-	}
 	if !skip["consumer"] {
 		consumer(sys, aws, o, res, ps)
 	}
 	if !skip["journey"] {
 		j := journey(sys, client, o)
 		res.Journey = &j
+	}
+	// Last: it leaves thousands of baskets, idempotency records and orders behind, and some emulators
+	// get slower as tables grow (moto copies every table a transaction touches; Floci's writes slow
+	// down): run before the journey on moto, it turned a 76 ms p50 into 48 s.
+	if !skip["basket"] {
+		basketPath(sys, client, o, res)
 	}
 	res.RSSLoadMB = sampler.Stop()
 	for _, n := range []string{"gateway", "ordering-service-2", "ordering-service", "basket-service", "product-service"} {
