@@ -26,11 +26,11 @@ up: jdk ## Build, start moto (unless AWS_ENDPOINT_URL is set), provision, run al
 down: ## Stop whatever 'make up' started (safe when nothing runs)
 	scripts/down.sh
 
-test: jdk compose-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), then the benchmark driver's tests, cfn-lint and the load-test smoke
+test: jdk compose-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), then the benchmark driver's tests, cfn-lint and the checks against the packaged system (scripts/system-checks.sh)
 	$(MVNW) verify
 	cd bench && go vet ./... && go test ./...
 	infra-cdk/scripts/cfn-lint.sh infra-cdk/target/cdk.out infra-cdk/target/cdk.out-prod
-	loadtest/smoke-ci.sh
+	scripts/with-system.sh scripts/system-checks.sh
 
 synth: jdk ## CDK templates into infra-cdk/cdk.out (no AWS account or Docker needed), then cfn-lint
 	cd infra-cdk && CDK_OUTDIR=cdk.out scripts/app.sh

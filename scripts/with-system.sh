@@ -1,23 +1,22 @@
 #!/usr/bin/env bash
-# The load-test smoke as part of `make test` (so CI, on a fresh machine without Docker):
-# installs the load generator if needed, starts the packaged system with `SKIP_BUILD=1 scripts/up.sh`
-# in the background (moto + provisioning + every service + the gateway), waits until it is ready, runs
-# loadtest/run.sh smoke against the gateway, and always stops the system again (trap), whatever happens.
+# Runs a command against the packaged system, the way `make test` (so CI) needs it on a machine without
+# Docker: starts `SKIP_BUILD=1 scripts/up.sh` in the background (moto + provisioning + every service + the
+# gateway on their fixed ports), waits until it is ready, runs the command, and always stops the system
+# again (trap), whatever happens. The command's exit status is this script's.
+#   scripts/with-system.sh <command> [args...]
 # Needs the jars that `./mvnw verify` (or package) built. Bounded: START_TIMEOUT (300 s) for start-up,
-# SMOKE_MAX_SECONDS (180 s) for the smoke, STOP_TIMEOUT (30 s) per service for shutdown.
+# STOP_TIMEOUT (30 s) per service for shutdown.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+(($# > 0)) || { echo "usage: $0 <command> [args...]" >&2; exit 2; }
 start_timeout="${START_TIMEOUT:-300}"
 log_dir="$root/.run/logs"
 mkdir -p "$log_dir"
-up_log="$log_dir/smoke-up.log"
+up_log="$log_dir/with-system-up.log"
 t0=$SECONDS
 
-say() { printf '[smoke-ci] %s\n' "$*"; }
-
-"$root/loadtest/install.sh" >/dev/null
-say "load generator ready after $((SECONDS - t0)) s"
+say() { printf '[with-system] %s\n' "$*"; }
 
 up_pid=""
 stop_system() {
@@ -38,7 +37,7 @@ trap stop_system EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-say "starting the system: SKIP_BUILD=1 scripts/up.sh (log: .run/logs/smoke-up.log)"
+say "starting the system: SKIP_BUILD=1 scripts/up.sh (log: .run/logs/with-system-up.log)"
 SKIP_BUILD=1 START_TIMEOUT="$start_timeout" "$root/scripts/up.sh" >"$up_log" 2>&1 &
 up_pid=$!
 deadline=$((SECONDS + start_timeout + 60))
@@ -55,6 +54,5 @@ until grep -q '^\[up\] ready:' "$up_log" 2>/dev/null; do
   fi
   sleep 1
 done
-say "system ready after $((SECONDS - t0)) s"
-
-BASE_URL=http://127.0.0.1:8080 MAX_SECONDS="${SMOKE_MAX_SECONDS:-180}" "$root/loadtest/run.sh" smoke
+say "system ready after $((SECONDS - t0)) s; running: $*"
+"$@"

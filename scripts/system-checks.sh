@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The checks `make test` runs against the packaged system, one after another, all of them even when one
+# fails (the exit status is non-zero if any failed). Started by `scripts/with-system.sh`, which brings the
+# system up before and stops it after. Each check reads the gateway at BASE_URL and the services at their
+# `make up` ports.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export BASE_URL="${BASE_URL:-http://127.0.0.1:8080}"
+failed=()
+
+check() { # check <name> <command...>
+  local name="$1"
+  shift
+  printf '[system-checks] %s: %s\n' "$name" "$*"
+  local t0=$SECONDS
+  if "$@"; then
+    printf '[system-checks] %s: passed in %d s\n' "$name" "$((SECONDS - t0))"
+  else
+    printf '[system-checks] %s: FAILED (exit %d) after %d s\n' "$name" "$?" "$((SECONDS - t0))"
+    failed+=("$name")
+  fi
+}
+
+check load-test-smoke env MAX_SECONDS="${SMOKE_MAX_SECONDS:-180}" "$root/loadtest/run.sh" smoke
+
+if ((${#failed[@]})); then
+  printf '[system-checks] failed: %s\n' "${failed[*]}"
+  exit 1
+fi
+printf '[system-checks] all passed\n'
