@@ -16,6 +16,9 @@ case "$mode" in static | --dry-run | --dry-run-only) ;; *) echo "usage: $0 [--dr
 scripts=(smoke.js load.js stress.js spike.js soak.js checkout-journey.js)
 say() { printf '[k6-verify] %s\n' "$*"; }
 command -v node >/dev/null || { say "node (>= 20.6) is required: apt-get install nodejs npm"; exit 1; }
+# module.register (the dry run's module hooks) arrived in Node 20.6.
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 6) ? 0 : 1)' \
+  || { say "node $(node --version) is too old: 20.6 or later is required"; exit 1; }
 
 stamp=node_modules/.swn-lock.sha256
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
@@ -42,6 +45,7 @@ if [[ "$mode" != static ]]; then
   say "dry run of every script against $BASE_URL"
   failed=()
   for script in "${scripts[@]}"; do node tools/dry-run.mjs "$script" || failed+=("$script"); done
+  echo "k6-dry-run: $((${#scripts[@]} - ${#failed[@]})) passed, ${#failed[@]} failed"
   if ((${#failed[@]})); then say "dry run FAILED: ${failed[*]}"; exit 1; fi
   say "dry run passed in $((SECONDS - t0)) s (type-checked and dry-run, not executed by k6)"
 fi

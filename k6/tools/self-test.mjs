@@ -80,5 +80,5 @@ for (const check of Object.keys(commands)) {
   }
 }
 stub.close();
-console.log(`k6 self-test: ${passed} passed, ${failed} failed`);
+console.log(`k6-self-test: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
