@@ -10,7 +10,7 @@
 // < 500 ms, at most 10 % of the journeys dropped.
 import { Rate, Trend } from 'k6/metrics';
 import * as api from './lib/api.js';
-import { SCALE, envNumber, envString, seconds } from './lib/config.js';
+import { DATA_TIMEOUTS, SCALE, envNumber, envString, seconds } from './lib/config.js';
 import { createRunData, deleteRunData, newUser } from './lib/data.js';
 import { MIX_P95_MS } from './lib/options.js';
 
@@ -22,6 +22,7 @@ const asked = RATE * (5 + seconds(HOLD));
 
 /** @type {import('k6/options').Options} */
 export const options = {
+  ...DATA_TIMEOUTS,
   scenarios: {
     journey: {
       executor: 'ramping-arrival-rate',

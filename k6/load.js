@@ -4,7 +4,7 @@
 //   k6 run -e BASE_URL=http://127.0.0.1:8080 -e RATE=20 -e HOLD=2m k6/load.js
 // Thresholds: < 1 % failed requests, > 99 % checks, p95 and p99 per endpoint group (lib/options.js
 // MIX_P95_MS x THRESHOLD_SCALE; p99 = 3 x p95), at most 10 % of the asked-for iterations dropped.
-import { envNumber, envString, parseStages } from './lib/config.js';
+import { DATA_TIMEOUTS, envNumber, envString, parseStages } from './lib/config.js';
 import { createRunData, deleteRunData } from './lib/data.js';
 import { mixScenarios, mixThresholds } from './lib/options.js';
 
@@ -15,6 +15,7 @@ const STAGES = parseStages(envString('STAGES', `${envString('RAMP', '30s')}:${RA
 
 /** @type {import('k6/options').Options} */
 export const options = {
+  ...DATA_TIMEOUTS,
   scenarios: mixScenarios(STAGES),
   thresholds: mixThresholds(STAGES),
 };

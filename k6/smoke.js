@@ -6,7 +6,7 @@
 // services may be cold), the order visible within SMOKE_JOURNEY_MAX_MS (20000) of its checkout.
 import { Trend } from 'k6/metrics';
 import * as api from './lib/api.js';
-import { SCALE, envNumber } from './lib/config.js';
+import { DATA_TIMEOUTS, SCALE, envNumber } from './lib/config.js';
 import { createRunData, deleteRunData, newUser } from './lib/data.js';
 
 const MAX_MS = envNumber('SMOKE_MAX_MS', 5000) * SCALE;
@@ -14,6 +14,7 @@ const journey = new Trend('checkout_to_order_visible', true);
 
 /** @type {import('k6/options').Options} */
 export const options = {
+  ...DATA_TIMEOUTS,
   scenarios: {
     endpoints: { executor: 'per-vu-iterations', vus: 1, iterations: 1, maxDuration: '2m', exec: 'everyEndpoint' },
   },

@@ -6,7 +6,7 @@
 // Thresholds: as load.js (< 1 % failed, > 99 % checks, p95/p99 per endpoint group, <= 10 % dropped), plus
 // the p95 of all requests in each window below WINDOW_P95_MS (450 x THRESHOLD_SCALE). k6 thresholds are
 // absolute, so the drift between the windows (last p95 / first p95) is read off the summary, not enforced.
-import { SCALE, duration, envNumber, envString, seconds } from './lib/config.js';
+import { DATA_TIMEOUTS, SCALE, duration, envNumber, envString, seconds } from './lib/config.js';
 import { createRunData, deleteRunData } from './lib/data.js';
 import * as mix from './lib/mix.js';
 import { mixScenarios, mixThresholds } from './lib/options.js';
@@ -35,6 +35,7 @@ export const { browse, read, fill, checkout } = tagged(mix, 'window', windowAt);
 
 /** @type {import('k6/options').Options} */
 export const options = {
+  ...DATA_TIMEOUTS,
   scenarios: mixScenarios(STAGES),
   thresholds: {
     ...mixThresholds(STAGES),

@@ -5,7 +5,7 @@
 // Thresholds: < 2 % failed requests over the run, > 98 % checks, at most 10 % of iterations dropped, and
 // recovery: in the last phase p95 < RECOVERY_P95_MS (500 x THRESHOLD_SCALE) and < 1 % failed - the system
 // must come back after the spike, not merely survive it.
-import { SCALE, envNumber, envString, seconds } from './lib/config.js';
+import { DATA_TIMEOUTS, SCALE, envNumber, envString, seconds } from './lib/config.js';
 import { createRunData, deleteRunData } from './lib/data.js';
 import * as mix from './lib/mix.js';
 import { mixScenarios, mixThresholds } from './lib/options.js';
@@ -37,6 +37,7 @@ export const { browse, read, fill, checkout } = tagged(mix, 'phase', phaseAt);
 const mixLimits = mixThresholds(STAGES, { failed: 0.02, checks: 0.98 });
 /** @type {import('k6/options').Options} */
 export const options = {
+  ...DATA_TIMEOUTS,
   scenarios: mixScenarios(STAGES),
   thresholds: {
     http_req_failed: mixLimits.http_req_failed,

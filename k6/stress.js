@@ -7,7 +7,7 @@
 // Exit status: 0 when every step up to MAX_RATE held (the system has at least that capacity); 99 when a step
 // broke: the summary lists every step's thresholds, the knee is the last one marked as passed. Set MAX_RATE
 // to the capacity you must prove to make this a pass/fail gate.
-import { SCALE, envNumber, seconds } from './lib/config.js';
+import { DATA_TIMEOUTS, SCALE, envNumber, seconds } from './lib/config.js';
 import { createRunData, deleteRunData } from './lib/data.js';
 import * as mix from './lib/mix.js';
 import { mixScenarios, mixThresholds } from './lib/options.js';
@@ -46,6 +46,7 @@ for (const rate of RATES) {
 
 /** @type {import('k6/options').Options} */
 export const options = {
+  ...DATA_TIMEOUTS,
   scenarios: mixScenarios(STAGES),
   // Past the knee failures are the point; the run-wide limits are the mix's, the per-step ones abort.
   thresholds: { ...mixThresholds(STAGES, { failed: 0.05, checks: 0.95 }), ...stepThresholds },

@@ -32,11 +32,13 @@ const UNITS = { ms: 0.001, s: 1, m: 60, h: 3600 };
 export function seconds(text) {
   const trimmed = String(text).trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)];
-  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== trimmed) {
-    throw new Error(`not a duration: ${text} (e.g. 30s, 2m, 1h30m)`);
+  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(trimmed)) throw new Error(`not a duration: ${text} (e.g. 30s, 2m, 1h30m)`);
+  const part = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+  let total = 0;
+  for (let m = part.exec(trimmed); m !== null; m = part.exec(trimmed)) {
+    total += Number(m[1]) * UNITS[/** @type {keyof UNITS} */ (m[2])];
   }
-  return parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[/** @type {keyof UNITS} */ (p[2])], 0);
+  return total;
 }
 
 /** A duration in k6's syntax from seconds (k6 wants strings such as "90s"). @param {number} s */
@@ -58,3 +60,7 @@ export function parseStages(text) {
     return { duration: d.trim(), rate };
   });
 }
+
+// setup() creates a handful of products; teardown() also pages through every basket to delete the run's, which
+// after a long run against a remote stack takes minutes, more than k6's default 60 s.
+export const DATA_TIMEOUTS = { setupTimeout: '2m', teardownTimeout: '10m' };
