@@ -4,7 +4,7 @@
 //
 // Endpoint groups (tag `endpoint`): browse (catalogue lists), read (one product), write (product
 // create/update/delete), basket (basket calls), checkout, order (order lists, cancel), poll (waiting for an
-// order to appear after its checkout).
+// order to appear after its checkout); data (setup and teardown).
 import http from 'k6/http';
 import { check, sleep } from 'k6';
 import { BASE_URL, envNumber } from './config.js';
@@ -18,8 +18,9 @@ export const POLL_TIMEOUT = envNumber('POLL_TIMEOUT', 30); // seconds until a mi
 const ORDER_POLL_STATUSES = http.expectedStatuses(200, 404);
 
 /**
- * Tags every request of this VU carries from now on, besides name and endpoint: the time-based phase tags
- * of stress (step), spike (phase) and soak (window), set by the script at the start of an iteration.
+ * Tags every request of this VU carries from now on besides name: the time-based phase tags of stress
+ * (step), spike (phase) and soak (window), set at the start of an iteration; and endpoint=data while
+ * setup() and teardown() work (lib/data.js), so that their calls stay out of the endpoint groups' thresholds.
  * @type {Record<string, string>}
  */
 export const extraTags = {};
@@ -31,7 +32,7 @@ export const extraTags = {};
  * @returns {import('k6/http').RefinedParams<'text'>}
  */
 function params(name, endpoint, headers) {
-  return { headers: { ...JSON_HEADERS, ...headers }, tags: { ...extraTags, name, endpoint } };
+  return { headers: { ...JSON_HEADERS, ...headers }, tags: { name, endpoint, ...extraTags } };
 }
 
 /** @param {Response} res */

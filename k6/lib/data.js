@@ -15,6 +15,21 @@ import { envNumber, envString } from './config.js';
  * @returns {RunData}
  */
 export function createRunData(defaultCount) {
+  return asData(() => createProducts(defaultCount));
+}
+
+/** @template T @param {() => T} work @returns {T} */
+function asData(work) {
+  api.extraTags.endpoint = 'data';
+  try {
+    return work();
+  } finally {
+    delete api.extraTags.endpoint;
+  }
+}
+
+/** @param {number} defaultCount @returns {RunData} */
+function createProducts(defaultCount) {
   const runId = envString('RUN_ID', `k6-${Date.now()}`);
   if (!/^[A-Za-z0-9._-]{1,60}$/.test(runId)) fail(`RUN_ID=${runId}: 1-60 of [A-Za-z0-9._-]`);
   const category = `${runId}-cat`;
@@ -31,6 +46,11 @@ export function createRunData(defaultCount) {
 
 /** @param {RunData} data */
 export function deleteRunData(data) {
+  asData(() => deleteAll(data));
+}
+
+/** @param {RunData} data */
+function deleteAll(data) {
   let baskets = 0;
   let nextToken;
   do {
