@@ -13,11 +13,11 @@ endif
 MVNW := ./mvnw -B
 
 .PHONY: help up down test test-localstack test-floci build clean jdk synth compose-check
-.PHONY: loadtest-smoke loadtest bench
+.PHONY: k6 k6-check k6-dry-run bench
 
 help: ## List the targets
 	@echo "Usage: make <target>"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-15s %s\n", $$1, $$2}'
 	@echo "JDK 25: $(if $(JDK),$(JDK),not found - run 'make jdk' for how to get one)"
 
 up: jdk ## Build, start moto (unless AWS_ENDPOINT_URL is set), provision, run all services in the foreground
@@ -26,7 +26,7 @@ up: jdk ## Build, start moto (unless AWS_ENDPOINT_URL is set), provision, run al
 down: ## Stop whatever 'make up' started (safe when nothing runs)
 	scripts/down.sh
 
-test: jdk compose-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), then the benchmark driver's tests, cfn-lint and the checks against the packaged system (scripts/system-checks.sh)
+test: jdk compose-check k6-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), then the benchmark driver's tests, cfn-lint and the checks against the packaged system (scripts/system-checks.sh, incl. the k6 dry run)
 	$(MVNW) verify
 	cd bench && go vet ./... && go test ./...
 	infra-cdk/scripts/cfn-lint.sh infra-cdk/target/cdk.out infra-cdk/target/cdk.out-prod
@@ -52,11 +52,15 @@ clean: jdk ## Remove build output and run state (.run/); keeps the moto virtuale
 	$(MVNW) -q clean
 	rm -rf .run
 
-loadtest-smoke: ## Load-test smoke (every endpoint once, with checks) against a running 'make up' (or BASE_URL)
-	loadtest/run.sh smoke
+k6: ## Run SCRIPT=smoke|load|stress|spike|soak|checkout-journey (default smoke) with your own k6 against BASE_URL (k6 is not bundled)
+	@command -v k6 >/dev/null || { echo "k6 is not installed: it is not bundled (AGPL-3.0). Install it (grafana.com/docs/k6), or run: docker compose --profile k6 run --rm k6 run /k6/$(or $(SCRIPT),smoke).js" >&2; exit 1; }
+	k6 run -e BASE_URL=$(or $(BASE_URL),http://127.0.0.1:8080) k6/$(or $(SCRIPT),smoke).js
 
-loadtest: ## Load test SCENARIO=load|stress|spike|soak|checkout-journey (default load) against BASE_URL
-	loadtest/run.sh $(or $(SCENARIO),load)
+k6-check: ## k6 scripts, statically: npm ci of typescript + @types/k6, tsc (checkJs), options check, fixture self-test (no k6, no system)
+	k6/verify.sh
+
+k6-dry-run: ## k6 scripts' setup, each scenario once and teardown against a running 'make up' (or BASE_URL); not executed by k6
+	k6/verify.sh --dry-run
 
 bench: jdk ## Benchmark in one run (own moto or AWS_ENDPOINT_URL, own JVMs); report in .run/bench/; BENCH_ARGS=...
 	bench/run.sh $(BENCH_ARGS)

@@ -42,7 +42,7 @@ LAMBDA_GB_S = 0.0000166667
 LAMBDA_MEMORY_GB = 0.125  # 128 MB, the CDK default the article's functions keep
 LAMBDA_BILLED_MS = 50  # assumed mean billed duration per invocation (one or two DynamoDB calls)
 
-# The load-test mix (loadtest/lib/swn.py DEFAULT_MIX): browse 30 %, read 45 %, fill 15 %, checkout 10 %
+# The load-test mix (k6/lib/options.js, MIX default): browse 30 %, read 45 %, fill 15 %, checkout 10 %
 SHARE_PRODUCT_READS = 0.75
 SHARE_BASKET_ADDS = 0.15
 SHARE_CHECKOUTS = 0.10

@@ -10,7 +10,8 @@ Checks (each one can fail; --self-test proves it with the fixtures in scripts/co
                        at least major.minor, or a digest; never `latest` or no tag
   build                build.context is the repository root and build.dockerfile exists
   healthcheck          every long-running service has a health check; one-shot services (what others wait
-                       for with service_completed_successfully) have restart "no" and a long-running adopter
+                       for with service_completed_successfully) have restart "no" and a long-running adopter;
+                       a tool under a profile with restart "no" that nothing depends on (k6) needs none
   depends-on           service_healthy targets have health checks; a service calling another by URL depends
                        on it being healthy; AWS users wait for the provisioner (service_completed_successfully)
   env-read             every variable compose (or the image's ENV) sets is one the service reads
@@ -613,6 +614,15 @@ def health_disabled(service: dict) -> bool:
     return not test or test == ["NONE"] or test == "NONE"
 
 
+def profiled_tools(services: dict[str, dict]) -> set[str]:
+    """One-shot tools under a profile (the k6 load tests): `up` never starts them and nothing waits for them;
+    `docker compose --profile P run` runs them once and returns their exit status. They need no health check,
+    as long as they say they run once (an explicit restart "no") and no service depends on them."""
+    awaited = {dep for s in services.values() for dep in depends_on(s)}
+    return {name for name, service in services.items()
+            if service.get("profiles") and str(service.get("restart")) == "no" and name not in awaited}
+
+
 def memory_limit(service: dict):
     return service.get("mem_limit") or (((service.get("deploy") or {}).get("resources") or {})
                                         .get("limits") or {}).get("memory")
@@ -657,7 +667,7 @@ def check_model(repo: Repo, files: list[str], schema: dict, result: Result):
     # Who is one-shot: what others wait for with service_completed_successfully.
     one_shot = {dep for s in services.values() for dep, condition in depends_on(s).items()
                 if condition == "service_completed_successfully"}
-    long_running = [n for n in services if n not in one_shot]
+    long_running = [n for n in services if n not in one_shot and n not in profiled_tools(services)]
 
     # Images, builds and the module behind each built service.
     module_of: dict[str, str] = {}

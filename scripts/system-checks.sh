@@ -21,7 +21,9 @@ check() { # check <name> <command...>
   fi
 }
 
-check load-test-smoke env MAX_SECONDS="${SMOKE_MAX_SECONDS:-180}" "$root/loadtest/run.sh" smoke
+# The k6 scripts: setup, each scenario once and teardown against the system (type-checked and dry-run, not
+# executed by k6; the static checks of k6/ ran before, in `make test`).
+check k6-dry-run "$root/k6/verify.sh" --dry-run-only
 
 if ((${#failed[@]})); then
   printf '[system-checks] failed: %s\n' "${failed[*]}"

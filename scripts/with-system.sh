@@ -38,6 +38,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 say "starting the system: SKIP_BUILD=1 scripts/up.sh (log: .run/logs/with-system-up.log)"
+# Empty the log first: the background job truncates it only once it runs, and the wait below must not find
+# the `[up] ready:` line of the previous run in the meantime.
+: >"$up_log"
 SKIP_BUILD=1 START_TIMEOUT="$start_timeout" "$root/scripts/up.sh" >"$up_log" 2>&1 &
 up_pid=$!
 deadline=$((SECONDS + start_timeout + 60))
