@@ -96,9 +96,13 @@ class Checkout {
     return new Result(response, false);
   }
 
-  private static Result replay(IdempotencyRecord record, String requestHash) {
+  /** A key that was ever accepted answers from its record, never with a second checkout. */
+  private Result replay(IdempotencyRecord record, String requestHash) {
     if (!record.answers(requestHash)) {
       throw new IdempotencyKeyReusedException();
+    }
+    if (!record.replayableAt(clock.instant())) {
+      throw new IdempotencyKeyUsedException(record.response());
     }
     return new Result(record.response(), true);
   }
