@@ -106,7 +106,7 @@ public record Basket(
   }
 
   /** The stored form of a change the system made: a fresh version, expiry unchanged. */
-  public Basket revise(Instant now) {
+  Basket revise(Instant now) {
     return new Basket(userName, lines, freshVersion(), expiresAt, now);
   }
 
