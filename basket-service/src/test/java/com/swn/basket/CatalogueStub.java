@@ -62,6 +62,11 @@ public final class CatalogueStub {
             .formatted(id, name, name, new BigDecimal(price).toPlainString(), version));
   }
 
+  /** The product leaves the catalogue: its id answers 404 from now on. */
+  public void remove(String id) {
+    products.remove(id);
+  }
+
   /** The next {@code times} requests for the product answer 500; -1 means always. */
   public void fail(String id, int times) {
     failures.put(id, new AtomicInteger(times));

@@ -3,8 +3,13 @@ package com.swn.basket;
 import com.swn.basket.basket.BasketRepository;
 import com.swn.localaws.LocalAws;
 import com.swn.testsupport.HttpJson;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,10 +18,21 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 /**
  * The base of the integration tests: the whole service over real HTTP against moto, with the product
  * catalogue stubbed. All of them share one application context. {@link #baskets} is the real
- * repository; a test may make it wait at a barrier to force an interleaving, nothing more.
+ * repository; a test may make it wait at a barrier to force an interleaving, nothing more. {@link
+ * #clock} is the service's clock, which a test may move forward.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IntegrationTest.Clocks.class)
 public abstract class IntegrationTest {
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Clocks {
+
+    @Bean
+    MutableClock clock() {
+      return new MutableClock();
+    }
+  }
 
   protected static final LocalAws AWS = LocalAws.shared();
   protected static final CatalogueStub CATALOGUE = CatalogueStub.shared();
@@ -32,10 +48,16 @@ public abstract class IntegrationTest {
 
   @LocalServerPort protected int port;
   @MockitoSpyBean protected BasketRepository baskets;
+  @Autowired protected MutableClock clock;
   protected HttpJson http;
 
   @BeforeEach
   void client() {
     http = new HttpJson("http://localhost:" + port);
+  }
+
+  @AfterEach
+  void resetClock() {
+    clock.reset();
   }
 }

@@ -58,12 +58,16 @@ class CheckoutJourneyE2ETest {
   }
 
   static HttpJson.Response checkout(String user, String idempotencyKey) {
+    return checkout(user, idempotencyKey, "ada@example.com");
+  }
+
+  static HttpJson.Response checkout(String user, String idempotencyKey, String email) {
     return api.post(
         "/basket/checkout",
         """
-        {"userName":"%s","firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","address":"1 Engine Road","paymentMethod":"CARD"}
+        {"userName":"%s","firstName":"Ada","lastName":"Lovelace","email":"%s","address":"1 Engine Road","paymentMethod":"CARD"}
         """
-            .formatted(user),
+            .formatted(user, email),
         "Idempotency-Key",
         idempotencyKey);
   }
@@ -156,6 +160,43 @@ class CheckoutJourneyE2ETest {
     assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(202, 404, 409));
     await().atMost(ORDER_VISIBLE).until(() -> ordersOf(user) >= 1);
     assertThat(ordersOf(user)).isEqualTo(1);
+  }
+
+  /**
+   * Addresses that the HTTP layer's {@code @Email} once accepted and the {@code CheckoutBasket}
+   * contract refused: a 202 that ended in {@code OrderQueue-dlq}. Each must now end in an order, or be
+   * refused up front with a 400 that leaves the basket alone, and none may reach the dead-letter queue.
+   */
+  @Test
+  void anUnusualAddressEndsInAnOrderOrA400NeverInTheDeadLetterQueue() {
+    var product = product("Stamp", "1.20");
+    var outcomes = new ArrayList<String>();
+    var users = new ArrayList<String>();
+    for (var email : List.of("ada@shop.internal", "ada@example.test", "ada@[10.0.0.1]")) {
+      var user = user();
+      users.add(user);
+      fill(user, product, "1");
+
+      var response = checkout(user, "key-" + user, email);
+
+      assertThat(response.status()).as(email + ": " + response.body()).isIn(202, 400);
+      if (response.status() == 202) {
+        assertThat(awaitOrder(response.header("Location")).path("status").asString()).as(email).isEqualTo("PLACED");
+      } else {
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api.get("/basket/" + user).status()).as(email + ": a refused checkout changes nothing").isEqualTo(200);
+      }
+      outcomes.add(email + " -> " + response.status());
+    }
+    System.out.println("unusual addresses: " + outcomes);
+
+    var dlqUrl = system.aws().queueUrl("OrderQueue-dlq");
+    var dead = new ArrayList<String>();
+    for (int i = 0; i < 5; i++) {
+      system.aws().sqs().receiveMessage(request -> request.queueUrl(dlqUrl).maxNumberOfMessages(10).visibilityTimeout(0)).messages()
+          .forEach(message -> dead.add(message.body()));
+    }
+    assertThat(dead).noneMatch(body -> users.stream().anyMatch(body::contains));
   }
 
   @Test

@@ -9,15 +9,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A user's basket. Every transition returns a new basket and checks the limits (at most {@link
- * #MAX_LINES} lines, at most {@link BasketLine#MAX_QUANTITY} of each); {@link #touch} then stamps the
- * next version and expiry before the repository writes it conditionally on the previous version.
+ * #MAX_LINES} lines, at most {@link BasketLine#MAX_QUANTITY} of each); {@link #touch} then stamps a
+ * fresh version and expiry before the repository writes it conditionally on the previous version.
  * {@code version} 0 means the basket has never been stored.
+ *
+ * <p>A version is a random 63-bit number drawn for every write, not a counter. A counter restarts
+ * when a basket is deleted or checked out and created again, so an old ETag (or a checkout or
+ * repricing that read the old basket) would match the new basket. A fresh random version is never
+ * the one an old reader holds (the chance is 2<sup>-63</sup> per write), without keeping anything of
+ * the old basket. Versions are compared for equality only, never ordered.
  */
 public record Basket(
     String userName, List<BasketLine> lines, long version, Instant expiresAt, Instant updatedAt) {
@@ -93,14 +100,19 @@ public record Basket(
     return changeLinesOf(productId, line -> line.withdrawn(productVersion));
   }
 
-  /** The stored form of a change the user made: next version, expiry pushed out by the TTL. */
+  /** The stored form of a change the user made: a fresh version, expiry pushed out by the TTL. */
   Basket touch(Instant now, Duration ttl) {
-    return new Basket(userName, lines, version + 1, now.plus(ttl), now);
+    return new Basket(userName, lines, freshVersion(), now.plus(ttl), now);
   }
 
-  /** The stored form of a change the system made: next version, expiry unchanged. */
+  /** The stored form of a change the system made: a fresh version, expiry unchanged. */
   Basket revise(Instant now) {
-    return new Basket(userName, lines, version + 1, expiresAt, now);
+    return new Basket(userName, lines, freshVersion(), expiresAt, now);
+  }
+
+  /** Never 0 (the unsaved basket) and never negative, so a tag always reads back as the same number. */
+  private static long freshVersion() {
+    return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
   }
 
   private Optional<Basket> changeLinesOf(

@@ -46,6 +46,11 @@ public record BasketLine(
     return new BasketLine(productId, name, color, quantity, price, version, true);
   }
 
+  /** The catalogue has a newer version of the product, and it shows another name or price. */
+  boolean isOutdatedBy(String name, BigDecimal price, long version) {
+    return available && version > priceVersion && (unitPrice.compareTo(price) != 0 || !productName.equals(name));
+  }
+
   @Nullable BasketLine withdrawn(long version) {
     if (!available) {
       return null;

@@ -5,7 +5,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** The request is well-formed but names a product the catalogue does not have. */
-class UnknownProductException extends ErrorResponseException {
+public class UnknownProductException extends ErrorResponseException {
 
   UnknownProductException(String productId) {
     super(HttpStatus.UNPROCESSABLE_CONTENT, problem(productId), null);

@@ -4,6 +4,7 @@ import com.swn.basket.BasketProperties;
 import com.swn.basket.basket.BasketLine;
 import com.swn.basket.basket.BasketNotFoundException;
 import com.swn.basket.basket.BasketRepository;
+import com.swn.basket.basket.CataloguePriceCheck;
 import com.swn.platform.events.EventFactory;
 import com.swn.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.Counter;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checkout with an exactly-once effect (see {@code docs/checkout.md}). A key seen before answers
- * from its record without touching anything; otherwise the basket is turned into a {@code
+ * from its record without touching anything; otherwise the basket's prices are checked against the
+ * catalogue ({@link CataloguePriceCheck}) and the basket is turned into a {@code
  * CheckoutBasket} event in one transaction with the basket's removal and the key's record, and the
  * event is published after the commit (by the relay's sweep if that fails).
  */
@@ -32,6 +34,7 @@ class Checkout {
 
   private final BasketRepository baskets;
   private final CheckoutRepository checkouts;
+  private final CataloguePriceCheck prices;
   private final EventFactory events;
   private final OutboxRelay relay;
   private final JsonMapper jsonMapper;
@@ -42,6 +45,7 @@ class Checkout {
   Checkout(
       BasketRepository baskets,
       CheckoutRepository checkouts,
+      CataloguePriceCheck prices,
       EventFactory events,
       OutboxRelay relay,
       JsonMapper jsonMapper,
@@ -50,6 +54,7 @@ class Checkout {
       MeterRegistry meters) {
     this.baskets = baskets;
     this.checkouts = checkouts;
+    this.prices = prices;
     this.events = events;
     this.relay = relay;
     this.jsonMapper = jsonMapper;
@@ -76,6 +81,7 @@ class Checkout {
       throw UncheckoutableBasketException.unavailable(
           basket.unavailableLines().stream().map(BasketLine::productId).distinct().toList());
     }
+    prices.requireCurrent(basket);
     var now = clock.instant();
     var orderId = UUID.randomUUID();
     var response = CheckoutAccepted.of(orderId, userName, basket.totalPrice());
@@ -96,9 +102,13 @@ class Checkout {
     return new Result(response, false);
   }
 
-  private static Result replay(IdempotencyRecord record, String requestHash) {
+  /** A key that was ever accepted answers from its record, never with a second checkout. */
+  private Result replay(IdempotencyRecord record, String requestHash) {
     if (!record.answers(requestHash)) {
       throw new IdempotencyKeyReusedException();
+    }
+    if (!record.replayableAt(clock.instant())) {
+      throw new IdempotencyKeyUsedException(record.response());
     }
     return new Result(record.response(), true);
   }

@@ -6,7 +6,6 @@ import com.swn.basket.basket.BasketRepository;
 import com.swn.platform.outbox.Outbox;
 import com.swn.platform.outbox.OutboxEvent;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,32 +38,36 @@ class CheckoutRepository {
   private static final String USER_NAME = "userName";
   private static final String TOTAL_PRICE = "totalPrice";
   private static final String STATUS = "status";
-  private static final String EXPIRES_AT = "expiresAt";
+  /**
+   * Until when the answer is replayed. Deliberately not the table's TTL attribute ({@code
+   * expiresAt}): the record must outlive its answer, or a late retry would check out again.
+   */
+  private static final String ANSWER_UNTIL = "answerUntil";
+
+  /** Records written before {@link #ANSWER_UNTIL} existed (the TTL removes them in time). */
+  private static final String LEGACY_EXPIRES_AT = "expiresAt";
 
   private final DynamoDbClient dynamoDb;
   private final BasketRepository baskets;
   private final Outbox outbox;
   private final String table;
-  private final Clock clock;
 
   CheckoutRepository(
-      DynamoDbClient dynamoDb, BasketRepository baskets, Outbox outbox, BasketProperties properties, Clock clock) {
+      DynamoDbClient dynamoDb, BasketRepository baskets, Outbox outbox, BasketProperties properties) {
     this.dynamoDb = dynamoDb;
     this.baskets = baskets;
     this.outbox = outbox;
     this.table = properties.idempotencyTable();
-    this.clock = clock;
   }
 
-  /** The live record of an earlier checkout with this key; an expired one no longer counts. */
+  /** The record of an earlier checkout with this key, however old. */
   Optional<IdempotencyRecord> find(String key) {
     var response =
         dynamoDb.getItem(r -> r.tableName(table).key(Map.of(KEY, AttributeValue.fromS(key))).consistentRead(true));
     if (!response.hasItem() || response.item().isEmpty()) {
       return Optional.empty();
     }
-    var record = fromItem(response.item());
-    return record.expiresAt().isAfter(clock.instant()) ? Optional.of(record) : Optional.empty();
+    return Optional.of(fromItem(response.item()));
   }
 
   /**
@@ -94,9 +97,8 @@ class CheckoutRepository {
         Put.builder()
             .tableName(table)
             .item(toItem(record))
-            .conditionExpression("attribute_not_exists(#key) OR #expiresAt <= :now")
-            .expressionAttributeNames(Map.of("#key", KEY, "#expiresAt", EXPIRES_AT))
-            .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond()))))
+            .conditionExpression("attribute_not_exists(#key)")
+            .expressionAttributeNames(Map.of("#key", KEY))
             .build();
     return TransactWriteItem.builder().put(put).build();
   }
@@ -114,7 +116,7 @@ class CheckoutRepository {
         USER_NAME, AttributeValue.fromS(response.userName()),
         TOTAL_PRICE, AttributeValue.fromN(response.totalPrice().toPlainString()),
         STATUS, AttributeValue.fromS(response.status()),
-        EXPIRES_AT, AttributeValue.fromN(Long.toString(record.expiresAt().getEpochSecond())));
+        ANSWER_UNTIL, AttributeValue.fromN(Long.toString(record.answerUntil().getEpochSecond())));
   }
 
   private static IdempotencyRecord fromItem(Map<String, AttributeValue> item) {
@@ -128,6 +130,6 @@ class CheckoutRepository {
         item.get(KEY).s(),
         item.get(REQUEST_HASH).s(),
         response,
-        Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())));
+        Instant.ofEpochSecond(Long.parseLong(item.getOrDefault(ANSWER_UNTIL, item.get(LEGACY_EXPIRES_AT)).n())));
   }
 }

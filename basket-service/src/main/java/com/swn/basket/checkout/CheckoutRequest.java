@@ -1,7 +1,7 @@
 package com.swn.basket.checkout;
 
 import com.swn.basket.UserNames;
-import jakarta.validation.constraints.Email;
+import com.swn.contracts.EmailAddresses;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,13 +9,18 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /basket/checkout}. Anything else (a card number, a price) is an unknown
- * field and a 400. It holds personal data, so {@link #toString()} does not print it.
+ * field and a 400. The e-mail rule is the {@code CheckoutBasket} contract's ({@link EmailAddresses}),
+ * so every request accepted here makes a valid event. It holds personal data, so {@link #toString()}
+ * does not print it.
  */
 record CheckoutRequest(
     @NotNull @Pattern(regexp = UserNames.PATTERN, message = UserNames.MESSAGE) String userName,
     @NotBlank @Size(max = 100) String firstName,
     @NotBlank @Size(max = 100) String lastName,
-    @NotBlank @Email @Size(max = 254) String email,
+    @NotNull
+        @Pattern(regexp = EmailAddresses.PATTERN, message = EmailAddresses.MESSAGE)
+        @Size(max = EmailAddresses.MAX_LENGTH)
+        String email,
     @NotBlank @Size(max = 500) String address,
     @NotNull PaymentMethod paymentMethod) {
 

@@ -98,6 +98,29 @@ class CheckoutIntegrationTest extends IntegrationTest {
     assertThat(http.get("/basket/" + empty).status()).as("an empty basket is kept").isEqualTo(200);
   }
 
+  /** The producer's own contract check: a catalogue entry without a name cannot make a valid event. */
+  @Test
+  void refusesWith400AndChangesNothingWhenTheEventWouldBreakItsContract() {
+    var nameless = CATALOGUE.add("", "3.00");
+    var user = "contract-" + UUID.randomUUID();
+    assertThat(http.put("/basket/" + user, "{\"items\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(nameless)).status())
+        .isEqualTo(201);
+    var before = http.get("/basket/" + user);
+
+    var refused = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(refused.json().path("title").asString()).isEqualTo("Request violates the event contract");
+    assertThat(refused.json().path("violations").toString()).contains("productName");
+    var after = http.get("/basket/" + user);
+    assertThat(after.status()).as("the basket is kept").isEqualTo(200);
+    assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
+    assertThat(http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k").status())
+        .as("the key was not used")
+        .isEqualTo(400);
+  }
+
   /** Both requests read the basket before either commits, so they really race for the one commit. */
   private List<HttpJson.Response> raceTwoCheckouts(String user, String firstKey, String secondKey) throws Exception {
     var bothHaveRead = new CyclicBarrier(2);

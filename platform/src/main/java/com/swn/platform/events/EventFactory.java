@@ -1,5 +1,6 @@
 package com.swn.platform.events;
 
+import com.swn.contracts.EventContracts;
 import com.swn.platform.PlatformProperties;
 import com.swn.platform.outbox.OutboxEvent;
 import com.swn.platform.web.RequestIds;
@@ -7,7 +8,11 @@ import java.time.Clock;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wraps an event in its envelope and serialises it once, ready for the outbox. */
+/**
+ * Wraps an event in its envelope, serialises it once and checks it against its published schema
+ * ({@code event-contracts}), ready for the outbox. Every producer creates its events here before its
+ * transaction, so an event that breaks its contract is refused before anything is committed.
+ */
 public class EventFactory {
 
   private final JsonMapper jsonMapper;
@@ -38,11 +43,12 @@ public class EventFactory {
             RequestIds.currentOrNew(),
             settings.source(),
             event);
+    var detail = jsonMapper.valueToTree(envelope);
+    var violations = EventContracts.violations(envelope.eventType(), envelope.schemaVersion(), detail);
+    if (!violations.isEmpty()) {
+      throw new InvalidEventException(envelope.eventType(), violations);
+    }
     return new OutboxEvent(
-        envelope.eventId().toString(),
-        source,
-        envelope.eventType(),
-        jsonMapper.writeValueAsString(envelope),
-        envelope.occurredAt());
+        envelope.eventId().toString(), source, envelope.eventType(), jsonMapper.writeValueAsString(detail), envelope.occurredAt());
   }
 }

@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.swn.basket.Events;
 import com.swn.basket.IntegrationTest;
-import com.swn.contracts.EventContracts;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Product events published to the bus the way the product service publishes them, routed by the
@@ -19,24 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RepricingIntegrationTest extends IntegrationTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  private static void publish(String eventType, String data) {
-    var detail =
-        """
-        {"eventId":"%s","eventType":"%s","schemaVersion":1,"occurredAt":"%s","correlationId":"test-%s",
-         "producer":"com.swn.product","data":%s}
-        """
-            .formatted(UUID.randomUUID(), eventType, Instant.now(), UUID.randomUUID(), data);
-    assertThat(EventContracts.violations(JSON.readTree(detail))).as("the test publishes valid events").isEmpty();
-    var response =
-        AWS.eventBridge()
-            .putEvents(r -> r.entries(e -> e.eventBusName("SwnEventBus").source("com.swn.product").detailType(eventType).detail(detail)));
-    assertThat(response.failedEntryCount()).isZero();
-  }
-
   private static void priceChanged(String productId, String oldPrice, String newPrice, long version) {
-    publish(
+    Events.publishProductEvent(
         "ProductPriceChanged",
         "{\"productId\":\"%s\",\"name\":\"Lamp v%d\",\"oldPrice\":%s,\"newPrice\":%s,\"version\":%d}"
             .formatted(productId, version, oldPrice, newPrice, version));
@@ -94,7 +75,7 @@ class RepricingIntegrationTest extends IntegrationTest {
     var clip = CATALOGUE.add("Clip", "1.00");
     var user = basketWith(lamp, clip);
 
-    publish("ProductDeleted", "{\"productId\":\"%s\",\"version\":3}".formatted(lamp));
+    Events.publishProductEvent("ProductDeleted", "{\"productId\":\"%s\",\"version\":3}".formatted(lamp));
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(basket(user).path("items").get(0).path("available").asBoolean()).isFalse());
