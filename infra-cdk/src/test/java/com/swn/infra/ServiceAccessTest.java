@@ -30,6 +30,9 @@ class ServiceAccessTest {
           "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl",
           "sqs:ReceiveMessage");
 
+  /** Every service exports its metrics to CloudWatch (a statement of its own, see {@link #metricStatements}). */
+  private static final Set<String> METRICS = Set.of("cloudwatch:PutMetricData");
+
   private final SynthesizedApp app = SynthesizedApp.development();
   private final SwnShop shop = app.shop();
 
@@ -69,8 +72,8 @@ class ServiceAccessTest {
   @Test
   void letsTheProductServiceUseItsTablesAndPublishOnly() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.product().service());
-    assertThat(actions(statements)).isEqualTo(union(TABLE_READ_WRITE, Set.of("events:PutEvents")));
-    assertThat(resources(statements))
+    assertThat(actions(statements)).isEqualTo(union(union(TABLE_READ_WRITE, Set.of("events:PutEvents")), METRICS));
+    assertThat(resources(withoutMetrics(statements)))
         .contains(arn(shop.product().table()), arn(shop.product().outboxTable()))
         .noneMatch(resource -> resource.equals("*"));
   }
@@ -79,8 +82,8 @@ class ServiceAccessTest {
   void letsTheBasketServiceUseItsTablesConsumeItsQueueAndPublish() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.basket().service());
     assertThat(actions(statements))
-        .isEqualTo(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), Set.of("events:PutEvents")));
-    assertThat(resources(statements))
+        .isEqualTo(union(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), Set.of("events:PutEvents")), METRICS));
+    assertThat(resources(withoutMetrics(statements)))
         .contains(
             arn(shop.basket().table()),
             arn(shop.basket().outboxTable()),
@@ -92,13 +95,25 @@ class ServiceAccessTest {
   @Test
   void letsTheOrderingServiceUseItsTableAndConsumeItsQueueOnly() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.ordering().service());
-    assertThat(actions(statements)).isEqualTo(union(TABLE_READ_WRITE, QUEUE_CONSUME));
+    assertThat(actions(statements)).isEqualTo(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), METRICS));
     List<String> queueResources =
         statements.stream()
             .filter(s -> actionsOf(s).contains("sqs:ReceiveMessage"))
             .flatMap(s -> resourcesOf(s).stream())
             .toList();
     assertThat(queueResources).containsExactly(arn(shop.ordering().orders().queue()));
+  }
+
+  @Test
+  void letsEveryServicePutMetricsIntoTheSystemsNamespaceOnly() {
+    for (var service : List.of(shop.product().service(), shop.basket().service(), shop.ordering().service())) {
+      var metrics = metricStatements(taskRoleStatements(service));
+      assertThat(metrics).as(service.getNode().getPath()).hasSize(1);
+      assertThat(actionsOf(metrics.getFirst())).containsExactly("cloudwatch:PutMetricData");
+      assertThat(metrics.getFirst().get("Condition"))
+          .isEqualTo(Map.of("StringEquals", Map.of("cloudwatch:namespace", "SwnShop/dev")));
+      assertThat(environment(service)).containsEntry("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", "SwnShop/dev");
+    }
   }
 
   @Test
@@ -168,6 +183,15 @@ class ServiceAccessTest {
   private static List<String> resourcesOf(Map<String, Object> statement) {
     Object resource = statement.get("Resource");
     return resource instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of(resource.toString());
+  }
+
+  /** The statements that grant PutMetricData: the only action without resource-level permissions. */
+  private static List<Map<String, Object>> metricStatements(List<Map<String, Object>> statements) {
+    return statements.stream().filter(s -> actionsOf(s).contains("cloudwatch:PutMetricData")).toList();
+  }
+
+  private static List<Map<String, Object>> withoutMetrics(List<Map<String, Object>> statements) {
+    return statements.stream().filter(s -> !actionsOf(s).contains("cloudwatch:PutMetricData")).toList();
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
