@@ -66,6 +66,7 @@ class ServiceAccessTest {
         .containsEntry("ORDER_TABLE", ref(shop.ordering().table()))
         .containsEntry("ORDER_DATE_INDEX", "orders-by-date")
         .containsEntry("ORDER_QUEUE", ref(shop.ordering().orders().queue()))
+        .containsEntry("ORDER_DEAD_LETTER_QUEUE", ref(shop.ordering().orders().deadLetterQueue()))
         .doesNotContainKey("EVENT_BUS_NAME");
   }
 
@@ -93,9 +94,16 @@ class ServiceAccessTest {
   }
 
   @Test
-  void letsTheOrderingServiceUseItsTableAndConsumeItsQueueOnly() {
+  void letsTheOrderingServiceUseItsTableConsumeItsQueueAndDeadLetterPoisonOnly() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.ordering().service());
-    assertThat(actions(statements)).isEqualTo(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), METRICS));
+    assertThat(actions(statements))
+        .isEqualTo(union(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), METRICS), Set.of("sqs:SendMessage")));
+    assertThat(
+            statements.stream()
+                .filter(s -> actionsOf(s).contains("sqs:SendMessage"))
+                .flatMap(s -> resourcesOf(s).stream())
+                .toList())
+        .containsExactly(arn(shop.ordering().orders().deadLetterQueue()));
     List<String> queueResources =
         statements.stream()
             .filter(s -> actionsOf(s).contains("sqs:ReceiveMessage"))
