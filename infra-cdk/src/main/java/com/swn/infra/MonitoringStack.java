@@ -64,6 +64,9 @@ public final class MonitoringStack extends Stack {
   /** A consumer queue with its dead-letter queue and the rule that feeds it. */
   public record Consumer(String name, QueueWithDeadLetter queues, Rule rule) {}
 
+  /** A queue a service feeds itself (no rule): watched for dead letters. */
+  public record WorkQueue(String name, QueueWithDeadLetter queues) {}
+
   /** A service's transactional outbox, watched through the gauges its relay exports. */
   public record Outbox(String name, ITable table) {}
 
@@ -75,7 +78,8 @@ public final class MonitoringStack extends Stack {
       SharedStack shared,
       List<Watched> services,
       List<Consumer> consumers,
-      List<Outbox> outboxes) {
+      List<Outbox> outboxes,
+      List<WorkQueue> workQueues) {
     super(scope, id, props);
     this.alarmTopic = alarmTopic(config);
     this.dashboard =
@@ -92,6 +96,7 @@ public final class MonitoringStack extends Stack {
     services.forEach(this::serviceWidgetsAndAlarms);
     consumers.forEach(consumer -> consumerWidgetsAndAlarms(consumer, shared));
     outboxes.forEach(outbox -> outboxWidgetsAndAlarms(outbox, config.metricsNamespace()));
+    workQueues.forEach(work -> deadLetterAlarm(work.name() + "DeadLetters", work.name(), work.queues().deadLetterQueue()));
     deadLetterAlarm("EventTargetDeadLetters", "event targets (SwnEventBus-target-dlq)", shared.eventTargetDeadLetterQueue());
     dashboard.addWidgets(
         AlarmStatusWidget.Builder.create().title("Alarms").alarms(List.copyOf(alarms)).width(24).build());

@@ -45,7 +45,8 @@ public record SwnShop(
                     "BasketProductEventsQueue", basket.productEvents(), basket.productEventsRule())),
             List.of(
                 new MonitoringStack.Outbox("Product", product.outboxTable()),
-                new MonitoringStack.Outbox("Basket", basket.outboxTable())));
+                new MonitoringStack.Outbox("Basket", basket.outboxTable())),
+            List.of(new MonitoringStack.WorkQueue("BasketRepricingQueue", basket.repricing())));
     // Listener rules and dashboards stay untagged: the CloudFormation resource schemas cfn-lint checks
     // against have no Tags on them.
     TagProps tagProps =

@@ -43,6 +43,7 @@ class MonitoringStackTest {
         List.of(
             SynthesizedApp.logicalId(app.shop().ordering().orders().deadLetterQueue()),
             SynthesizedApp.logicalId(app.shop().basket().productEvents().deadLetterQueue()),
+            SynthesizedApp.logicalId(app.shop().basket().repricing().deadLetterQueue()),
             SynthesizedApp.logicalId(app.shop().shared().eventTargetDeadLetterQueue()));
     var alarms =
         alarmsWith(
@@ -51,7 +52,7 @@ class MonitoringStackTest {
                 "Threshold", 1,
                 "ComparisonOperator", "GreaterThanOrEqualToThreshold",
                 "EvaluationPeriods", 1));
-    assertThat(alarms).hasSize(3);
+    assertThat(alarms).hasSize(4);
     assertThat(alarms.values().toString()).contains(deadLetterQueues);
   }
 

@@ -55,6 +55,7 @@ class ServiceAccessTest {
         .containsEntry("BASKET_OUTBOX_TABLE", ref(shop.basket().outboxTable()))
         .containsEntry("BASKET_IDEMPOTENCY_TABLE", ref(shop.basket().idempotencyTable()))
         .containsEntry("BASKET_PRODUCT_EVENTS_QUEUE", ref(shop.basket().productEvents().queue()))
+        .containsEntry("BASKET_REPRICING_QUEUE", ref(shop.basket().repricing().queue()))
         .containsKey("EVENT_BUS_NAME")
         .hasEntrySatisfying(
             "PRODUCT_SERVICE_URL", url -> assertThat(url.toString()).contains("http://", "LoadBalancer"));
@@ -83,14 +84,23 @@ class ServiceAccessTest {
   void letsTheBasketServiceUseItsTablesConsumeItsQueueAndPublish() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.basket().service());
     assertThat(actions(statements))
-        .isEqualTo(union(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), Set.of("events:PutEvents")), METRICS));
+        .isEqualTo(
+            union(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), Set.of("events:PutEvents", "sqs:SendMessage")), METRICS));
     assertThat(resources(withoutMetrics(statements)))
         .contains(
             arn(shop.basket().table()),
             arn(shop.basket().outboxTable()),
             arn(shop.basket().idempotencyTable()),
-            arn(shop.basket().productEvents().queue()))
+            arn(shop.basket().productEvents().queue()),
+            arn(shop.basket().repricing().queue()))
         .noneMatch(resource -> resource.equals("*"));
+    assertThat(
+            statements.stream()
+                .filter(s -> actionsOf(s).contains("sqs:SendMessage"))
+                .flatMap(s -> resourcesOf(s).stream())
+                .toList())
+        .as("it sends only to its own work queue")
+        .containsExactly(arn(shop.basket().repricing().queue()));
   }
 
   @Test

@@ -48,7 +48,7 @@ class ProvisionerIntegrationTest {
     ProvisioningSummary again = provisioner().provision(aws.resources());
 
     assertThat(again.count(Outcome.CREATED)).isZero();
-    assertThat(again.resources()).hasSize(1 + 6 + 5 + 2);
+    assertThat(again.resources()).hasSize(1 + 6 + 7 + 2);
     assertThat(again.resources()).containsExactlyElementsOf(
         aws.provisioning().resources().stream().map(ProvisionerIntegrationTest::asExisting).toList());
   }
@@ -66,7 +66,7 @@ class ProvisionerIntegrationTest {
       ProvisioningSummary first = runs.get(0).get();
       ProvisioningSummary second = runs.get(1).get();
 
-      assertThat(arns(first)).isEqualTo(arns(second)).hasSize(14);
+      assertThat(arns(first)).isEqualTo(arns(second)).hasSize(16);
       for (Table table : fresh.tables()) {
         assertThat(describe(table.name()).tableStatusAsString()).isEqualTo("ACTIVE");
       }
