@@ -1,9 +1,9 @@
 package com.swn.ordering.order.messaging;
 
 import com.swn.ordering.OrderingProperties;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.awspring.cloud.sqs.listener.SqsHeaders;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
