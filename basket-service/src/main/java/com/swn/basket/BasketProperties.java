@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param productIndex the sparse index from a product id to the baskets holding it
  * @param idempotencyTable checkout idempotency records
  * @param productEventsQueue the queue of product price changes and deletions
+ * @param repricingQueue the service's own work queue: one message per basket to reprice, and the
+ *     continuation of the listing of baskets holding a product
  * @param ttl how long an untouched basket lives
  * @param idempotencyTtl how long a checkout answer is kept for retries with the same key
  * @param maxPageSize the largest page {@code GET /basket} returns
@@ -33,6 +35,7 @@ public record BasketProperties(
     @NotBlank @DefaultValue("baskets-by-product") String productIndex,
     @NotBlank String idempotencyTable,
     @NotBlank String productEventsQueue,
+    @NotBlank String repricingQueue,
     @NotNull @DefaultValue("P7D") Duration ttl,
     @NotNull @DefaultValue("P1D") Duration idempotencyTtl,
     @Min(1) @Max(1000) @DefaultValue("100") int maxPageSize,

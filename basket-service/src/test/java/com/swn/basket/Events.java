@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.UUID;
+import java.util.List;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -53,25 +54,29 @@ public final class Events {
     return ids.size();
   }
 
-  /** Waits until the basket's product-event queue has nothing left, visible or in flight. */
+  /**
+   * Waits until the basket's product-event queue and its repricing work queue have nothing left,
+   * visible or in flight: a product change has then reached every basket it is going to reach.
+   */
   public static void awaitProductEventsHandled() {
     var aws = LocalAws.shared();
-    var url = aws.queueUrl("BasketProductEventsQueue");
+    var urls = List.of(aws.queueUrl("BasketProductEventsQueue"), aws.queueUrl("BasketRepricingQueue"));
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              var attributes =
-                  aws.sqs()
-                      .getQueueAttributes(
-                          r -> r.queueUrl(url)
-                              .attributeNames(
-                                  QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                  QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                      .attributes();
-              return "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                  && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-            });
+        .until(() -> urls.stream().allMatch(url -> isEmpty(aws, url)));
+  }
+
+  private static boolean isEmpty(LocalAws aws, String queueUrl) {
+    var attributes =
+        aws.sqs()
+            .getQueueAttributes(
+                r -> r.queueUrl(queueUrl)
+                    .attributeNames(
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
+    return "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        && "0".equals(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
   }
 }

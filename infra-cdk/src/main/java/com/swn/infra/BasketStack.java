@@ -13,7 +13,7 @@ import software.constructs.Construct;
 
 /**
  * Baskets: the basket, outbox and idempotency tables, the queue of product events with its DLQ, the rule
- * that feeds it, and the service. Publishes checkouts to the bus; reads prices from the product service.
+ * that feeds it, the service's own repricing work queue with its DLQ, and the service. Publishes checkouts to the bus; reads prices from the product service.
  */
 public final class BasketStack extends Stack {
 
@@ -23,6 +23,7 @@ public final class BasketStack extends Stack {
   private final Table outboxTable;
   private final Table idempotencyTable;
   private final QueueWithDeadLetter productEvents;
+  private final QueueWithDeadLetter repricing;
   private final Rule productEventsRule;
   private final SpringBootFargateService service;
 
@@ -35,6 +36,10 @@ public final class BasketStack extends Stack {
     this.productEvents =
         new QueueWithDeadLetter(
             this, "BasketProductEventsQueue", QueueWithDeadLetter.Settings.standard(), config.removalPolicy());
+    // The service's own work queue: a product change fans out into one message per basket.
+    this.repricing =
+        new QueueWithDeadLetter(
+            this, "BasketRepricingQueue", QueueWithDeadLetter.Settings.standard(), config.removalPolicy());
     this.productEventsRule =
         ConsumerRule.create(
             this,
@@ -66,12 +71,15 @@ public final class BasketStack extends Stack {
                     "BASKET_OUTBOX_TABLE", outboxTable.getTableName(),
                     "BASKET_IDEMPOTENCY_TABLE", idempotencyTable.getTableName(),
                     "BASKET_PRODUCT_EVENTS_QUEUE", productEvents.queue().getQueueUrl(),
+                    "BASKET_REPRICING_QUEUE", repricing.queue().getQueueUrl(),
                     "PRODUCT_SERVICE_URL", shared.internalUrl(),
                     "EVENT_BUS_NAME", shared.eventBus().getEventBusName())));
     table.grantReadWriteData(service.taskRole());
     outboxTable.grantReadWriteData(service.taskRole());
     idempotencyTable.grantReadWriteData(service.taskRole());
     productEvents.queue().grantConsumeMessages(service.taskRole());
+    repricing.queue().grantConsumeMessages(service.taskRole());
+    repricing.queue().grantSendMessages(service.taskRole());
     shared.eventBus().grantPutEventsTo(service.taskRole());
     service.allowCallsThroughLoadBalancer();
     ApiScaling.apply(service, config.basket(), config.scaling());
@@ -92,6 +100,10 @@ public final class BasketStack extends Stack {
 
   public QueueWithDeadLetter productEvents() {
     return productEvents;
+  }
+
+  public QueueWithDeadLetter repricing() {
+    return repricing;
   }
 
   public Rule productEventsRule() {

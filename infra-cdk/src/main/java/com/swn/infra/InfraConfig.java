@@ -76,6 +76,14 @@ public record InfraConfig(
     }
   }
 
+  /**
+   * The CloudWatch namespace the services export their Micrometer metrics to (outbox gauges, order
+   * counters); the alarms on those metrics read the same namespace, and the services may write no other.
+   */
+  public String metricsNamespace() {
+    return "SwnShop/" + envName;
+  }
+
   /** Stage settings of the HTTP API. */
   public record ApiSettings(int rateLimit, int burstLimit, List<String> corsOrigins) {
     public ApiSettings {

@@ -20,6 +20,7 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TextWidget;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.dynamodb.ITable;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -31,7 +32,8 @@ import software.constructs.Construct;
 
 /**
  * One dashboard for the whole system and the alarms that need a human: API 5xx rate, any dead letter, old
- * messages in a consumer queue, unhealthy or missing tasks. Alarms notify an SNS topic (and the configured
+ * messages in a consumer queue, an outbox that does not drain or holds quarantined entries, unhealthy or
+ * missing tasks. Alarms notify an SNS topic (and the configured
  * e-mail address).
  */
 public final class MonitoringStack extends Stack {
@@ -41,6 +43,14 @@ public final class MonitoringStack extends Stack {
 
   /** Age (seconds) of the oldest message in a consumer queue that means the consumer is stuck or too slow. */
   static final double OLDEST_MESSAGE_SECONDS = 300;
+
+  /**
+   * Age (seconds) of the oldest unpublished outbox entry that pages someone. A healthy relay publishes
+   * within milliseconds, or at the next sweep (≤ 7 s) after a failure; two minutes of age mean it cannot
+   * publish at all (wrong bus name, missing permission, EventBridge down), and every accepted change is
+   * waiting, checkouts included.
+   */
+  static final double OUTBOX_OLDEST_SECONDS = 120;
 
   private static final Duration ONE_MINUTE = Duration.minutes(1);
 
@@ -54,6 +64,12 @@ public final class MonitoringStack extends Stack {
   /** A consumer queue with its dead-letter queue and the rule that feeds it. */
   public record Consumer(String name, QueueWithDeadLetter queues, Rule rule) {}
 
+  /** A queue a service feeds itself (no rule): watched for dead letters. */
+  public record WorkQueue(String name, QueueWithDeadLetter queues) {}
+
+  /** A service's transactional outbox, watched through the gauges its relay exports. */
+  public record Outbox(String name, ITable table) {}
+
   public MonitoringStack(
       Construct scope,
       String id,
@@ -61,7 +77,9 @@ public final class MonitoringStack extends Stack {
       InfraConfig config,
       SharedStack shared,
       List<Watched> services,
-      List<Consumer> consumers) {
+      List<Consumer> consumers,
+      List<Outbox> outboxes,
+      List<WorkQueue> workQueues) {
     super(scope, id, props);
     this.alarmTopic = alarmTopic(config);
     this.dashboard =
@@ -77,6 +95,8 @@ public final class MonitoringStack extends Stack {
     apiWidgetsAndAlarms(shared.api());
     services.forEach(this::serviceWidgetsAndAlarms);
     consumers.forEach(consumer -> consumerWidgetsAndAlarms(consumer, shared));
+    outboxes.forEach(outbox -> outboxWidgetsAndAlarms(outbox, config.metricsNamespace()));
+    workQueues.forEach(work -> deadLetterAlarm(work.name() + "DeadLetters", work.name(), work.queues().deadLetterQueue()));
     deadLetterAlarm("EventTargetDeadLetters", "event targets (SwnEventBus-target-dlq)", shared.eventTargetDeadLetterQueue());
     dashboard.addWidgets(
         AlarmStatusWidget.Builder.create().title("Alarms").alarms(List.copyOf(alarms)).width(24).build());
@@ -234,6 +254,49 @@ public final class MonitoringStack extends Stack {
                 eventsMetric("FailedInvocations", ruleDimensions),
                 eventsMetric("InvocationsSentToDlq", ruleDimensions)),
             6));
+  }
+
+  /**
+   * The relay's gauges ({@code outbox.entries}, {@code outbox.oldest.age}, {@code outbox.quarantined},
+   * tagged {@code outbox=<table>}); Micrometer's CloudWatch registry names a gauge {@code <name>.value}.
+   * No data counts as breaching: the tasks always run, so a silent metric means the export itself is broken.
+   */
+  private void outboxWidgetsAndAlarms(Outbox outbox, String namespace) {
+    Metric oldestAge = outboxMetric(namespace, "outbox.oldest.age.value", outbox, "Maximum");
+    Metric quarantined = outboxMetric(namespace, "outbox.quarantined.value", outbox, "Maximum");
+    alarm(
+        outbox.name() + "OutboxOldestEntry",
+        outbox.name() + ": an outbox entry has waited more than " + (int) OUTBOX_OLDEST_SECONDS
+            + " s to be published (or the outbox metrics are missing); see docs/outbox.md",
+        oldestAge,
+        OUTBOX_OLDEST_SECONDS,
+        ComparisonOperator.GREATER_THAN_THRESHOLD,
+        2,
+        TreatMissingData.BREACHING);
+    alarm(
+        outbox.name() + "OutboxQuarantined",
+        outbox.name() + ": outbox entries were set aside as unpublishable (quarantinedAt); see docs/outbox.md",
+        quarantined,
+        1,
+        ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        1,
+        TreatMissingData.NOT_BREACHING);
+    dashboard.addWidgets(
+        graph(
+            outbox.name() + " outbox entries / quarantined",
+            List.of(outboxMetric(namespace, "outbox.entries.value", outbox, "Maximum"), quarantined),
+            12),
+        graph(outbox.name() + " outbox oldest entry age (s)", List.of(oldestAge), 12));
+  }
+
+  private static Metric outboxMetric(String namespace, String name, Outbox outbox, String statistic) {
+    return Metric.Builder.create()
+        .namespace(namespace)
+        .metricName(name)
+        .dimensionsMap(Map.of("outbox", outbox.table().getTableName()))
+        .statistic(statistic)
+        .period(ONE_MINUTE)
+        .build();
   }
 
   private void deadLetterAlarm(String id, String what, IQueue deadLetterQueue) {

@@ -19,6 +19,13 @@ public final class OrderingStack extends Stack {
 
   static final String DATE_INDEX = "orders-by-date";
 
+  /**
+   * Receives of a checkout before the queue dead-letters it. Only transient failures use them (the service
+   * dead-letters poison itself, at the first receive): with the service's back-off (5 s × 2, at most 120 s)
+   * twenty receives outlast an outage of about 30 minutes. {@code resources.json} holds the same number.
+   */
+  static final int MAX_RECEIVES = 20;
+
   private final Table table;
   private final QueueWithDeadLetter orders;
   private final Rule checkoutRule;
@@ -30,7 +37,11 @@ public final class OrderingStack extends Stack {
     this.table = ServiceTable.create(this, "OrderTable", config, "userName", "orderId", null);
     ServiceTable.addIndex(table, DATE_INDEX, "userName", "orderDate", ProjectionType.ALL);
     this.orders =
-        new QueueWithDeadLetter(this, "OrderQueue", QueueWithDeadLetter.Settings.standard(), config.removalPolicy());
+        new QueueWithDeadLetter(
+            this,
+            "OrderQueue",
+            QueueWithDeadLetter.Settings.standard().withMaxReceiveCount(MAX_RECEIVES),
+            config.removalPolicy());
     this.checkoutRule =
         ConsumerRule.create(
             this,
@@ -59,9 +70,12 @@ public final class OrderingStack extends Stack {
                 Map.of(
                     "ORDER_TABLE", table.getTableName(),
                     "ORDER_DATE_INDEX", DATE_INDEX,
-                    "ORDER_QUEUE", orders.queue().getQueueUrl())));
+                    "ORDER_QUEUE", orders.queue().getQueueUrl(),
+                    "ORDER_DEAD_LETTER_QUEUE", orders.deadLetterQueue().getQueueUrl())));
     table.grantReadWriteData(service.taskRole());
     orders.queue().grantConsumeMessages(service.taskRole());
+    // Poison messages are dead-lettered by the service itself.
+    orders.deadLetterQueue().grantSendMessages(service.taskRole());
     this.scaling =
         new BacklogPerTaskScaling(
             this,

@@ -27,6 +27,10 @@ public final class QueueWithDeadLetter extends Construct {
     public static Settings standard() {
       return new Settings(Duration.seconds(30), Duration.days(4), 5);
     }
+
+    public Settings withMaxReceiveCount(int receives) {
+      return new Settings(visibilityTimeout, retention, receives);
+    }
   }
 
   public QueueWithDeadLetter(Construct scope, String id, Settings settings, RemovalPolicy removalPolicy) {

@@ -34,6 +34,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
@@ -52,6 +53,9 @@ public final class SpringBootFargateService extends Construct {
           ".venv*", ".run", ".tools", ".idea", ".vscode", "*.iml", "*.log");
 
   static final String READINESS_PATH = "/actuator/health/readiness";
+
+  /** Spring Boot's relaxed binding of {@code management.cloudwatch.metrics.export.namespace}. */
+  static final String METRICS_NAMESPACE_VARIABLE = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE";
 
   /**
    * What differs between the services.
@@ -109,7 +113,7 @@ public final class SpringBootFargateService extends Construct {
         ContainerDefinitionOptions.builder()
             .containerName("app")
             .image(image(config, settings.module()))
-            .environment(environment(settings))
+            .environment(environment(settings, config.metricsNamespace()))
             .portMappings(List.of(PortMapping.builder().containerPort(settings.port()).name("http").build()))
             .healthCheck(containerHealthCheck(settings.port()))
             .stopTimeout(settings.stopTimeout())
@@ -117,6 +121,7 @@ public final class SpringBootFargateService extends Construct {
                 LogDriver.awsLogs(
                     AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(settings.module()).build()))
             .build());
+    allowMetricsExport(config.metricsNamespace());
     this.service =
         FargateService.Builder.create(this, "Service")
             .cluster(shared.cluster())
@@ -194,10 +199,12 @@ public final class SpringBootFargateService extends Construct {
             .build());
   }
 
-  private static Map<String, String> environment(Settings settings) {
+  private static Map<String, String> environment(Settings settings, String metricsNamespace) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("SERVER_PORT", String.valueOf(settings.port()));
     environment.put("LOG_FORMAT", "ecs");
+    // Turns on the CloudWatch meter registry (off wherever this is unset, e.g. locally).
+    environment.put(METRICS_NAMESPACE_VARIABLE, metricsNamespace);
     environment.putAll(new java.util.TreeMap<>(settings.environment()));
     return environment;
   }
@@ -218,6 +225,21 @@ public final class SpringBootFargateService extends Construct {
         .retries(3)
         .startPeriod(Duration.seconds(60))
         .build();
+  }
+
+  /**
+   * PutMetricData has no resource-level permissions; the condition keeps the task to its own
+   * namespace, so it can neither fake another system's metrics nor AWS's.
+   */
+  private void allowMetricsExport(String namespace) {
+    taskDefinition
+        .getTaskRole()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .actions(List.of("cloudwatch:PutMetricData"))
+                .resources(List.of("*"))
+                .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", namespace)))
+                .build());
   }
 
   /**

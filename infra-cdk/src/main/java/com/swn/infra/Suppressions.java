@@ -46,6 +46,12 @@ final class Suppressions {
             + " ARNs end in /index/<name>, and the wildcard is scoped to this table's ARN.",
         "/^Resource::<[A-Za-z0-9]+\\.Arn>\\/index\\/\\*$/");
     add(
+        service.taskRole(),
+        "AwsSolutions-IAM5",
+        "cloudwatch:PutMetricData has no resource-level permissions; the statement is limited to the"
+            + " system's metric namespace by a cloudwatch:namespace condition.",
+        "/^Resource::\\*$/");
+    add(
         service.taskDefinition(),
         "AwsSolutions-IAM5",
         "ecr:GetAuthorizationToken has no resource-level permissions (the execution role's image pull).",

@@ -42,7 +42,11 @@ public record SwnShop(
             List.of(
                 new MonitoringStack.Consumer("OrderQueue", ordering.orders(), ordering.checkoutRule()),
                 new MonitoringStack.Consumer(
-                    "BasketProductEventsQueue", basket.productEvents(), basket.productEventsRule())));
+                    "BasketProductEventsQueue", basket.productEvents(), basket.productEventsRule())),
+            List.of(
+                new MonitoringStack.Outbox("Product", product.outboxTable()),
+                new MonitoringStack.Outbox("Basket", basket.outboxTable())),
+            List.of(new MonitoringStack.WorkQueue("BasketRepricingQueue", basket.repricing())));
     // Listener rules and dashboards stay untagged: the CloudFormation resource schemas cfn-lint checks
     // against have no Tags on them.
     TagProps tagProps =

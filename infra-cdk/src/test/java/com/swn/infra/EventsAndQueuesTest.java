@@ -104,8 +104,10 @@ class EventsAndQueuesTest {
   }
 
   @Test
-  void redrivesConsumerQueuesToTheirDeadLetterQueuesAfterFiveReceives() {
-    for (QueueWithDeadLetter queues : List.of(shop.ordering().orders(), shop.basket().productEvents())) {
+  void redrivesConsumerQueuesToTheirDeadLetterQueuesAfterTheirReceives() {
+    for (var entry :
+        Map.of(shop.ordering().orders(), OrderingStack.MAX_RECEIVES, shop.basket().productEvents(), 5).entrySet()) {
+      QueueWithDeadLetter queues = entry.getKey();
       Template template = app.template(software.amazon.awscdk.Stack.of(queues));
       template.hasResourceProperties(
           "AWS::SQS::Queue",
@@ -114,7 +116,7 @@ class EventsAndQueuesTest {
               "MessageRetentionPeriod", 345600,
               "SqsManagedSseEnabled", true,
               "RedrivePolicy",
-                  Map.of("maxReceiveCount", 5, "deadLetterTargetArn", arn(queues.deadLetterQueue()))));
+                  Map.of("maxReceiveCount", entry.getValue(), "deadLetterTargetArn", arn(queues.deadLetterQueue()))));
       template.hasResourceProperties(
           "AWS::SQS::Queue", Map.of("MessageRetentionPeriod", 1209600, "RedrivePolicy", Match.absent()));
     }

@@ -49,6 +49,8 @@ class LocalParityTest {
         "OrderQueue-dlq", shop.ordering().orders().deadLetterQueue(),
         "BasketProductEventsQueue", shop.basket().productEvents().queue(),
         "BasketProductEventsQueue-dlq", shop.basket().productEvents().deadLetterQueue(),
+        "BasketRepricingQueue", shop.basket().repricing().queue(),
+        "BasketRepricingQueue-dlq", shop.basket().repricing().deadLetterQueue(),
         "SwnEventBus-target-dlq", shop.shared().eventTargetDeadLetterQueue());
   }
 

@@ -43,18 +43,16 @@ class MonitoringStackTest {
         List.of(
             SynthesizedApp.logicalId(app.shop().ordering().orders().deadLetterQueue()),
             SynthesizedApp.logicalId(app.shop().basket().productEvents().deadLetterQueue()),
+            SynthesizedApp.logicalId(app.shop().basket().repricing().deadLetterQueue()),
             SynthesizedApp.logicalId(app.shop().shared().eventTargetDeadLetterQueue()));
     var alarms =
-        template.findResources(
-            "AWS::CloudWatch::Alarm",
+        alarmsWith(
             Map.of(
-                "Properties",
-                Map.of(
-                    "MetricName", "ApproximateNumberOfMessagesVisible",
-                    "Threshold", 1,
-                    "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                    "EvaluationPeriods", 1)));
-    assertThat(alarms).hasSize(3);
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "EvaluationPeriods", 1));
+    assertThat(alarms).hasSize(4);
     assertThat(alarms.values().toString()).contains(deadLetterQueues);
   }
 
@@ -63,6 +61,33 @@ class MonitoringStackTest {
     template.resourcePropertiesCountIs(
         "AWS::CloudWatch::Alarm",
         Map.of("MetricName", "ApproximateAgeOfOldestMessage", "Threshold", 300, "Statistic", "Maximum"),
+        2);
+  }
+
+  @Test
+  void alarmsWhenAnOutboxEntryWaitsTooLongOrItsMetricIsMissing() {
+    var alarms =
+        alarmsWith(
+            Map.of(
+                "Namespace", "SwnShop/dev",
+                "MetricName", "outbox.oldest.age.value",
+                "Statistic", "Maximum",
+                "Threshold", 120,
+                "ComparisonOperator", "GreaterThanThreshold",
+                "TreatMissingData", "breaching"));
+    assertThat(alarms).hasSize(2);
+    assertThat(alarms.values().toString())
+        .contains(
+            SynthesizedApp.logicalId(app.shop().product().outboxTable()),
+            SynthesizedApp.logicalId(app.shop().basket().outboxTable()))
+        .contains("Name=outbox");
+    template.resourcePropertiesCountIs(
+        "AWS::CloudWatch::Alarm",
+        Map.of(
+            "Namespace", "SwnShop/dev",
+            "MetricName", "outbox.quarantined.value",
+            "Threshold", 1,
+            "ComparisonOperator", "GreaterThanOrEqualToThreshold"),
         2);
   }
 
@@ -115,5 +140,9 @@ class MonitoringStackTest {
             "4xx",
             "5xx",
             "received - deleted");
+  }
+
+  private Map<String, Map<String, Object>> alarmsWith(Map<String, Object> properties) {
+    return template.findResources("AWS::CloudWatch::Alarm", Map.of("Properties", properties));
   }
 }

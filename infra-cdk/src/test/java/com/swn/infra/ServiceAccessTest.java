@@ -30,6 +30,9 @@ class ServiceAccessTest {
           "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl",
           "sqs:ReceiveMessage");
 
+  /** Every service exports its metrics to CloudWatch (a statement of its own, see {@link #metricStatements}). */
+  private static final Set<String> METRICS = Set.of("cloudwatch:PutMetricData");
+
   private final SynthesizedApp app = SynthesizedApp.development();
   private final SwnShop shop = app.shop();
 
@@ -52,6 +55,7 @@ class ServiceAccessTest {
         .containsEntry("BASKET_OUTBOX_TABLE", ref(shop.basket().outboxTable()))
         .containsEntry("BASKET_IDEMPOTENCY_TABLE", ref(shop.basket().idempotencyTable()))
         .containsEntry("BASKET_PRODUCT_EVENTS_QUEUE", ref(shop.basket().productEvents().queue()))
+        .containsEntry("BASKET_REPRICING_QUEUE", ref(shop.basket().repricing().queue()))
         .containsKey("EVENT_BUS_NAME")
         .hasEntrySatisfying(
             "PRODUCT_SERVICE_URL", url -> assertThat(url.toString()).contains("http://", "LoadBalancer"));
@@ -63,14 +67,15 @@ class ServiceAccessTest {
         .containsEntry("ORDER_TABLE", ref(shop.ordering().table()))
         .containsEntry("ORDER_DATE_INDEX", "orders-by-date")
         .containsEntry("ORDER_QUEUE", ref(shop.ordering().orders().queue()))
+        .containsEntry("ORDER_DEAD_LETTER_QUEUE", ref(shop.ordering().orders().deadLetterQueue()))
         .doesNotContainKey("EVENT_BUS_NAME");
   }
 
   @Test
   void letsTheProductServiceUseItsTablesAndPublishOnly() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.product().service());
-    assertThat(actions(statements)).isEqualTo(union(TABLE_READ_WRITE, Set.of("events:PutEvents")));
-    assertThat(resources(statements))
+    assertThat(actions(statements)).isEqualTo(union(union(TABLE_READ_WRITE, Set.of("events:PutEvents")), METRICS));
+    assertThat(resources(withoutMetrics(statements)))
         .contains(arn(shop.product().table()), arn(shop.product().outboxTable()))
         .noneMatch(resource -> resource.equals("*"));
   }
@@ -79,26 +84,54 @@ class ServiceAccessTest {
   void letsTheBasketServiceUseItsTablesConsumeItsQueueAndPublish() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.basket().service());
     assertThat(actions(statements))
-        .isEqualTo(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), Set.of("events:PutEvents")));
-    assertThat(resources(statements))
+        .isEqualTo(
+            union(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), Set.of("events:PutEvents", "sqs:SendMessage")), METRICS));
+    assertThat(resources(withoutMetrics(statements)))
         .contains(
             arn(shop.basket().table()),
             arn(shop.basket().outboxTable()),
             arn(shop.basket().idempotencyTable()),
-            arn(shop.basket().productEvents().queue()))
+            arn(shop.basket().productEvents().queue()),
+            arn(shop.basket().repricing().queue()))
         .noneMatch(resource -> resource.equals("*"));
+    assertThat(
+            statements.stream()
+                .filter(s -> actionsOf(s).contains("sqs:SendMessage"))
+                .flatMap(s -> resourcesOf(s).stream())
+                .toList())
+        .as("it sends only to its own work queue")
+        .containsExactly(arn(shop.basket().repricing().queue()));
   }
 
   @Test
-  void letsTheOrderingServiceUseItsTableAndConsumeItsQueueOnly() {
+  void letsTheOrderingServiceUseItsTableConsumeItsQueueAndDeadLetterPoisonOnly() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.ordering().service());
-    assertThat(actions(statements)).isEqualTo(union(TABLE_READ_WRITE, QUEUE_CONSUME));
+    assertThat(actions(statements))
+        .isEqualTo(union(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), METRICS), Set.of("sqs:SendMessage")));
+    assertThat(
+            statements.stream()
+                .filter(s -> actionsOf(s).contains("sqs:SendMessage"))
+                .flatMap(s -> resourcesOf(s).stream())
+                .toList())
+        .containsExactly(arn(shop.ordering().orders().deadLetterQueue()));
     List<String> queueResources =
         statements.stream()
             .filter(s -> actionsOf(s).contains("sqs:ReceiveMessage"))
             .flatMap(s -> resourcesOf(s).stream())
             .toList();
     assertThat(queueResources).containsExactly(arn(shop.ordering().orders().queue()));
+  }
+
+  @Test
+  void letsEveryServicePutMetricsIntoTheSystemsNamespaceOnly() {
+    for (var service : List.of(shop.product().service(), shop.basket().service(), shop.ordering().service())) {
+      var metrics = metricStatements(taskRoleStatements(service));
+      assertThat(metrics).as(service.getNode().getPath()).hasSize(1);
+      assertThat(actionsOf(metrics.getFirst())).containsExactly("cloudwatch:PutMetricData");
+      assertThat(metrics.getFirst().get("Condition"))
+          .isEqualTo(Map.of("StringEquals", Map.of("cloudwatch:namespace", "SwnShop/dev")));
+      assertThat(environment(service)).containsEntry("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", "SwnShop/dev");
+    }
   }
 
   @Test
@@ -168,6 +201,15 @@ class ServiceAccessTest {
   private static List<String> resourcesOf(Map<String, Object> statement) {
     Object resource = statement.get("Resource");
     return resource instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of(resource.toString());
+  }
+
+  /** The statements that grant PutMetricData: the only action without resource-level permissions. */
+  private static List<Map<String, Object>> metricStatements(List<Map<String, Object>> statements) {
+    return statements.stream().filter(s -> actionsOf(s).contains("cloudwatch:PutMetricData")).toList();
+  }
+
+  private static List<Map<String, Object>> withoutMetrics(List<Map<String, Object>> statements) {
+    return statements.stream().filter(s -> !actionsOf(s).contains("cloudwatch:PutMetricData")).toList();
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

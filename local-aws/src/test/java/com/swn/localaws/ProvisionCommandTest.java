@@ -45,10 +45,10 @@ class ProvisionCommandTest {
 
     assertThat(exit).as(text(err)).isZero();
     List<String> lines = text(out).lines().toList();
-    assertThat(lines).hasSize(14 + 1);
+    assertThat(lines).hasSize(16 + 1);
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("table").contains("basket-idempotency", "existed"));
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("queue").contains("OrderQueue-dlq", "existed"));
-    assertThat(lines.getLast()).isEqualTo("provisioned 14 resources on " + aws.endpoint() + " (0 created)");
+    assertThat(lines.getLast()).isEqualTo("provisioned 16 resources on " + aws.endpoint() + " (0 created)");
   }
 
   private int run(List<String> args, Map<String, String> env) {

@@ -48,7 +48,7 @@ class ProvisionerIntegrationTest {
     ProvisioningSummary again = provisioner().provision(aws.resources());
 
     assertThat(again.count(Outcome.CREATED)).isZero();
-    assertThat(again.resources()).hasSize(1 + 6 + 5 + 2);
+    assertThat(again.resources()).hasSize(1 + 6 + 7 + 2);
     assertThat(again.resources()).containsExactlyElementsOf(
         aws.provisioning().resources().stream().map(ProvisionerIntegrationTest::asExisting).toList());
   }
@@ -66,11 +66,12 @@ class ProvisionerIntegrationTest {
       ProvisioningSummary first = runs.get(0).get();
       ProvisioningSummary second = runs.get(1).get();
 
-      assertThat(arns(first)).isEqualTo(arns(second)).hasSize(14);
+      assertThat(arns(first)).isEqualTo(arns(second)).hasSize(16);
       for (Table table : fresh.tables()) {
         assertThat(describe(table.name()).tableStatusAsString()).isEqualTo("ACTIVE");
       }
-      assertRedrivesTo(fresh.queues().get(1).name(), fresh.queues().get(0).name());
+      assertRedrivesTo(
+          fresh.queues().get(1).name(), fresh.queues().get(0).name(), fresh.queues().get(1).deadLetter().maxReceiveCount());
     } finally {
       CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
       delete(fresh); // leave a shared emulator (AWS_ENDPOINT_URL) as it was
@@ -115,8 +116,8 @@ class ProvisionerIntegrationTest {
 
   @Test
   void queuesRedriveToTheArnOfTheirDeadLetterQueue() {
-    assertRedrivesTo("OrderQueue", "OrderQueue-dlq");
-    assertRedrivesTo("BasketProductEventsQueue", "BasketProductEventsQueue-dlq");
+    assertRedrivesTo("OrderQueue", "OrderQueue-dlq", 20);
+    assertRedrivesTo("BasketProductEventsQueue", "BasketProductEventsQueue-dlq", 5);
     assertThat(attributes("OrderQueue")).containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT, "30");
     for (String dlq : List.of("OrderQueue-dlq", "BasketProductEventsQueue-dlq", "SwnEventBus-target-dlq")) {
       assertThat(attributes(dlq)).as(dlq)
@@ -208,10 +209,10 @@ class ProvisionerIntegrationTest {
     return marker;
   }
 
-  private static void assertRedrivesTo(String queue, String deadLetterQueue) {
+  private static void assertRedrivesTo(String queue, String deadLetterQueue, int maxReceiveCount) {
     JsonNode redrive = JSON.readTree(attributes(queue).get(QueueAttributeName.REDRIVE_POLICY));
     assertThat(redrive.get("deadLetterTargetArn").asString()).as(queue).isEqualTo(queueArn(deadLetterQueue));
-    assertThat(redrive.get("maxReceiveCount").asInt()).as(queue).isEqualTo(5);
+    assertThat(redrive.get("maxReceiveCount").asInt()).as(queue).isEqualTo(maxReceiveCount);
   }
 
   private static Map<QueueAttributeName, String> attributes(String queue) {

@@ -48,17 +48,21 @@ class ResourceDefinitionsTest {
   void definesQueuesWithDeadLetterQueuesKeptFourteenDays() {
     assertThat(BUNDLED.queue("OrderQueue")).get()
         .returns(30, Queue::visibilityTimeoutSeconds)
-        .returns(new DeadLetter("OrderQueue-dlq", 5), Queue::deadLetter);
+        .returns(new DeadLetter("OrderQueue-dlq", 20), Queue::deadLetter);
     assertThat(BUNDLED.queue("BasketProductEventsQueue")).get()
         .returns(30, Queue::visibilityTimeoutSeconds)
         .returns(new DeadLetter("BasketProductEventsQueue-dlq", 5), Queue::deadLetter);
+    assertThat(BUNDLED.queue("BasketRepricingQueue")).get()
+        .returns(30, Queue::visibilityTimeoutSeconds)
+        .returns(new DeadLetter("BasketRepricingQueue-dlq", 5), Queue::deadLetter);
     assertThat(BUNDLED.queue("SwnEventBus-target-dlq")).get().returns(null, Queue::deadLetter);
-    for (String dlq : List.of("OrderQueue-dlq", "BasketProductEventsQueue-dlq", "SwnEventBus-target-dlq")) {
+    for (String dlq :
+        List.of("OrderQueue-dlq", "BasketProductEventsQueue-dlq", "BasketRepricingQueue-dlq", "SwnEventBus-target-dlq")) {
       assertThat(BUNDLED.queue(dlq)).as(dlq).get()
           .returns(1_209_600, Queue::messageRetentionSeconds)
           .returns(null, Queue::deadLetter);
     }
-    assertThat(BUNDLED.queues()).hasSize(5);
+    assertThat(BUNDLED.queues()).hasSize(7);
   }
 
   @Test
@@ -95,7 +99,7 @@ class ResourceDefinitionsTest {
   void everyQueueDeadLetterQueueIsDefined() {
     Set<String> queues = BUNDLED.queues().stream().map(Queue::name).collect(Collectors.toSet());
     List<DeadLetter> deadLetters = BUNDLED.queues().stream().flatMap(q -> q.optionalDeadLetter().stream()).toList();
-    assertThat(deadLetters).hasSize(2).allSatisfy(dl -> assertThat(queues).contains(dl.name()));
+    assertThat(deadLetters).hasSize(3).allSatisfy(dl -> assertThat(queues).contains(dl.name()));
   }
 
   @Test

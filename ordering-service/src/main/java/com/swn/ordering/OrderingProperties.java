@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dateIndex the global secondary index ({@code userName} + {@code orderDate}) that lists a
  *     user's orders newest first
  * @param queueName the queue the checkout events arrive on
+ * @param deadLetterQueueName where the listener itself puts a message that can never become an order
+ *     (poison); the queue's redrive policy names the same queue, for messages whose retries ran out
  * @param maxPageSize listings return at most this many orders per page, whatever {@code limit} asks
  *     for (the API accepts 1..100); lower it to shed load without breaking clients, who page on
  * @param listener how the SQS listener container polls, retries and stops
@@ -31,6 +33,7 @@ public record OrderingProperties(
     @NotBlank String table,
     @NotBlank String dateIndex,
     @NotBlank String queueName,
+    @NotBlank String deadLetterQueueName,
     @Min(1) @Max(100) @DefaultValue("100") int maxPageSize,
     @Valid @DefaultValue Listener listener) {
 
@@ -41,10 +44,12 @@ public record OrderingProperties(
    * @param pollTimeout the long-poll wait of one {@code ReceiveMessage} (1..20 s)
    * @param backPressureMode {@code AUTO} polls single batches while the queue is quiet and switches
    *     to parallel polls under load; {@code FIXED_HIGH_THROUGHPUT} always polls in parallel
-   * @param retryInitialVisibility after a failed attempt the message becomes visible again after
-   *     this long (the queue's own visibility timeout is 30 s)
+   * @param retryInitialVisibility after a failed attempt (a transient failure: poison messages are
+   *     dead-lettered at once) the message becomes visible again after this long (the queue's own
+   *     visibility timeout is 30 s)
    * @param retryMultiplier each further attempt waits this many times longer
-   * @param retryMaxVisibility the longest wait between two attempts
+   * @param retryMaxVisibility the longest wait between two attempts. With the defaults (5 s × 2, at
+   *     most 120 s) and the queue's 20 receives, a valid order outlasts an outage of about 30 minutes
    * @param shutdownTimeout on shutdown, how long to wait for in-flight messages to finish, and then
    *     for their acknowledgements to be sent. A long poll in flight is waited for too, so it must
    *     be longer than {@code pollTimeout}
@@ -56,7 +61,7 @@ public record OrderingProperties(
       @NotNull @DefaultValue("AUTO") BackPressureMode backPressureMode,
       @NotNull @DefaultValue("5s") Duration retryInitialVisibility,
       @DecimalMin("1.0") @DefaultValue("2.0") double retryMultiplier,
-      @NotNull @DefaultValue("60s") Duration retryMaxVisibility,
+      @NotNull @DefaultValue("120s") Duration retryMaxVisibility,
       @NotNull @DefaultValue("15s") Duration shutdownTimeout) {
 
     /** SQS visibility timeouts are whole seconds from 0 to 12 hours; a retry needs at least one. */

@@ -10,9 +10,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The running service against moto (one per test JVM), over real HTTP and real SQS. Every subclass
- * shares this one application context, so exactly one listener consumes the order queue. Failed
- * messages come back after 1 s instead of the production back-off, so a poison message reaches the
- * dead-letter queue (5 receives) in seconds.
+ * shares this one application context, so exactly one listener consumes the order queue (a subclass
+ * that needs other settings gets its own context and queue). Failed messages come back after 1 s
+ * instead of the production back-off.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

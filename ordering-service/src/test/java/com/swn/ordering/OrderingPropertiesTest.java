@@ -2,10 +2,12 @@ package com.swn.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.swn.localaws.ResourceDefinitions;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,7 @@ class OrderingPropertiesTest {
   }
 
   private static OrderingProperties bind(Map<String, String> listener) {
-    var properties = new HashMap<>(Map.of("ordering.table", "order", "ordering.date-index", "i", "ordering.queue-name", "q"));
+    var properties = new HashMap<>(Map.of("ordering.table", "order", "ordering.date-index", "i", "ordering.queue-name", "q", "ordering.dead-letter-queue-name", "q-dlq"));
     listener.forEach((key, value) -> properties.put("ordering.listener." + key, value));
     return new Binder(new MapConfigurationPropertySource(properties)).bind("ordering", OrderingProperties.class).get();
   }
@@ -66,5 +68,28 @@ class OrderingPropertiesTest {
   void rejectsRetryWaitsSqsCannotSet() {
     assertThat(violations(bind(Map.of("retry-initial-visibility", "0s")))).contains("listener.retryVisibilityValid");
     assertThat(violations(bind(Map.of("retry-max-visibility", "13h")))).contains("listener.retryVisibilityValid");
+  }
+
+  /**
+   * The receive budget of the order queue (its redrive policy, in the one local definition that the
+   * CDK stack is checked against) with the default back-off: the waits between its receives add up
+   * to more than a quarter of an hour, so a valid order outlasts an outage that long.
+   */
+  @Test
+  void defaultBackOffAndTheQueuesReceivesOutlastAQuarterHourOutage() {
+    var listener = bind(Map.of()).listener();
+    int maxReceives =
+        ResourceDefinitions.load().queue("OrderQueue").orElseThrow().optionalDeadLetter().orElseThrow().maxReceiveCount();
+    double waited = 0;
+    for (int receive = 1; receive < maxReceives; receive++) {
+      waited +=
+          Math.min(
+              listener.retryInitialVisibility().toSeconds() * Math.pow(listener.retryMultiplier(), receive - 1),
+              listener.retryMaxVisibility().toSeconds());
+    }
+    System.out.printf("Order queue: %d receives, back-off %s × %s ≤ %s: %.0f s of outage survived%n",
+        maxReceives, listener.retryInitialVisibility(), listener.retryMultiplier(), listener.retryMaxVisibility(), waited);
+
+    assertThat(Duration.ofSeconds((long) waited)).isGreaterThan(Duration.ofMinutes(15));
   }
 }

@@ -4,12 +4,20 @@ import com.swn.platform.events.EventFactory;
 import com.swn.platform.outbox.Outbox;
 import com.swn.platform.outbox.OutboxRelay;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,6 +57,27 @@ public class PlatformAutoConfiguration {
     return new EventFactory(jsonMapper, properties.events(), clock);
   }
 
+  /**
+   * CloudWatch bills every exported metric (name + tags) by the month, and a Spring Boot service has
+   * hundreds (JVM, HTTP by URI and status, ...). Only the system's own meters go there; the others
+   * stay visible on the service itself.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(CloudWatchMeterRegistry.class)
+  static class CloudWatchExportConfiguration {
+
+    /** Name prefixes of the meters exported to CloudWatch: the outbox gauges and the domain counters. */
+    static final List<String> EXPORTED_PREFIXES = List.of("outbox.", "orders.", "basket.");
+
+    @Bean
+    MeterRegistryCustomizer<CloudWatchMeterRegistry> onlyTheSystemsOwnMetersToCloudWatch() {
+      return registry ->
+          registry
+              .config()
+              .meterFilter(MeterFilter.denyUnless(id -> EXPORTED_PREFIXES.stream().anyMatch(id.getName()::startsWith)));
+    }
+  }
+
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBean(DynamoDbClient.class)
   @ConditionalOnExpression("'${platform.outbox.table:}' != ''")
@@ -64,8 +93,10 @@ public class PlatformAutoConfiguration {
         DynamoDbClient dynamoDb,
         EventBridgeClient eventBridge,
         PlatformProperties properties,
-        Clock clock) {
-      return new OutboxRelay(dynamoDb, eventBridge, properties, clock);
+        Clock clock,
+        ObjectProvider<MeterRegistry> meters) {
+      return new OutboxRelay(
+          dynamoDb, eventBridge, properties, clock, meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
   }
 }

@@ -36,6 +36,9 @@ public class BasketRepository {
 
   private static final Set<String> TABLE_KEY = Set.of(BasketItems.USER_NAME, BasketItems.SK);
 
+  /** The key of an item of the product index: its own key and the table's. */
+  private static final Set<String> PRODUCT_INDEX_KEY = Set.of(BasketItems.PRODUCT_ID, BasketItems.USER_NAME, BasketItems.SK);
+
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final String productIndex;
@@ -78,25 +81,25 @@ public class BasketRepository {
         PageTokens.encode(response.lastEvaluatedKey()));
   }
 
-  /** The users whose baskets may hold the product (from markers, so possibly a few stale ones). */
-  List<String> usersHolding(String productId) {
-    var users = new ArrayList<String>();
-    Map<String, AttributeValue> startKey = null;
-    do {
-      var exclusiveStartKey = startKey;
-      var page =
-          dynamoDb.query(
-              r ->
-                  r.tableName(table)
-                      .indexName(productIndex)
-                      .keyConditionExpression("#productId = :productId")
-                      .expressionAttributeNames(Map.of("#productId", BasketItems.PRODUCT_ID))
-                      .expressionAttributeValues(Map.of(":productId", AttributeValue.fromS(productId)))
-                      .exclusiveStartKey(exclusiveStartKey));
-      page.items().forEach(item -> users.add(item.get(BasketItems.USER_NAME).s()));
-      startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-    } while (startKey != null);
-    return users;
+  /**
+   * One page of the users whose baskets may hold the product (from markers, so possibly a few stale
+   * ones); {@code pageToken} is the previous page's {@code nextToken}.
+   */
+  Page<String> usersHolding(String productId, @Nullable String pageToken, int limit) {
+    var startKey = PageTokens.decode(pageToken, PRODUCT_INDEX_KEY);
+    var page =
+        dynamoDb.query(
+            r ->
+                r.tableName(table)
+                    .indexName(productIndex)
+                    .keyConditionExpression("#productId = :productId")
+                    .expressionAttributeNames(Map.of("#productId", BasketItems.PRODUCT_ID))
+                    .expressionAttributeValues(Map.of(":productId", AttributeValue.fromS(productId)))
+                    .limit(limit)
+                    .exclusiveStartKey(startKey));
+    return new Page<>(
+        page.items().stream().map(item -> item.get(BasketItems.USER_NAME).s()).toList(),
+        PageTokens.encode(page.lastEvaluatedKey()));
   }
 
   /**

@@ -22,7 +22,7 @@ class ProductCatalogTest {
             URI.create(url), Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(5));
     var properties =
         new BasketProperties(
-            "basket", "index", "idempotency", "queue", Duration.ofDays(7), Duration.ofDays(1), 100, 3, settings,
+            "basket", "index", "idempotency", "queue", "repricing-queue", Duration.ofDays(7), Duration.ofDays(1), 100, 3, settings,
             new BasketProperties.Checkout("com.swn.basket.checkoutbasket"));
     return new ProductCatalog(RestClient.builder(), properties);
   }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -171,21 +172,28 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT)));
 
     assertThat(awaitOrder(userName, orderId).path("status").asString()).isEqualTo("PLACED");
-    var deadLettered = new ArrayList<String>();
+    var deadLettered = new ArrayList<Message>();
+    // Promptly: at its first receive, not after the queue's redrive (20 receives, 1 s apart here).
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(15))
         .pollInterval(Duration.ofMillis(500))
         .until(
             () -> {
               for (var message :
                   AWS.sqs()
-                      .receiveMessage(request -> request.queueUrl(DEAD_LETTER_QUEUE).maxNumberOfMessages(10))
+                      .receiveMessage(
+                          request -> request.queueUrl(DEAD_LETTER_QUEUE).maxNumberOfMessages(10).messageAttributeNames("All"))
                       .messages()) {
-                deadLettered.add(message.body());
+                deadLettered.add(message);
                 AWS.sqs().deleteMessage(request -> request.queueUrl(DEAD_LETTER_QUEUE).receiptHandle(message.receiptHandle()));
               }
-              return deadLettered.stream().anyMatch(body -> body.contains(marker));
+              return deadLettered.stream().anyMatch(message -> message.body().contains(marker));
             });
+    var poison = deadLettered.stream().filter(message -> message.body().contains(marker)).findFirst().orElseThrow();
+    assertThat(poison.messageAttributes().get("rejectionReason").stringValue())
+        .as("why, without the message's values")
+        .contains("not a valid CheckoutBasket v1 event")
+        .doesNotContain(marker);
   }
 
   @Test

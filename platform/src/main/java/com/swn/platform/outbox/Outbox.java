@@ -18,6 +18,11 @@ public class Outbox {
   static final String DETAIL_TYPE = "detailType";
   static final String DETAIL = "detail";
   static final String CREATED_AT = "createdAt";
+  /** Epoch millis until which one relay instance holds the entry (see {@link OutboxRelay}). */
+  static final String LEASE_UNTIL = "leaseUntil";
+  /** Set on an entry no relay can publish; such an entry is never swept again. */
+  static final String QUARANTINED_AT = "quarantinedAt";
+  static final String QUARANTINE_REASON = "quarantineReason";
 
   private final String tableName;
 

@@ -1,7 +1,7 @@
 package com.swn.basket.basket.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.swn.basket.basket.BasketRepricing;
+import com.swn.basket.basket.ProductChange;
 import com.swn.contracts.EventContracts;
 import com.swn.platform.web.RequestIds;
 import io.awspring.cloud.sqs.annotation.SqsListener;
@@ -15,20 +15,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Product price changes and deletions, from {@code BasketProductEventsQueue}. Thin: check the event
- * against its published schema, hand it to {@link BasketRepricing}. Any failure is thrown, so the
- * message is not acknowledged and comes back (then goes to the dead-letter queue); handling is
- * idempotent, so a redelivery does no harm.
+ * against its published schema, hand it to {@link RepricingFanOut}, which does the first page of
+ * baskets and queues the rest as work items. Any failure is thrown, so the message is not
+ * acknowledged and comes back (then goes to the dead-letter queue); handling is idempotent, so a
+ * redelivery does no harm.
  */
 @Component
 class ProductEventsListener {
 
   private static final Logger log = LoggerFactory.getLogger(ProductEventsListener.class);
 
-  private final BasketRepricing repricing;
+  private final RepricingFanOut fanOut;
   private final JsonMapper jsonMapper;
 
-  ProductEventsListener(BasketRepricing repricing, JsonMapper jsonMapper) {
-    this.repricing = repricing;
+  ProductEventsListener(RepricingFanOut fanOut, JsonMapper jsonMapper) {
+    this.fanOut = fanOut;
     this.jsonMapper = jsonMapper;
   }
 
@@ -52,18 +53,19 @@ class ProductEventsListener {
     if (!eventType.equals(message.detailType())) {
       throw new InvalidProductEventException(message.id(), List.of("detail-type " + message.detailType() + " but eventType " + eventType));
     }
-    MDC.put(RequestIds.MDC_KEY, RequestIds.acceptOrGenerate(detail.path("correlationId").asString()));
+    var correlationId = RequestIds.acceptOrGenerate(detail.path("correlationId").asString());
+    MDC.put(RequestIds.MDC_KEY, correlationId);
     try {
       log.atInfo().addKeyValue("eventId", detail.path("eventId").asString()).addKeyValue("eventType", eventType).log("Product event received");
       var data = detail.path("data");
       switch (eventType) {
         case "ProductPriceChanged" -> {
           var event = jsonMapper.treeToValue(data, ProductPriceChanged.class);
-          repricing.priceChanged(event.productId(), event.name(), event.newPrice(), event.version());
+          fanOut.page(ProductChange.priceChanged(event.productId(), event.name(), event.newPrice(), event.version()), correlationId, null);
         }
         case "ProductDeleted" -> {
           var event = jsonMapper.treeToValue(data, ProductDeleted.class);
-          repricing.productDeleted(event.productId(), event.version());
+          fanOut.page(ProductChange.deleted(event.productId(), event.version()), correlationId, null);
         }
         default -> throw new InvalidProductEventException(message.id(), List.of("no handler for " + eventType));
       }

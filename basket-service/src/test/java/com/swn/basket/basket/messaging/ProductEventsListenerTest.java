@@ -3,11 +3,12 @@ package com.swn.basket.basket.messaging;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-import com.swn.basket.basket.BasketRepricing;
+import com.swn.basket.basket.ProductChange;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,7 @@ class ProductEventsListenerTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final BasketRepricing repricing = mock(BasketRepricing.class);
+  private final RepricingFanOut repricing = mock(RepricingFanOut.class);
   private final ProductEventsListener listener = new ProductEventsListener(repricing, JSON);
 
   private static ProductEventMessage message(String detailType, String data) {
@@ -34,14 +35,25 @@ class ProductEventsListenerTest {
   void handsAValidPriceChangeToRepricing() {
     listener.on(message("ProductPriceChanged", "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5,\"version\":2}"));
 
-    verify(repricing).priceChanged(eq("p"), eq("Lamp"), argThat(price -> price.compareTo(new BigDecimal("12.50")) == 0), eq(2L));
+    verify(repricing)
+        .page(
+            argThat(
+                change ->
+                    change.kind() == ProductChange.Kind.PRICE_CHANGED
+                        && change.productId().equals("p")
+                        && "Lamp".equals(change.name())
+                        && change.newPrice() != null
+                        && change.newPrice().compareTo(new BigDecimal("12.50")) == 0
+                        && change.productVersion() == 2),
+            eq("corr-1"),
+            isNull());
   }
 
   @Test
   void handsAValidDeletionToRepricing() {
     listener.on(message("ProductDeleted", "{\"productId\":\"p\",\"version\":3}"));
 
-    verify(repricing).productDeleted("p", 3);
+    verify(repricing).page(eq(ProductChange.deleted("p", 3)), eq("corr-1"), isNull());
   }
 
   @Test

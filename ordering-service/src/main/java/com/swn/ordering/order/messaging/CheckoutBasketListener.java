@@ -1,6 +1,8 @@
 package com.swn.ordering.order.messaging;
 
 import com.swn.ordering.order.Orders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.swn.platform.web.RequestIds;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
@@ -13,9 +15,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Places an order for every CheckoutBasket event on the order queue. Thin on purpose: read, place,
- * return. Any exception leaves the message unacknowledged, so it is retried after the error
- * handler's back-off and, once the queue's receives are used up, dead-lettered by its redrive
- * policy. A redelivery of an order already placed returns normally and is acknowledged.
+ * return. The two kinds of failure go different ways:
+ *
+ * <ul>
+ *   <li>a message that can never become an order (poison: not JSON, not a conforming CheckoutBasket
+ *       v1) is copied to the dead-letter queue by {@link PoisonMessages} at once and acknowledged;
+ *   <li>anything else (DynamoDB unreachable or throttling, an SDK timeout, a bug) is thrown, so the
+ *       message is not acknowledged and comes back after the error handler's growing back-off, for
+ *       as many receives as the queue's redrive policy allows (sized to outlast a long outage).
+ * </ul>
+ *
+ * A redelivery of an order already placed returns normally and is acknowledged.
  */
 @Component
 class CheckoutBasketListener {
@@ -30,30 +40,38 @@ class CheckoutBasketListener {
 
   private final CheckoutBasketReader reader;
   private final Orders orders;
+  private final PoisonMessages poison;
+  private final Counter failures;
 
-  CheckoutBasketListener(JsonMapper jsonMapper, Orders orders) {
+  CheckoutBasketListener(JsonMapper jsonMapper, Orders orders, PoisonMessages poison, MeterRegistry meters) {
     this.reader = new CheckoutBasketReader(jsonMapper);
     this.orders = orders;
+    this.poison = poison;
+    this.failures =
+        Counter.builder("orders.placement.failures")
+            .description("Attempts to place an order that failed and will be retried (transient failures)")
+            .register(meters);
   }
 
   @SqsListener(queueNames = QUEUE, factory = OrderQueueListenerConfiguration.FACTORY)
   void on(Message<String> message) {
-    var checkout = read(message);
+    CheckoutBasketReader.Checkout checkout;
+    try {
+      checkout = reader.read(message.getPayload());
+    } catch (PoisonMessageException e) {
+      poison.deadLetter(message, e);
+      return;
+    }
     try (var ignored = MDC.putCloseable(RequestIds.MDC_KEY, checkout.correlationId())) {
       orders.place(checkout.command());
-    }
-  }
-
-  private CheckoutBasketReader.Checkout read(Message<String> message) {
-    try {
-      return reader.read(message.getPayload());
-    } catch (PoisonMessageException e) {
+    } catch (RuntimeException e) {
+      failures.increment();
       log.warn(
-          "Rejected a message on the order queue; it will be retried and then dead-lettered: messageId={} eventId={} receiveCount={} reason={}",
+          "Could not place an order, the message will be retried: messageId={} eventId={} receiveCount={} error={}",
           message.getHeaders().getId(),
-          e.eventId(),
+          checkout.command().eventId(),
           message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT),
-          e.getMessage());
+          e.toString());
       throw e;
     }
   }

@@ -30,8 +30,9 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * strategy and auto-startup. The {@code spring.cloud.aws.sqs.listener.*} tuning keys are not read:
  * {@code ordering.listener.*} is the one place for them.
  *
- * <p>Failures: the error handler makes a failed message visible again after an exponential
- * back-off and then rethrows, so the message is never acknowledged by it. Shutdown: the container
+ * <p>Failures (transient ones only: the listener dead-letters poison itself): the error handler
+ * makes a failed message visible again after a back-off that grows with its receive count and then
+ * rethrows, so the message is never acknowledged by it. Shutdown: the container
  * stops polling, waits up to {@code shutdown-timeout} for messages in flight, then as long again for
  * their acknowledgements.
  */

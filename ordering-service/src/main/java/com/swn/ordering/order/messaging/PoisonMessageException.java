@@ -1,9 +1,10 @@
 package com.swn.ordering.order.messaging;
 
 /**
- * A message no retry can make valid. It is thrown like any failure, so the queue's redrive policy
- * moves it to the dead-letter queue once its receives are used up. The message says what is wrong
- * and where, never a value from the message: those may be personal data.
+ * A message no retry can make valid. The listener catches it and moves the message to the
+ * dead-letter queue at once ({@link PoisonMessages}) instead of spending the retries meant for
+ * transient failures on it. The message says what is wrong and where, never a value from the
+ * message: those may be personal data.
  */
 class PoisonMessageException extends RuntimeException {
 
