@@ -19,6 +19,11 @@ public final class OrderingStack extends Stack {
 
   static final String DATE_INDEX = "orders-by-date";
 
+  static final List<String> ORDER_TABLE_ACTIONS =
+      List.of(
+          "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+          "dynamodb:Query", "dynamodb:Scan");
+
   private final Table table;
   private final QueueWithDeadLetter orders;
   private final Rule checkoutRule;
@@ -38,7 +43,7 @@ public final class OrderingStack extends Stack {
             shared,
             "Basket checkouts go to the ordering service",
             EventPattern.builder()
-                .source(List.of("com.swn.basket.checkoutbasket"))
+                .source(List.of(EventSources.CHECKOUT))
                 .detailType(List.of("CheckoutBasket"))
                 .build(),
             orders.queue());
@@ -60,7 +65,8 @@ public final class OrderingStack extends Stack {
                     "ORDER_TABLE", table.getTableName(),
                     "ORDER_DATE_INDEX", DATE_INDEX,
                     "ORDER_QUEUE", orders.queue().getQueueUrl())));
-    table.grantReadWriteData(service.taskRole());
+    // What OrderRepository and the readiness probe call, and nothing else (no deletes, batches or streams).
+    table.grant(service.taskRole(), ORDER_TABLE_ACTIONS.toArray(String[]::new));
     orders.queue().grantConsumeMessages(service.taskRole());
     this.scaling =
         new BacklogPerTaskScaling(
