@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * to 30 s per attempt on a connection that never answers, and retries that, so a hung endpoint holds
  * a request thread for minutes. Environment: {@code PLATFORM_AWS_APICALLATTEMPTTIMEOUT},
  * {@code PLATFORM_AWS_APICALLTIMEOUT}, {@code PLATFORM_AWS_MAXATTEMPTS}, {@code PLATFORM_AWS_READINESSTIMEOUT}.
+ * The defaults leave room for an emulator on a busy laptop (an attempt of a few hundred milliseconds
+ * is already slow for AWS) and stay below the load balancer's 5 s health-check timeout for readiness.
  *
  * @param apiCallAttemptTimeout the longest one HTTP attempt may take (an SQS long poll gets its wait
  *     time on top)
@@ -23,10 +25,10 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("platform.aws")
 public record AwsClientSettings(
-    @NotNull @DefaultValue("2s") Duration apiCallAttemptTimeout,
-    @NotNull @DefaultValue("5s") Duration apiCallTimeout,
+    @NotNull @DefaultValue("3s") Duration apiCallAttemptTimeout,
+    @NotNull @DefaultValue("8s") Duration apiCallTimeout,
     @Min(1) @Max(10) @DefaultValue("3") int maxAttempts,
-    @NotNull @DefaultValue("2s") Duration readinessTimeout) {
+    @NotNull @DefaultValue("3s") Duration readinessTimeout) {
 
   public AwsClientSettings {
     if (apiCallAttemptTimeout.compareTo(apiCallTimeout) > 0) {
