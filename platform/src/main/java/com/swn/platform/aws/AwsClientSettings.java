@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * to 30 s per attempt on a connection that never answers, and retries that, so a hung endpoint holds
  * a request thread for minutes. Environment: {@code PLATFORM_AWS_APICALLATTEMPTTIMEOUT},
  * {@code PLATFORM_AWS_APICALLTIMEOUT}, {@code PLATFORM_AWS_MAXATTEMPTS}, {@code PLATFORM_AWS_READINESSTIMEOUT}.
- * The defaults leave room for an emulator on a busy laptop (an attempt of a few hundred milliseconds
- * is already slow for AWS) and stay below the load balancer's 5 s health-check timeout for readiness.
+ * The defaults leave room for an emulator on a busy laptop — five JVMs starting at once on two cores
+ * made moto take over 3 s per attempt — where an attempt of a few hundred milliseconds is already slow
+ * for AWS: set tighter bounds there. Readiness stays below the load balancer's 5 s health-check timeout.
  *
  * @param apiCallAttemptTimeout the longest one HTTP attempt may take (an SQS long poll gets its wait
  *     time on top)
@@ -25,8 +26,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("platform.aws")
 public record AwsClientSettings(
-    @NotNull @DefaultValue("3s") Duration apiCallAttemptTimeout,
-    @NotNull @DefaultValue("8s") Duration apiCallTimeout,
+    @NotNull @DefaultValue("5s") Duration apiCallAttemptTimeout,
+    @NotNull @DefaultValue("10s") Duration apiCallTimeout,
     @Min(1) @Max(10) @DefaultValue("3") int maxAttempts,
     @NotNull @DefaultValue("3s") Duration readinessTimeout) {
 
