@@ -38,7 +38,7 @@ public class AwsUnavailableAdvice {
     log.atWarn().log("AWS call failed on the client side, answering 503: {}", String.valueOf(ex));
     var problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE, "A storage or messaging dependency did not answer in time. Retry shortly.");
+            HttpStatus.SERVICE_UNAVAILABLE, "A storage or messaging dependency could not be reached in time. Retry shortly.");
     problem.setTitle("Dependency unavailable");
     var unavailable = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, ex);
     unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");

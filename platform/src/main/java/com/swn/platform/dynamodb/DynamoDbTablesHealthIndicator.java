@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /**
  * Readiness of a service that cannot serve a request without its tables: each must exist and be
  * usable. Only the table status is reported, never an SDK message. The whole probe has one deadline
- * ({@code platform.aws.readiness-timeout}), shared by the tables and without retries, so a hung
- * DynamoDB makes readiness DOWN at once instead of blocking the probe (and a request thread) for the
- * clients' full call timeout per table.
+ * ({@code platform.aws.readiness-timeout}), shared by the tables (retries only within it), so a hung
+ * DynamoDB makes readiness DOWN within that bound instead of blocking the probe (and a request thread)
+ * for the clients' full call timeout per table.
  */
 public class DynamoDbTablesHealthIndicator extends AbstractHealthIndicator {
 
