@@ -9,9 +9,11 @@ Checks (each one can fail; --self-test proves it with the fixtures in scripts/co
   image-pinned         every image (compose `image:`, Dockerfile FROM, `# syntax=`) names a version tag with
                        at least major.minor, or a digest; never `latest` or no tag
   build                build.context is the repository root and build.dockerfile exists
-  healthcheck          every long-running service has a health check; one-shot services (what others wait
-                       for with service_completed_successfully) have restart "no" and a long-running adopter;
-                       a tool under a profile with restart "no" that nothing depends on (k6) needs none
+  healthcheck          every long-running service has a health check, on /actuator/health/liveness for our own
+                       images (readiness asks DynamoDB: a brownout would restart healthy containers); one-shot
+                       services (what others wait for with service_completed_successfully) have restart "no"
+                       and a long-running adopter; a tool under a profile with restart "no" that nothing
+                       depends on (k6) needs none
   depends-on           service_healthy targets have health checks; a service calling another by URL depends
                        on it being healthy; AWS users wait for the provisioner (service_completed_successfully)
   env-read             every variable compose (or the image's ENV) sets is one the service reads
@@ -23,7 +25,8 @@ Checks (each one can fail; --self-test proves it with the fixtures in scripts/co
   dockerfile-copy      COPY/ADD sources exist in the repository and are not excluded by .dockerignore
   dockerfile-reactor   the Maven build stage copies mvnw, .mvn, the root pom, every reactor module's pom
                        and the sources of every module `-pl X -am` builds
-  dockerfile-health    the image of a long-running service has a HEALTHCHECK; a one-shot's has none
+  dockerfile-health    the image of a long-running service has a HEALTHCHECK on /actuator/health/liveness; a
+                       one-shot's has none
 """
 
 from __future__ import annotations
@@ -74,6 +77,9 @@ LOOPBACK_URL = re.compile(r"://(127\.0\.0\.1|localhost|\[::1\])([:/]|$)")
 URL = re.compile(r"^(https?)://([A-Za-z0-9._-]+)(?::(\d+))?(/.*)?$")
 DURATION = re.compile(r"^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$")
 MAVEN_NS = {"m": "http://maven.apache.org/POM/4.0.0"}
+# What a container health check of our own (Spring Boot) images probes: liveness, never readiness, which
+# depends on DynamoDB, so that a brownout takes tasks out of the load balancer instead of restarting them.
+LIVENESS_PATH = "/actuator/health/liveness"
 
 
 # ---------------------------------------------------------------------------------------------- files
@@ -551,6 +557,9 @@ def check_dockerfile(repo: Repo, result: Result, dockerfile_path: str, one_shot:
             result.fail("dockerfile-health", f"{where}: a one-shot job's image declares a HEALTHCHECK")
     elif not health or health[-1].upper() == "NONE":
         result.fail("dockerfile-health", f"{where}: the final stage has no HEALTHCHECK")
+    elif LIVENESS_PATH not in health[-1]:
+        result.fail("dockerfile-health", f"{where}: the HEALTHCHECK does not probe {LIVENESS_PATH} (a readiness "
+                                         "check would mark the container unhealthy whenever DynamoDB is slow)")
     # The Maven build stage: everything the reactor and -pl X -am need.
     for stage in dockerfile.stages:
         runs = [i for i in stage.instructions if i.keyword == "RUN" and "mvnw" in i.args]
@@ -621,6 +630,8 @@ def profiled_tools(services: dict[str, dict]) -> set[str]:
     awaited = {dep for s in services.values() for dep in depends_on(s)}
     return {name for name, service in services.items()
             if service.get("profiles") and str(service.get("restart")) == "no" and name not in awaited}
+def as_list(value) -> list:
+    return value if isinstance(value, list) else [value]
 
 
 def memory_limit(service: dict):
@@ -708,6 +719,9 @@ def check_model(repo: Repo, files: list[str], schema: dict, result: Result):
         if health_disabled(services[name]):
             result.fail("healthcheck", f"{label}: {name} has no health check (docker compose up --wait could "
                                        "not tell when it is ready)")
+        elif name in module_of and LIVENESS_PATH not in " ".join(map(str, as_list(services[name]["healthcheck"]["test"]))):
+            result.fail("healthcheck", f"{label}: {name}'s health check does not probe {LIVENESS_PATH} (readiness "
+                                       "asks DynamoDB: a slow emulator would make a healthy container unhealthy)")
     for name in one_shot:
         if name not in services:
             continue

@@ -4,8 +4,9 @@
 #   provision the resources of local-aws/resources.json, start every service with `java -jar`, wait until
 #   each is ready, then stay up until Ctrl-C / SIGTERM (or `make down`), which stops everything cleanly.
 # Logs: .run/logs/<name>.log   pids: .run/pids/<name>.pid
-# Env:  SKIP_BUILD=1, AWS_ENDPOINT_URL (use that emulator instead of starting moto), START_TIMEOUT (s, 120),
-#       STOP_TIMEOUT (s, 30), JAVA_OPTS (extra JVM options for every service)
+# Env:  SKIP_BUILD=1, AWS_ENDPOINT_URL (use that emulator instead of starting moto; AWS_REGION defaults to
+#       us-east-1 and the credentials to test/test when unset), START_TIMEOUT (s, 120), STOP_TIMEOUT (s, 30),
+#       JAVA_OPTS (extra JVM options for every service)
 set -euo pipefail
 
 # The services, in start order: name | module (jar at <module>/target/<module>-0.1.0-SNAPSHOT.jar) | port | health path.
@@ -106,8 +107,20 @@ start_moto() {
     sleep 0.2
   done
   export AWS_ENDPOINT_URL="http://$MOTO_HOST:$MOTO_PORT"
-  export AWS_REGION="${AWS_REGION:-us-east-1}"
+  # Our own moto never sees real credentials, even if the shell has some.
   export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
+}
+
+# The local defaults of every emulator run, ours or one started outside (AWS_ENDPOINT_URL): emulators take
+# any region and any credentials, and without them the SDK in every service stops with "Unable to load
+# region". What the user set (AWS_REGION / AWS_DEFAULT_REGION, keys or AWS_PROFILE) is kept.
+local_aws_defaults() {
+  if [[ -z "${AWS_REGION:-}" ]]; then
+    export AWS_REGION="${AWS_DEFAULT_REGION:-us-east-1}"
+  fi
+  if [[ -z "${AWS_ACCESS_KEY_ID:-}" && -z "${AWS_PROFILE:-}" ]]; then
+    export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test
+  fi
 }
 
 provision() {
@@ -192,6 +205,8 @@ main() {
   else
     say "using AWS_ENDPOINT_URL=$AWS_ENDPOINT_URL"
   fi
+  local_aws_defaults
+  say "region $AWS_REGION; credentials: ${AWS_PROFILE:+profile }${AWS_PROFILE:-access key ${AWS_ACCESS_KEY_ID:0:4}…}"
   provision
 
   export PRODUCT_SERVICE_URL=http://127.0.0.1:8081

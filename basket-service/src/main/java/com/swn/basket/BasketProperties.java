@@ -46,6 +46,10 @@ public record BasketProperties(
   /**
    * The product catalogue, asked for names and prices. Its GET is idempotent, so transient failures
    * (I/O errors, 5xx) are retried a bounded number of times with exponential back-off and jitter.
+   *
+   * @param lookupDeadline the most all look-ups of one request may take together, retries included;
+   *     past it the request is a 503 and nothing is written
+   * @param lookupConcurrency how many products of one request are looked up at once
    */
   public record Catalog(
       @NotNull URI url,
@@ -53,7 +57,9 @@ public record BasketProperties(
       @NotNull @DefaultValue("2s") Duration readTimeout,
       @Min(0) @Max(5) @DefaultValue("2") int maxRetries,
       @NotNull @DefaultValue("100ms") Duration retryDelay,
-      @NotNull @DefaultValue("50ms") Duration retryJitter) {}
+      @NotNull @DefaultValue("50ms") Duration retryJitter,
+      @NotNull @DefaultValue("5s") Duration lookupDeadline,
+      @Min(1) @Max(50) @DefaultValue("8") int lookupConcurrency) {}
 
   /** @param eventSource the EventBridge source of {@code CheckoutBasket}, fixed by its contract */
   public record Checkout(@NotBlank @DefaultValue("com.swn.basket.checkoutbasket") String eventSource) {}

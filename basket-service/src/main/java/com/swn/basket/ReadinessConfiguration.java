@@ -1,6 +1,7 @@
 package com.swn.basket;
 
 import com.swn.platform.PlatformProperties;
+import com.swn.platform.aws.AwsClientSettings;
 import com.swn.platform.dynamodb.DynamoDbTablesHealthIndicator;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,8 @@ class ReadinessConfiguration {
 
   @Bean
   DynamoDbTablesHealthIndicator dynamoDbTablesHealthIndicator(
-      DynamoDbClient dynamoDb, BasketProperties basket, PlatformProperties platform) {
+      DynamoDbClient dynamoDb, AwsClientSettings aws, BasketProperties basket, PlatformProperties platform) {
     return new DynamoDbTablesHealthIndicator(
-        dynamoDb, List.of(basket.table(), platform.outbox().table(), basket.idempotencyTable()));
+        dynamoDb, List.of(basket.table(), platform.outbox().table(), basket.idempotencyTable()), aws.readinessTimeout());
   }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A stand-in for the product service's {@code GET /product/{id}}, answering like it does (JSON
  * product, 404 problem for an unknown id). A product can be made to fail with 500 a number of times,
- * or always, to exercise the client's retries. One per test JVM.
+ * or always, to exercise the client's retries, or to answer late (a long delay stands for a hung
+ * catalogue). One per test JVM.
  */
 public final class CatalogueStub {
 
@@ -25,6 +27,9 @@ public final class CatalogueStub {
   private final Map<String, String> products = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
   private final HttpServer server;
 
   private CatalogueStub() {
@@ -72,14 +77,42 @@ public final class CatalogueStub {
     failures.put(id, new AtomicInteger(times));
   }
 
+  /** Requests for the product answer only after {@code delay}; a long one stands for a hung catalogue. */
+  public void delay(String id, Duration delay) {
+    delays.put(id, delay);
+  }
+
+  /** The most requests that were ever in progress at once since the last call. */
+  public int takeMaxInFlight() {
+    return maxInFlight.getAndSet(inFlight.get());
+  }
+
   public int requestsFor(String id) {
     var count = requests.get(id);
     return count == null ? 0 : count.get();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+    try {
+      answer(exchange);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
     var id = exchange.getRequestURI().getPath().substring("/product/".length());
     requests.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+    var delay = delays.get(id);
+    if (delay != null) {
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     var failing = failures.get(id);
     if (failing != null && (failing.get() < 0 || failing.getAndDecrement() > 0)) {
       respond(exchange, 500, "application/problem+json", "{\"status\":500,\"title\":\"Internal error\"}");

@@ -43,6 +43,9 @@ public abstract class IntegrationTest {
     registry.add("basket.catalog.url", CATALOGUE::url);
     registry.add("basket.catalog.retry-delay", () -> "20ms");
     registry.add("basket.catalog.retry-jitter", () -> "10ms");
+    // A read timeout well above the look-up deadline, so a hung catalogue meets the deadline first.
+    registry.add("basket.catalog.read-timeout", () -> "5s");
+    registry.add("basket.catalog.lookup-deadline", () -> "3s");
     registry.add("spring.cloud.aws.sqs.listener.poll-timeout", () -> "1s");
   }
 

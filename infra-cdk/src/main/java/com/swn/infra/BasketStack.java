@@ -47,7 +47,7 @@ public final class BasketStack extends Stack {
             shared,
             "Product price changes and deletions go to the basket service",
             EventPattern.builder()
-                .source(List.of("com.swn.product"))
+                .source(List.of(EventSources.PRODUCT))
                 .detailType(List.of("ProductPriceChanged", "ProductDeleted"))
                 .build(),
             productEvents.queue());
@@ -63,8 +63,9 @@ public final class BasketStack extends Stack {
                 "/basket",
                 20,
                 config.basket(),
-                // SQS listener drain, then 20 s of HTTP drain.
-                Duration.seconds(60),
+                // SQS listener drain (20 s) and its acknowledgements (20 s), the Spring Cloud AWS defaults;
+                // HTTP drain (SHUTDOWN_TIMEOUT 20 s); the outbox relay (10 s); plus margin.
+                Duration.seconds(80),
                 Map.of(
                     "BASKET_TABLE", table.getTableName(),
                     "BASKET_PRODUCT_INDEX", PRODUCT_INDEX,
@@ -73,14 +74,15 @@ public final class BasketStack extends Stack {
                     "BASKET_PRODUCT_EVENTS_QUEUE", productEvents.queue().getQueueUrl(),
                     "BASKET_REPRICING_QUEUE", repricing.queue().getQueueUrl(),
                     "PRODUCT_SERVICE_URL", shared.internalUrl(),
-                    "EVENT_BUS_NAME", shared.eventBus().getEventBusName())));
+                    "EVENT_BUS_NAME", shared.eventBus().getEventBusName(),
+                    "CHECKOUT_EVENT_SOURCE", EventSources.CHECKOUT)));
     table.grantReadWriteData(service.taskRole());
     outboxTable.grantReadWriteData(service.taskRole());
     idempotencyTable.grantReadWriteData(service.taskRole());
     productEvents.queue().grantConsumeMessages(service.taskRole());
     repricing.queue().grantConsumeMessages(service.taskRole());
     repricing.queue().grantSendMessages(service.taskRole());
-    shared.eventBus().grantPutEventsTo(service.taskRole());
+    service.allowPublishing(shared.eventBus(), EventSources.CHECKOUT);
     service.allowCallsThroughLoadBalancer();
     ApiScaling.apply(service, config.basket(), config.scaling());
     Suppressions.serviceDefaults(service);

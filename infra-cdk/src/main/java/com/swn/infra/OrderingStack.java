@@ -26,6 +26,11 @@ public final class OrderingStack extends Stack {
    */
   static final int MAX_RECEIVES = 20;
 
+  static final List<String> ORDER_TABLE_ACTIONS =
+      List.of(
+          "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+          "dynamodb:Query", "dynamodb:Scan");
+
   private final Table table;
   private final QueueWithDeadLetter orders;
   private final Rule checkoutRule;
@@ -49,7 +54,7 @@ public final class OrderingStack extends Stack {
             shared,
             "Basket checkouts go to the ordering service",
             EventPattern.builder()
-                .source(List.of("com.swn.basket.checkoutbasket"))
+                .source(List.of(EventSources.CHECKOUT))
                 .detailType(List.of("CheckoutBasket"))
                 .build(),
             orders.queue());
@@ -72,7 +77,8 @@ public final class OrderingStack extends Stack {
                     "ORDER_DATE_INDEX", DATE_INDEX,
                     "ORDER_QUEUE", orders.queue().getQueueUrl(),
                     "ORDER_DEAD_LETTER_QUEUE", orders.deadLetterQueue().getQueueUrl())));
-    table.grantReadWriteData(service.taskRole());
+    // What OrderRepository and the readiness probe call, and nothing else (no deletes, batches or streams).
+    table.grant(service.taskRole(), ORDER_TABLE_ACTIONS.toArray(String[]::new));
     orders.queue().grantConsumeMessages(service.taskRole());
     // Poison messages are dead-lettered by the service itself.
     orders.deadLetterQueue().grantSendMessages(service.taskRole());

@@ -34,15 +34,17 @@ public final class ProductStack extends Stack {
                 "/product",
                 10,
                 config.product(),
-                Duration.seconds(30),
+                // HTTP drain (SHUTDOWN_TIMEOUT 20 s), then the outbox relay (10 s), plus margin.
+                Duration.seconds(40),
                 Map.of(
                     "PRODUCT_TABLE", table.getTableName(),
                     "PRODUCT_CATEGORY_INDEX", CATEGORY_INDEX,
                     "PRODUCT_OUTBOX_TABLE", outboxTable.getTableName(),
-                    "EVENT_BUS_NAME", shared.eventBus().getEventBusName())));
+                    "EVENT_BUS_NAME", shared.eventBus().getEventBusName(),
+                    "PLATFORM_EVENTS_SOURCE", EventSources.PRODUCT)));
     table.grantReadWriteData(service.taskRole());
     outboxTable.grantReadWriteData(service.taskRole());
-    shared.eventBus().grantPutEventsTo(service.taskRole());
+    service.allowPublishing(shared.eventBus(), EventSources.PRODUCT);
     ApiScaling.apply(service, config.product(), config.scaling());
     Suppressions.serviceDefaults(service);
   }

@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.ec2.SecurityGroupImportOptions;
 import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.ecs.AssetImageProps;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
@@ -19,11 +20,13 @@ import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.MountPoint;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.PropagatedTagSource;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.services.ecs.Volume;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerAttributes;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListenerRule;
@@ -33,6 +36,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.IApplicationListen
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCondition;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -40,8 +44,8 @@ import software.constructs.Construct;
 
 /**
  * A Spring Boot service on Fargate (ARM64) behind the shared internal load balancer: image built from the
- * module's Dockerfile with the repository root as context, container and target-group health checks on the
- * readiness probe, a deployment circuit breaker that rolls back, its own log group, and a security group
+ * module's Dockerfile with the repository root as context, a container health check on the liveness probe and
+ * a target-group health check on the readiness probe, a deployment circuit breaker that rolls back, its own log group, and a security group
  * that admits the load balancer only.
  */
 public final class SpringBootFargateService extends Construct {
@@ -57,6 +61,10 @@ public final class SpringBootFargateService extends Construct {
   /** Spring Boot's relaxed binding of {@code management.cloudwatch.metrics.export.namespace}. */
   static final String METRICS_NAMESPACE_VARIABLE = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE";
 
+  static final String LIVENESS_PATH = "/actuator/health/liveness";
+
+  private static final String TMP_VOLUME = "tmp";
+
   /**
    * What differs between the services.
    *
@@ -65,7 +73,8 @@ public final class SpringBootFargateService extends Construct {
    * @param pathPrefix the public path it owns, e.g. {@code /product} (and everything below it)
    * @param listenerPriority unique priority of its listener rule
    * @param size CPU, memory and task bounds
-   * @param stopTimeout SIGTERM-to-SIGKILL time: must cover the service's graceful shutdown
+   * @param stopTimeout SIGTERM-to-SIGKILL time: must exceed the sum of the service's shutdown phases
+   *     (Spring stops them one after another; {@code ShutdownBudgetTest} checks each service)
    * @param environment variables beyond the common ones ({@code SERVER_PORT}, {@code LOG_FORMAT})
    */
   public record Settings(
@@ -108,19 +117,27 @@ public final class SpringBootFargateService extends Construct {
                     .operatingSystemFamily(OperatingSystemFamily.LINUX)
                     .build())
             .build();
-    taskDefinition.addContainer(
-        "app",
-        ContainerDefinitionOptions.builder()
-            .containerName("app")
-            .image(image(config, settings.module()))
-            .environment(environment(settings, config.metricsNamespace()))
-            .portMappings(List.of(PortMapping.builder().containerPort(settings.port()).name("http").build()))
-            .healthCheck(containerHealthCheck(settings.port()))
-            .stopTimeout(settings.stopTimeout())
-            .logging(
-                LogDriver.awsLogs(
-                    AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(settings.module()).build()))
-            .build());
+    // A read-only root file system, as compose runs the images: the JVM (hsperfdata, java.io.tmpdir) and
+    // Tomcat (its base directory) write only to /tmp; the AOT cache in /app is only read. /tmp is the
+    // task's ephemeral storage, private to the task and gone with it.
+    taskDefinition.addVolume(Volume.builder().name(TMP_VOLUME).build());
+    ContainerDefinition container =
+        taskDefinition.addContainer(
+            "app",
+            ContainerDefinitionOptions.builder()
+                .containerName("app")
+                .image(image(config, settings.module()))
+                .environment(environment(settings, config.metricsNamespace()))
+                .portMappings(List.of(PortMapping.builder().containerPort(settings.port()).name("http").build()))
+                .healthCheck(containerHealthCheck(settings.port()))
+                .stopTimeout(settings.stopTimeout())
+                .readonlyRootFilesystem(true)
+                .logging(
+                    LogDriver.awsLogs(
+                        AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(settings.module()).build()))
+                .build());
+    container.addMountPoints(
+        MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
     allowMetricsExport(config.metricsNamespace());
     this.service =
         FargateService.Builder.create(this, "Service")
@@ -210,11 +227,13 @@ public final class SpringBootFargateService extends Construct {
   }
 
   /**
-   * Readiness through the loopback interface, as the images' own HEALTHCHECK does: needs {@code /bin/sh}
-   * and curl in the image (the services' Dockerfiles install it).
+   * Liveness through the loopback interface, as the images' own HEALTHCHECK does: needs {@code /bin/sh}
+   * and curl in the image (the services' Dockerfiles install it). Never readiness: it asks DynamoDB, and
+   * ECS replaces a task whose container check fails, so a DynamoDB brownout would replace every task at
+   * once. A task that cannot reach its tables leaves the load balancer (readiness) and stays running.
    */
   static software.amazon.awscdk.services.ecs.HealthCheck containerHealthCheck(int port) {
-    String url = "http://127.0.0.1:" + port + READINESS_PATH;
+    String url = "http://127.0.0.1:" + port + LIVENESS_PATH;
     return software.amazon.awscdk.services.ecs.HealthCheck.builder()
         .command(
             List.of(
@@ -250,6 +269,21 @@ public final class SpringBootFargateService extends Construct {
     loadBalancerSecurityGroup
         .getConnections()
         .allowFrom(service, SharedStack.listenerPort(), "Service-to-service calls from " + getNode().getId());
+  }
+
+  /**
+   * Lets this service put events on the bus under one source only ({@code events:source} condition), so
+   * it cannot publish another service's events, e.g. the product task a {@code CheckoutBasket}.
+   */
+  public void allowPublishing(IEventBus bus, String source) {
+    taskDefinition
+        .getTaskRole()
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create()
+                .actions(List.of("events:PutEvents"))
+                .resources(List.of(bus.getEventBusArn()))
+                .conditions(Map.of("StringEquals", Map.of("events:source", source)))
+                .build());
   }
 
   /** Task-count scaling between the configured bounds. */

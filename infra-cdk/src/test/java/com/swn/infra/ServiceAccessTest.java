@@ -25,6 +25,12 @@ class ServiceAccessTest {
           "dynamodb:GetShardIterator", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
           "dynamodb:UpdateItem");
 
+  /** What the ordering service calls on its table (OrderRepository, readiness): no deletes, batches, streams. */
+  private static final Set<String> ORDER_TABLE =
+      Set.of(
+          "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
+          "dynamodb:UpdateItem");
+
   private static final Set<String> QUEUE_CONSUME =
       Set.of(
           "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl",
@@ -43,6 +49,7 @@ class ServiceAccessTest {
         .containsEntry("PRODUCT_CATEGORY_INDEX", "category-index")
         .containsEntry("PRODUCT_OUTBOX_TABLE", ref(shop.product().outboxTable()))
         .containsKey("EVENT_BUS_NAME")
+        .containsEntry("PLATFORM_EVENTS_SOURCE", "com.swn.product")
         .containsEntry("LOG_FORMAT", "ecs")
         .containsEntry("SERVER_PORT", "8081");
   }
@@ -57,6 +64,7 @@ class ServiceAccessTest {
         .containsEntry("BASKET_PRODUCT_EVENTS_QUEUE", ref(shop.basket().productEvents().queue()))
         .containsEntry("BASKET_REPRICING_QUEUE", ref(shop.basket().repricing().queue()))
         .containsKey("EVENT_BUS_NAME")
+        .containsEntry("CHECKOUT_EVENT_SOURCE", "com.swn.basket.checkoutbasket")
         .hasEntrySatisfying(
             "PRODUCT_SERVICE_URL", url -> assertThat(url.toString()).contains("http://", "LoadBalancer"));
   }
@@ -107,7 +115,7 @@ class ServiceAccessTest {
   void letsTheOrderingServiceUseItsTableConsumeItsQueueAndDeadLetterPoisonOnly() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.ordering().service());
     assertThat(actions(statements))
-        .isEqualTo(union(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), METRICS), Set.of("sqs:SendMessage")));
+        .isEqualTo(union(union(union(ORDER_TABLE, QUEUE_CONSUME), METRICS), Set.of("sqs:SendMessage")));
     assertThat(
             statements.stream()
                 .filter(s -> actionsOf(s).contains("sqs:SendMessage"))
@@ -135,6 +143,14 @@ class ServiceAccessTest {
   }
 
   @Test
+  void letsEachPublisherPutEventsOfItsOwnSourceOnly() {
+    assertThat(putEventsConditions(shop.product().service()))
+        .containsExactly(Map.of("StringEquals", Map.of("events:source", "com.swn.product")));
+    assertThat(putEventsConditions(shop.basket().service()))
+        .containsExactly(Map.of("StringEquals", Map.of("events:source", "com.swn.basket.checkoutbasket")));
+  }
+
+  @Test
   void grantsNoWildcardActionAnywhere() {
     for (Stack stack : app.templates().keySet()) {
       for (Map<String, Object> policy : policies(stack)) {
@@ -144,6 +160,14 @@ class ServiceAccessTest {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** The conditions of every task-role statement that allows PutEvents (none may be unconditional). */
+  private List<Object> putEventsConditions(SpringBootFargateService service) {
+    return taskRoleStatements(service).stream()
+        .filter(s -> actionsOf(s).contains("events:PutEvents"))
+        .map(s -> s.getOrDefault("Condition", "none"))
+        .toList();
+  }
 
   @SuppressWarnings("unchecked")
   private Map<String, Object> environment(SpringBootFargateService service) {

@@ -20,14 +20,14 @@ class ServiceStacksTest {
   static Stream<Arguments> services() {
     SwnShop shop = APP.shop();
     return Stream.of(
-        Arguments.of(shop.product(), shop.product().service(), 8081, "/product", 30),
-        Arguments.of(shop.basket(), shop.basket().service(), 8082, "/basket", 60),
+        Arguments.of(shop.product(), shop.product().service(), 8081, "/product", 40),
+        Arguments.of(shop.basket(), shop.basket().service(), 8082, "/basket", 80),
         Arguments.of(shop.ordering(), shop.ordering().service(), 8083, "/order", 60));
   }
 
   @ParameterizedTest
   @MethodSource("services")
-  void runsOnArm64WithAReadinessHealthCheckAndAStopTimeoutCoveringTheGracefulShutdown(
+  void runsOnArm64WithALivenessHealthCheckAndAStopTimeoutCoveringTheGracefulShutdown(
       Stack stack, SpringBootFargateService service, int port, String path, int stopTimeout) {
     Template template = APP.template(stack);
     template.hasResourceProperties(
@@ -49,8 +49,27 @@ class ServiceStacksTest {
                                         List.of(
                                             "CMD-SHELL",
                                             Match.stringLikeRegexp(
-                                                ".*http://127.0.0.1:" + port + "/actuator/health/readiness.*")))),
+                                                ".*http://127.0.0.1:" + port + "/actuator/health/liveness.*")))),
                             "LogConfiguration", Match.objectLike(Map.of("LogDriver", "awslogs")))))));
+  }
+
+  @ParameterizedTest
+  @MethodSource("services")
+  void runsWithAReadOnlyRootFileSystemAndAWritableTmp(
+      Stack stack, SpringBootFargateService service, int port, String path, int stopTimeout) {
+    APP.template(stack)
+        .hasResourceProperties(
+            "AWS::ECS::TaskDefinition",
+            Map.of(
+                "Volumes", List.of(Map.of("Name", "tmp")),
+                "ContainerDefinitions",
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "ReadonlyRootFilesystem", true,
+                                "MountPoints",
+                                    List.of(
+                                        Map.of("ContainerPath", "/tmp", "SourceVolume", "tmp", "ReadOnly", false)))))));
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package com.swn.ordering;
 
+import com.swn.platform.aws.AwsClientSettings;
 import com.swn.platform.dynamodb.DynamoDbTablesHealthIndicator;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +16,7 @@ class ReadinessConfiguration {
 
   @Bean
   DynamoDbTablesHealthIndicator dynamoDbTablesHealthIndicator(
-      DynamoDbClient dynamoDb, OrderingProperties ordering) {
-    return new DynamoDbTablesHealthIndicator(dynamoDb, List.of(ordering.table()));
+      DynamoDbClient dynamoDb, AwsClientSettings aws, OrderingProperties ordering) {
+    return new DynamoDbTablesHealthIndicator(dynamoDb, List.of(ordering.table()), aws.readinessTimeout());
   }
 }

@@ -3,6 +3,8 @@ package com.swn.platform;
 import com.swn.platform.events.EventFactory;
 import com.swn.platform.outbox.Outbox;
 import com.swn.platform.outbox.OutboxRelay;
+import io.awspring.cloud.autoconfigure.AwsClientCustomizer;
+import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +12,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,11 +47,22 @@ public class PlatformAutoConfiguration {
     return Clock.systemUTC();
   }
 
-  /** Spring Cloud AWS has no EventBridge support; this applies its endpoint, region and credentials. */
+  /**
+   * Spring Cloud AWS has no EventBridge support; this applies its endpoint, region and credentials,
+   * and the customizers of every sync client (the platform's timeouts among them).
+   */
   @Bean
   @ConditionalOnMissingBean
-  EventBridgeClient eventBridgeClient(AwsClientBuilderConfigurer configurer) {
-    return configurer.configure(EventBridgeClient.builder()).build();
+  EventBridgeClient eventBridgeClient(
+      AwsClientBuilderConfigurer configurer, ObjectProvider<AwsSyncClientCustomizer> customizers) {
+    return configurer
+        .configureSyncClient(
+            EventBridgeClient.builder(),
+            null,
+            null,
+            Stream.<AwsClientCustomizer<EventBridgeClientBuilder>>empty(),
+            customizers.orderedStream())
+        .build();
   }
 
   @Bean

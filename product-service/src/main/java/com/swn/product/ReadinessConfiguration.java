@@ -1,6 +1,7 @@
 package com.swn.product;
 
 import com.swn.platform.PlatformProperties;
+import com.swn.platform.aws.AwsClientSettings;
 import com.swn.platform.dynamodb.DynamoDbTablesHealthIndicator;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +14,8 @@ class ReadinessConfiguration {
 
   @Bean
   DynamoDbTablesHealthIndicator dynamoDbTablesHealthIndicator(
-      DynamoDbClient dynamoDb, ProductServiceProperties product, PlatformProperties platform) {
+      DynamoDbClient dynamoDb, AwsClientSettings aws, ProductServiceProperties product, PlatformProperties platform) {
     return new DynamoDbTablesHealthIndicator(
-        dynamoDb, List.of(product.table(), platform.outbox().table()));
+        dynamoDb, List.of(product.table(), platform.outbox().table()), aws.readinessTimeout());
   }
 }

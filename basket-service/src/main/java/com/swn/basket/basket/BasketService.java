@@ -9,8 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +59,7 @@ class BasketService {
     if (distinctLines(items) > Basket.MAX_LINES) {
       throw BasketLimitExceededException.lines();
     }
-    var lines = lines(items);
+    // Preconditions first: a request that gets 428/412 costs no catalogue look-up.
     var current = baskets.find(userName).orElse(null);
     if (current == null && expectedVersion != null) {
       throw new VersionMismatchException(userName, null);
@@ -72,6 +70,7 @@ class BasketService {
     if (current != null && current.version() != expectedVersion) {
       throw new VersionMismatchException(userName, current.version());
     }
+    var lines = lines(items);
     var previous = current == null ? Basket.empty(userName) : current;
     var updated = previous.replaceLines(lines).touch(clock.instant(), properties.ttl());
     try {
@@ -85,8 +84,20 @@ class BasketService {
   record Replaced(Basket basket, boolean created) {}
 
   Basket add(String userName, @Nullable Long expectedVersion, ItemRequest item) {
-    var line = line(catalog.product(item.productId()), item);
-    var updated = update(userName, expectedVersion, true, basket -> basket.add(line));
+    // Looked up inside the update, after its If-Match check (a stale version costs no look-up), and
+    // once only, however often a conflict makes the update re-read the basket.
+    @Nullable CatalogProduct[] product = new CatalogProduct[1];
+    var updated =
+        update(
+            userName,
+            expectedVersion,
+            true,
+            basket -> {
+              if (product[0] == null) {
+                product[0] = catalog.product(item.productId());
+              }
+              return basket.add(line(product[0], item));
+            });
     itemsAdded.increment(item.quantity());
     return updated;
   }
@@ -144,10 +155,7 @@ class BasketService {
   }
 
   private List<BasketLine> lines(List<ItemRequest> items) {
-    var products = new LinkedHashMap<String, CatalogProduct>();
-    var ids = new LinkedHashSet<String>();
-    items.forEach(item -> ids.add(item.productId()));
-    ids.forEach(id -> products.put(id, catalog.product(id)));
+    var products = catalog.products(items.stream().map(ItemRequest::productId).toList());
     return items.stream().map(item -> line(products.get(item.productId()), item)).toList();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.swn.basket.IntegrationTest;
 import com.swn.platform.web.VersionTags;
 import com.swn.testsupport.HttpJson;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -133,6 +134,46 @@ class BasketApiIntegrationTest extends IntegrationTest {
     assertThat(unavailable.header("Content-Type")).startsWith("application/problem+json");
     assertThat(unavailable.header("Retry-After")).isEqualTo("5");
     assertThat(http.get("/basket/" + user).status()).as("nothing was written").isEqualTo(404);
+  }
+
+  @Test
+  void preconditionFailuresAreAnsweredBeforeAnyCatalogueLookUp() {
+    var lamp = CATALOGUE.add("Lamp", "19.99");
+    var user = user();
+    assertThat(http.put("/basket/" + user, items(item(lamp, 1, null))).status()).isEqualTo(201);
+    var unseen = CATALOGUE.add("Unseen", "1.00");
+
+    assertThat(http.put("/basket/" + user, items(item(unseen, 1, null)), "If-Match", "\"7\"").status())
+        .isEqualTo(412);
+    assertThat(http.put("/basket/" + user, items(item(unseen, 1, null))).status()).isEqualTo(428);
+    assertThat(http.put("/basket/user-" + UUID.randomUUID(), items(item(unseen, 1, null)), "If-Match", "\"1\"")
+            .status())
+        .isEqualTo(412);
+    assertThat(http.post("/basket/" + user + "/items", item(unseen, 1, null), "If-Match", "\"7\"").status())
+        .isEqualTo(412);
+
+    assertThat(CATALOGUE.requestsFor(unseen)).isZero();
+  }
+
+  @Test
+  void aCatalogueThatHangsForEveryProductIsA503WithinTheLookUpDeadline() {
+    var user = user();
+    var hung = new ArrayList<String>();
+    for (int i = 0; i < 5; i++) {
+      var id = CATALOGUE.add("Hung " + i, "2.00");
+      CATALOGUE.delay(id, Duration.ofSeconds(60));
+      hung.add(item(id, 1, null));
+    }
+    var started = System.nanoTime();
+
+    var response = http.put("/basket/" + user, items(hung.toArray(String[]::new)));
+
+    // The look-up deadline here is 3 s; without one, the first product alone takes 3 attempts x the 5 s
+    // read timeout (and five products looked up one after another, five times that).
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+    assertThat(response.status()).isEqualTo(503);
+    assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(http.get("/basket/" + user).status()).isEqualTo(404);
   }
 
   @Test

@@ -8,6 +8,8 @@ import com.swn.basket.CatalogueStub;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 
@@ -17,9 +19,14 @@ class ProductCatalogTest {
   private static final CatalogueStub STUB = CatalogueStub.shared();
 
   private static ProductCatalog catalog(String url) {
+    return catalog(url, Duration.ofSeconds(30), 8);
+  }
+
+  private static ProductCatalog catalog(String url, Duration deadline, int concurrency) {
     var settings =
         new BasketProperties.Catalog(
-            URI.create(url), Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(5));
+            URI.create(url), Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(5),
+            deadline, concurrency);
     var properties =
         new BasketProperties(
             "basket", "index", "idempotency", "queue", "repricing-queue", Duration.ofDays(7), Duration.ofDays(1), 100, 3, settings,
@@ -62,6 +69,50 @@ class ProductCatalogTest {
 
     assertThatThrownBy(() -> catalog(STUB.url()).product(id)).isInstanceOf(UnknownProductException.class);
     assertThat(STUB.requestsFor(id)).isEqualTo(1);
+  }
+
+  @Test
+  void aCatalogueThatHangsForEveryProductIsA503WithinTheDeadline() {
+    var ids = new ArrayList<String>();
+    for (int i = 0; i < 10; i++) {
+      var id = STUB.add("Hung " + i, "5");
+      STUB.delay(id, Duration.ofSeconds(60));
+      ids.add(id);
+    }
+    var started = System.nanoTime();
+
+    assertThatThrownBy(() -> catalog(STUB.url(), Duration.ofSeconds(1), 4).products(ids))
+        .isInstanceOf(CatalogUnavailableException.class);
+    // One deadline, not 10 x (5 s read timeout x 3 attempts); generous for a loaded machine.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void looksProductsUpInParallelWithBoundedConcurrency() {
+    var ids = new ArrayList<String>();
+    for (int i = 0; i < 6; i++) {
+      var id = STUB.add("Slow " + i, "1." + i);
+      STUB.delay(id, Duration.ofMillis(700));
+      ids.add(id);
+    }
+    STUB.takeMaxInFlight();
+
+    // Six look-ups of 0.7 s each, three at a time: about 1.4 s, within a 3.5 s deadline that six
+    // sequential look-ups (4.2 s) would miss.
+    var products = catalog(STUB.url(), Duration.ofMillis(3500), 3).products(ids);
+
+    assertThat(products.keySet()).containsExactlyElementsOf(ids);
+    assertThat(products.get(ids.get(5)).price()).hasToString("1.50");
+    assertThat(STUB.takeMaxInFlight()).isBetween(2, 3);
+  }
+
+  @Test
+  void anUnknownProductWinsOverAnUnavailableOne() {
+    var down = STUB.add("Down", "5");
+    STUB.fail(down, -1);
+
+    assertThatThrownBy(() -> catalog(STUB.url()).products(List.of(down, "no-such-product-" + System.nanoTime())))
+        .isInstanceOf(UnknownProductException.class);
   }
 
   @Test
