@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The one list of behaviours that an emulator lacks, each with the emulators concerned and the reason. A test
  * that depends on one says so with {@link UnsupportedOn} and is skipped, with this reason, on those emulators
- * only. Pinned versions: moto 5.2.1 ({@code scripts/moto.sh}), LocalStack community 4.14.0, Floci 1.5.14
- * ({@link EmulatorContainers}). Keep {@code docs/local-aws.md} ("Emulator gaps") in step; a test checks it.
+ * only. Pinned versions: moto 5.2.1 ({@code scripts/moto.sh}), LocalStack community 4.14.0 (image in
+ * {@link EmulatorContainers}, or {@code localstack-core} on the host via {@code scripts/localstack.sh}), Floci
+ * 1.5.14 ({@link EmulatorContainers}). Keep {@code docs/local-aws.md} ("Emulator gaps") in step; a test checks it.
  */
 public enum EmulatorGap {
 
@@ -42,6 +43,18 @@ public enum EmulatorGap {
   API_GATEWAY_V2_DATA_PLANE(
       EnumSet.of(MOTO, LOCALSTACK),
       "only Floci serves an HTTP API's data plane; moto models the v2 control plane only"),
+
+  /**
+   * No test depends on it: our tables use keys, GSIs, condition expressions, transactions and a TTL attribute, all
+   * of which moto implements. {@link UnsupportedOnCondition} cannot tell host LocalStack from the container before
+   * it starts, so a test carrying this gap would be skipped on LocalStack in both.
+   */
+  DYNAMODB_FROM_BUNDLED_MOTO(
+      EnumSet.of(LOCALSTACK),
+      "LocalStack on the host (no Docker) answers DynamoDB with its bundled moto (moto-ext) through our provider"
+          + " override, not with Amazon's DynamoDB Local as the localstack/localstack image does (LocalStack"
+          + " downloads DynamoDB Local at run time, and its licence is not an open-source one); DynamoDB behaviour"
+          + " there is moto's"),
 
   /** Used by {@code LocalAwsTest.queueUrlsStartWithTheEndpoint}. */
   QUEUE_URL_FROM_BASE_URL(
