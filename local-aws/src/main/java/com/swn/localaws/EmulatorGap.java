@@ -56,6 +56,14 @@ public enum EmulatorGap {
           + " downloads DynamoDB Local at run time, and its licence is not an open-source one); DynamoDB behaviour"
           + " there is moto's"),
 
+  /** Used by {@code DynamoDbConcurrencyIntegrationTest.transactionsRacingPlainWritesNeverFailWithAServerError}. */
+  DYNAMODB_TRANSACTION_RACE(
+      EnumSet.of(MOTO),
+      "moto's DynamoDB backend is not thread-safe and moto_server serves requests on several threads:"
+          + " TransactWriteItems deep-copies each table it touches while other requests write to it, and fails now"
+          + " and then with HTTP 500 \"dictionary changed size during iteration\" (the SDK's retries hide it from the"
+          + " services; host LocalStack's provider serializes DynamoDB calls and does not have it)"),
+
   /** Used by {@code LocalAwsTest.queueUrlsStartWithTheEndpoint}. */
   QUEUE_URL_FROM_BASE_URL(
       EnumSet.of(FLOCI),
