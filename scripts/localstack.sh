@@ -5,7 +5,7 @@
 #
 # Usage: scripts/localstack.sh run   [--port N] [--dir D]  in the foreground (the tests use this)
 #        scripts/localstack.sh start [--port N]            in the background for `make up`: waits until healthy;
-#                                                          log .run/logs/localstack.log, pid .run/pids/localstack.pid
+#                                                          log .run/logs/localstack.log, pid .run/localstack.pid
 #        scripts/localstack.sh stop                        stops what `start` started (safe when nothing runs)
 #        scripts/localstack.sh env   [--port N]            prints the export lines for `make up` / the tests
 #        scripts/localstack.sh venv                        creates the virtualenv if needed, prints its python
@@ -148,7 +148,9 @@ run() {
     "$venv/bin/python" -m localstack.runtime.main
 }
 
-pid_file="$run_dir/pids/localstack.pid"
+# Not in .run/pids/: `make up` / `make down` stop (and clear) whatever is listed there, and LocalStack is
+# started and stopped on its own, outside them.
+pid_file="$run_dir/localstack.pid"
 
 start() {
   ensure_venv
@@ -156,7 +158,7 @@ start() {
     die "already running (pid $(cat "$pid_file")); scripts/localstack.sh stop first"
   fi
   (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null && die "port $port is taken; stop what runs there or use --port"
-  mkdir -p "$run_dir/logs" "$run_dir/pids"
+  mkdir -p "$run_dir/logs"
   local log="$run_dir/logs/localstack.log"
   # setsid: its own session, so a Ctrl-C in this terminal later does not reach it.
   setsid "${BASH_SOURCE[0]}" run --port "$port" ${dir:+--dir "$dir"} >"$log" 2>&1 </dev/null &
@@ -168,7 +170,7 @@ start() {
     sleep 0.5
   done
   echo "localstack.sh: LocalStack $LOCALSTACK_VERSION healthy on $endpoint (pid $(cat "$pid_file"), log $log)" >&2
-  echo "localstack.sh: use it with:  eval \"\$(scripts/localstack.sh env${port:+ --port $port})\"  and stop it with: scripts/localstack.sh stop" >&2
+  echo "localstack.sh: use it with:  eval \"\$(scripts/localstack.sh env --port $port)\"; make up   and stop it with: scripts/localstack.sh stop" >&2
 }
 
 stop() {
