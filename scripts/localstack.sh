@@ -108,8 +108,9 @@ ensure_venv() {
   exec 8>"$venv.lock"
   flock -w 600 8 || die "could not lock $venv.lock"
   if [[ ! -f "$venv/.complete" ]]; then
-    local start=$SECONDS
-    install_venv "$(find_python)" || { rm -rf "$venv"; die "installing LocalStack into $venv failed"; }
+    local start=$SECONDS python
+    python="$(find_python)" || exit 1
+    install_venv "$python" || { rm -rf "$venv"; die "installing LocalStack into $venv failed"; }
     echo "localstack.sh: installed in $((SECONDS - start)) s" >&2
   fi
   exec 8>&-
