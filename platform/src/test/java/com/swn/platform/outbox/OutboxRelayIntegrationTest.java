@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.swn.localaws.LocalAws;
 import com.swn.platform.PlatformProperties;
 import com.swn.testsupport.EventRecorder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +20,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -41,6 +50,14 @@ class OutboxRelayIntegrationTest {
 
   private static OutboxRelay relay(String busName, Clock clock) {
     return new OutboxRelay(AWS.dynamoDb(), AWS.eventBridge(), settings(busName), clock);
+  }
+
+  private static int closedPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static OutboxEvent priceChanged(String productId, String detail) {
@@ -82,7 +99,16 @@ class OutboxRelayIntegrationTest {
     var event = priceChanged("lost-" + UUID.randomUUID());
     commit(event);
 
-    int published = relay("NoSuchBus-" + UUID.randomUUID(), Clock.systemUTC()).publish(List.of(event));
+    // EventBridge unreachable. (A bus that does not exist fails the call on moto, but LocalStack accepts the
+    // entry and drops it: EmulatorGap.PUT_EVENTS_TO_MISSING_BUS_ACCEPTED.)
+    int published;
+    try (EventBridgeClient unreachable = EventBridgeClient.builder()
+        .endpointOverride(URI.create("http://127.0.0.1:" + closedPort()))
+        .region(Region.of(AWS.region()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AWS.accessKeyId(), AWS.secretAccessKey())))
+        .build()) {
+      published = new OutboxRelay(AWS.dynamoDb(), unreachable, settings("SwnEventBus"), Clock.systemUTC()).publish(List.of(event));
+    }
 
     assertThat(published).isZero();
     assertThat(inOutbox(event)).isTrue();
