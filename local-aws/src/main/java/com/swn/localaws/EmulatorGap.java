@@ -57,8 +57,9 @@ public enum EmulatorGap {
           + " there is moto's"),
 
   /**
-   * No test depends on it any more: {@code OutboxRelayIntegrationTest.keepsEverythingWhenThePutEventsCallFails} made
-   * PutEvents fail with a missing bus, and now makes EventBridge unreachable instead.
+   * No test depends on it any more: {@code OutboxRelayIntegrationTest} (platform) and
+   * {@code CheckoutOutboxIntegrationTest} (basket-service) made PutEvents fail with a missing bus, and now make
+   * EventBridge unreachable instead ({@code com.swn.testsupport.Unreachable}).
    */
   PUT_EVENTS_TO_MISSING_BUS_ACCEPTED(
       EnumSet.of(LOCALSTACK),

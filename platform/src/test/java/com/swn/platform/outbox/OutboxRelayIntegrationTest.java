@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.swn.localaws.LocalAws;
 import com.swn.platform.PlatformProperties;
 import com.swn.testsupport.EventRecorder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
+import com.swn.testsupport.Unreachable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,14 +46,6 @@ class OutboxRelayIntegrationTest {
 
   private static OutboxRelay relay(String busName, Clock clock) {
     return new OutboxRelay(AWS.dynamoDb(), AWS.eventBridge(), settings(busName), clock);
-  }
-
-  private static int closedPort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static OutboxEvent priceChanged(String productId, String detail) {
@@ -103,7 +91,7 @@ class OutboxRelayIntegrationTest {
     // entry and drops it: EmulatorGap.PUT_EVENTS_TO_MISSING_BUS_ACCEPTED.)
     int published;
     try (EventBridgeClient unreachable = EventBridgeClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + closedPort()))
+        .endpointOverride(Unreachable.endpoint())
         .region(Region.of(AWS.region()))
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AWS.accessKeyId(), AWS.secretAccessKey())))
         .build()) {
