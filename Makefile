@@ -26,8 +26,15 @@ up: jdk ## Build, start moto (unless AWS_ENDPOINT_URL is set), provision, run al
 down: ## Stop whatever 'make up' started (safe when nothing runs)
 	scripts/down.sh
 
-test: jdk compose-check k6-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), then the benchmark driver's tests, cfn-lint and the checks against the packaged system (scripts/system-checks.sh, incl. the k6 dry run)
+# The end-to-end suite alone on LocalStack 4.14.0 (on the host without Docker). It starts the service jars that
+# the full run just before packaged; -am rebuilds only what e2e-tests depends on, and the -Dtest filter leaves
+# those modules' tests out (they ran on moto just before).
+E2E_ON_LOCALSTACK := verify -pl e2e-tests -am -Dtest.emulator=localstack -Dtest='*E2ETest' -Dsurefire.failIfNoSpecifiedTests=false
+
+test: jdk compose-check k6-check ## All modules' tests incl. end-to-end (./mvnw -B verify; starts moto itself, no Docker), the end-to-end suite again on LocalStack 4.14.0, then the benchmark driver's tests, `make up` against an emulator started outside it, cfn-lint and the checks against the packaged system (scripts/system-checks.sh, incl. the k6 dry run)
 	$(MVNW) verify
+	$(MVNW) $(E2E_ON_LOCALSTACK)
+	scripts/tests/up-with-external-emulator.sh
 	cd bench && go vet ./... && go test ./...
 	infra-cdk/scripts/cfn-lint.sh infra-cdk/target/cdk.out infra-cdk/target/cdk.out-prod
 	scripts/with-system.sh scripts/system-checks.sh
@@ -36,7 +43,7 @@ synth: jdk ## CDK templates into infra-cdk/cdk.out (no AWS account or Docker nee
 	cd infra-cdk && CDK_OUTDIR=cdk.out scripts/app.sh
 	infra-cdk/scripts/cfn-lint.sh infra-cdk/cdk.out
 
-test-localstack: jdk ## The same tests on LocalStack 4.14.0, started by Testcontainers (needs Docker)
+test-localstack: jdk ## The same tests on LocalStack 4.14.0: in its container with Docker, else on the host (scripts/localstack.sh)
 	$(MVNW) verify -Dtest.emulator=localstack
 
 test-floci: jdk ## The same tests on Floci 1.5.14, started by Testcontainers (needs Docker)

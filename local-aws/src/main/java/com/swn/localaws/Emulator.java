@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The AWS emulators the tests run on. {@code moto} is the default and needs no Docker; {@code localstack} and
- * {@code floci} are started with Testcontainers. {@link #UNKNOWN} stands for an emulator at
+ * The AWS emulators the tests run on. {@code moto} is the default and needs no Docker; {@code localstack} runs in
+ * its container with Testcontainers where there is Docker and on the host without; {@code floci} needs Docker
+ * (see {@link Launch}). {@link #UNKNOWN} stands for an emulator at
  * {@code AWS_ENDPOINT_URL} that was neither named nor recognised: no {@link EmulatorGap} applies to it.
  */
 public enum Emulator {

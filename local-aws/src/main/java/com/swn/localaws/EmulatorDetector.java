@@ -15,7 +15,7 @@ import java.util.Map;
  */
 final class EmulatorDetector {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(3);
+  static final Duration TIMEOUT = Duration.ofSeconds(3);
   private static final List<Map.Entry<String, Emulator>> PROBES = List.of(
       Map.entry("/_floci/health", Emulator.FLOCI),
       Map.entry("/_localstack/health", Emulator.LOCALSTACK),
@@ -34,7 +34,8 @@ final class EmulatorDetector {
     }
   }
 
-  private static boolean answers(HttpClient client, URI uri) {
+  /** Whether {@code uri} answers a GET with 2xx (within {@link #TIMEOUT}). */
+  static boolean answers(HttpClient client, URI uri) {
     try {
       HttpResponse<Void> response =
           client.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());

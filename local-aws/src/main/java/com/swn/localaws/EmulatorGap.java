@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The one list of behaviours that an emulator lacks, each with the emulators concerned and the reason. A test
  * that depends on one says so with {@link UnsupportedOn} and is skipped, with this reason, on those emulators
- * only. Pinned versions: moto 5.2.1 ({@code scripts/moto.sh}), LocalStack community 4.14.0, Floci 1.5.14
- * ({@link EmulatorContainers}). Keep {@code docs/local-aws.md} ("Emulator gaps") in step; a test checks it.
+ * only. Pinned versions: moto 5.2.1 ({@code scripts/moto.sh}), LocalStack community 4.14.0 (image in
+ * {@link EmulatorContainers}, or {@code localstack-core} on the host via {@code scripts/localstack.sh}), Floci
+ * 1.5.14 ({@link EmulatorContainers}). Keep {@code docs/local-aws.md} ("Emulator gaps") in step; a test checks it.
  */
 public enum EmulatorGap {
 
@@ -42,6 +43,36 @@ public enum EmulatorGap {
   API_GATEWAY_V2_DATA_PLANE(
       EnumSet.of(MOTO, LOCALSTACK),
       "only Floci serves an HTTP API's data plane; moto models the v2 control plane only"),
+
+  /**
+   * No test depends on it: our tables use keys, GSIs, condition expressions, transactions and a TTL attribute, all
+   * of which moto implements. {@link UnsupportedOnCondition} cannot tell host LocalStack from the container before
+   * it starts, so a test carrying this gap would be skipped on LocalStack in both.
+   */
+  DYNAMODB_FROM_BUNDLED_MOTO(
+      EnumSet.of(LOCALSTACK),
+      "LocalStack on the host (no Docker) answers DynamoDB with its bundled moto (moto-ext) through our provider"
+          + " override, not with Amazon's DynamoDB Local as the localstack/localstack image does (LocalStack"
+          + " downloads DynamoDB Local at run time, and its licence is not an open-source one); DynamoDB behaviour"
+          + " there is moto's"),
+
+  /**
+   * No test depends on it any more: {@code OutboxRelayIntegrationTest} (platform) and
+   * {@code CheckoutOutboxIntegrationTest} (basket-service) made PutEvents fail with a missing bus, and now make
+   * EventBridge unreachable instead ({@code com.swn.testsupport.Unreachable}).
+   */
+  PUT_EVENTS_TO_MISSING_BUS_ACCEPTED(
+      EnumSet.of(LOCALSTACK),
+      "LocalStack 4.14.0 answers a PutEvents to an event bus that does not exist with an EventId and no error, and"
+          + " drops the event (moto rejects it), so a missing bus cannot be used there to make PutEvents fail"),
+
+  /** Used by {@code DynamoDbConcurrencyIntegrationTest.transactionsRacingPlainWritesNeverFailWithAServerError}. */
+  DYNAMODB_TRANSACTION_RACE(
+      EnumSet.of(MOTO),
+      "moto's DynamoDB backend is not thread-safe and moto_server serves requests on several threads:"
+          + " TransactWriteItems deep-copies each table it touches while other requests write to it, and fails now"
+          + " and then with HTTP 500 \"dictionary changed size during iteration\" (the SDK's retries hide it from the"
+          + " services; host LocalStack's provider serializes DynamoDB calls and does not have it)"),
 
   /** Used by {@code LocalAwsTest.queueUrlsStartWithTheEndpoint}. */
   QUEUE_URL_FROM_BASE_URL(

@@ -18,10 +18,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * One provisioned local AWS per test JVM, chosen by {@link EmulatorSelection}: the endpoint in
  * {@code AWS_ENDPOINT_URL} if set (LocalStack, Floci, a moto started by {@code make up}), used as is; else the
  * emulator named by {@code -Dtest.emulator} / {@code TEST_EMULATOR}: {@code moto} (the default, started
- * through {@code scripts/moto.sh} on a free port and logged to {@code target/moto-<port>.log}), or
- * {@code localstack} / {@code floci} (one container per JVM started with Testcontainers, see
- * {@link EmulatorContainers}, logged to {@code target/<emulator>.log}). What this JVM started is stopped when it
- * exits. Asking for a container without a Docker engine fails at once with a message that says so. Either way
+ * through {@code scripts/moto.sh} on a free port and logged to {@code target/moto-<port>.log}), {@code localstack}
+ * (one container per JVM started with Testcontainers when something points at a Docker engine, else LocalStack
+ * 4.14.0 on the host through {@code scripts/localstack.sh}, logged to {@code target/localstack-<port>.log}; see
+ * {@link Launch}) or {@code floci} (a container; see {@link EmulatorContainers}, logged to
+ * {@code target/<emulator>.log}). What this JVM started is stopped when it exits. Asking for Floci without a
+ * Docker engine fails at once with a message that says so. Either way
  * the bundled {@link ResourceDefinitions} are provisioned once before {@link #shared()} returns.
  *
  * <pre>{@code
@@ -108,29 +110,29 @@ public final class LocalAws {
           timeout);
     }
     Path workingDirectory = Path.of(properties.getOrDefault("user.dir", System.getProperty("user.dir")));
-    RunningEmulator running = switch (selection.emulator()) {
-      case MOTO -> startMoto(workingDirectory, timeout);
-      case LOCALSTACK, FLOCI -> {
-        ContainerDefinition definition = EmulatorContainers.definition(selection.emulator());
+    Path logDirectory = workingDirectory.resolve("target");
+    RunningEmulator running = switch (Launch.of(selection.emulator(), docker)) {
+      case Launch.OnHost(HostEmulator host) -> startOnHost(host, workingDirectory, logDirectory, timeout);
+      case Launch.InContainer(ContainerDefinition definition) -> {
         docker.require(definition, DockerEnvironment.checkTimeout());
-        yield EmulatorContainers.start(definition, workingDirectory.resolve("target"), timeout);
+        yield EmulatorContainers.start(definition, logDirectory, timeout);
       }
-      case UNKNOWN -> throw new IllegalStateException("no emulator to start for " + selection);
     };
     Runtime.getRuntime().addShutdownHook(new Thread(running.stop(), "local-aws-" + running.emulator().id() + "-stop"));
     return new LocalAws(running.settings(), running.emulator(), true, running.description(), ResourceDefinitions.load(),
         timeout);
   }
 
-  private static RunningEmulator startMoto(Path workingDirectory, Duration timeout) {
-    Path repoRoot = MotoProcess.findRepoRoot(workingDirectory);
+  private static RunningEmulator startOnHost(HostEmulator host, Path workingDirectory, Path logDirectory, Duration timeout) {
+    Path repoRoot = HostEmulatorProcess.findRepoRoot(workingDirectory);
     if (repoRoot == null) {
       throw new IllegalStateException("AWS_ENDPOINT_URL is not set and no directory above " + workingDirectory
-          + " contains mvnw and scripts/moto.sh to start moto with");
+          + " contains mvnw and " + host.script() + " to start " + host.emulator().id() + " with");
     }
-    MotoProcess moto = MotoProcess.start(repoRoot, workingDirectory.resolve("target"), timeout);
-    return new RunningEmulator(Emulator.MOTO, moto.endpoint(), AwsSettings.DEFAULT_REGION, AwsSettings.TEST_CREDENTIAL,
-        AwsSettings.TEST_CREDENTIAL, "moto via scripts/moto.sh, log " + moto.logFile(), moto::stop);
+    HostEmulatorProcess process = HostEmulatorProcess.start(host, repoRoot, logDirectory, timeout);
+    return new RunningEmulator(host.emulator(), process.endpoint(), AwsSettings.DEFAULT_REGION,
+        AwsSettings.TEST_CREDENTIAL, AwsSettings.TEST_CREDENTIAL,
+        host.emulator().id() + " on the host via " + host.script() + ", log " + process.logFile(), process::stop);
   }
 
   private static Map<String, String> systemProperties() {

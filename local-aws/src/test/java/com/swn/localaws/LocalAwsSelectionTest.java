@@ -12,18 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link LocalAws#start} on a machine without Docker: asking for LocalStack or Floci fails at once, before
- * anything is started, and says why; an unknown name fails the same way. (The default moto path is what
- * every other test in this module runs on.)
+ * {@link LocalAws#start} on a machine without Docker: asking for Floci fails at once, before anything is started,
+ * and says why; an unknown name fails the same way. (LocalStack then runs on the host, see {@link LaunchTest}; the
+ * default moto path is what every other test in this module runs on.)
  */
 class LocalAwsSelectionTest {
 
   @TempDir Path home;
-
-  @Test
-  void localStackWithoutDockerFailsFastAndSaysWhy() {
-    assertFailsFastWithoutDocker(Map.of("test.emulator", "localstack"), Map.of(), "localstack/localstack:4.14.0");
-  }
 
   @Test
   void flociWithoutDockerFailsFastAndSaysWhy() {

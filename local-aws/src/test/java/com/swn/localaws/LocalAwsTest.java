@@ -61,10 +61,10 @@ class LocalAwsTest {
 
   @Test
   void findsTheRepositoryRootFromAModuleDirectory() {
-    Path root = MotoProcess.findRepoRoot(Path.of(""));
+    Path root = HostEmulatorProcess.findRepoRoot(Path.of(""));
 
     assertThat(root).isNotNull();
     assertThat(root.resolve("scripts/moto.sh")).isRegularFile();
-    assertThat(MotoProcess.findRepoRoot(Path.of("/"))).isNull();
+    assertThat(HostEmulatorProcess.findRepoRoot(Path.of("/"))).isNull();
   }
 }

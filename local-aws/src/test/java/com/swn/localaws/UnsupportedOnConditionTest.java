@@ -56,7 +56,7 @@ class UnsupportedOnConditionTest {
 
   @Test
   void theDocsListEveryGap() throws Exception {
-    Path root = MotoProcess.findRepoRoot(Path.of(""));
+    Path root = HostEmulatorProcess.findRepoRoot(Path.of(""));
     String docs = Files.readString(root.resolve("docs/local-aws.md"));
 
     for (EmulatorGap gap : EmulatorGap.values()) {

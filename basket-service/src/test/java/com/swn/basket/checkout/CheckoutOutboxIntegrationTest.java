@@ -8,21 +8,34 @@ import com.swn.basket.IntegrationTest;
 import com.swn.contracts.EventContracts;
 import com.swn.platform.PlatformProperties;
 import com.swn.platform.outbox.OutboxRelay;
+import com.swn.testsupport.Unreachable;
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * EventBridge refuses the publish (the bus does not exist for this instance): the checkout still
- * commits and answers 202, because the event is safe in the outbox, and it reaches the ordering
- * queue as soon as a relay can publish it.
+ * EventBridge cannot be reached by this instance, so every publish fails: the checkout still commits and
+ * answers 202, because the event is safe in the outbox, and it reaches the ordering queue as soon as a relay
+ * can publish it. (Not a missing bus: LocalStack accepts a PutEvents to one and drops the event,
+ * EmulatorGap.PUT_EVENTS_TO_MISSING_BUS_ACCEPTED.)
  */
-@TestPropertySource(properties = "platform.events.bus-name=NoSuchBus")
 class CheckoutOutboxIntegrationTest extends IntegrationTest {
+
+  /** Replaces the platform's EventBridge client (it backs off when one is defined). */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class UnreachableEventBridge {
+    @Bean
+    EventBridgeClient eventBridgeClient(AwsClientBuilderConfigurer configurer) {
+      return configurer.configure(EventBridgeClient.builder()).endpointOverride(Unreachable.endpoint()).build();
+    }
+  }
 
   private static boolean inOutbox(String orderId) {
     return AWS.dynamoDb().scan(r -> r.tableName("basket-outbox").consistentRead(true)).items().stream()

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.swn.localaws.LocalAws;
 import com.swn.platform.PlatformProperties;
 import com.swn.testsupport.EventRecorder;
+import com.swn.testsupport.Unreachable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,11 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -169,7 +174,16 @@ class OutboxRelayIntegrationTest {
     var event = priceChanged("lost-" + UUID.randomUUID());
     commit(event);
 
-    int published = relay("NoSuchBus-" + UUID.randomUUID(), Clock.systemUTC()).publish(List.of(event));
+    // EventBridge unreachable. (A bus that does not exist fails the call on moto, but LocalStack accepts the
+    // entry and drops it: EmulatorGap.PUT_EVENTS_TO_MISSING_BUS_ACCEPTED.)
+    int published;
+    try (EventBridgeClient unreachable = EventBridgeClient.builder()
+        .endpointOverride(Unreachable.endpoint())
+        .region(Region.of(AWS.region()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AWS.accessKeyId(), AWS.secretAccessKey())))
+        .build()) {
+      published = new OutboxRelay(AWS.dynamoDb(), unreachable, settings("SwnEventBus"), Clock.systemUTC()).publish(List.of(event));
+    }
 
     assertThat(published).isZero();
     assertThat(inOutbox(event)).isTrue();

@@ -1,0 +1,1 @@
+"""DynamoDB for host LocalStack, answered by LocalStack's bundled moto (see provider.py)."""
