@@ -66,14 +66,6 @@ public enum EmulatorGap {
       "LocalStack 4.14.0 answers a PutEvents to an event bus that does not exist with an EventId and no error, and"
           + " drops the event (moto rejects it), so a missing bus cannot be used there to make PutEvents fail"),
 
-  /** Used by {@code DynamoDbConcurrencyIntegrationTest.transactionsRacingPlainWritesNeverFailWithAServerError}. */
-  DYNAMODB_TRANSACTION_RACE(
-      EnumSet.of(MOTO),
-      "moto's DynamoDB backend is not thread-safe and moto_server serves requests on several threads:"
-          + " TransactWriteItems deep-copies each table it touches while other requests write to it, and fails now"
-          + " and then with HTTP 500 \"dictionary changed size during iteration\" (the SDK's retries hide it from the"
-          + " services; host LocalStack's provider serializes DynamoDB calls and does not have it)"),
-
   /** Used by {@code LocalAwsTest.queueUrlsStartWithTheEndpoint}. */
   QUEUE_URL_FROM_BASE_URL(
       EnumSet.of(FLOCI),
