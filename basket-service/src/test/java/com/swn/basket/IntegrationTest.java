@@ -1,6 +1,7 @@
 package com.swn.basket;
 
 import com.swn.basket.basket.BasketRepository;
+import com.swn.basket.catalog.ProductCatalog;
 import com.swn.localaws.LocalAws;
 import com.swn.testsupport.HttpJson;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,7 @@ public abstract class IntegrationTest {
 
   @LocalServerPort protected int port;
   @MockitoSpyBean protected BasketRepository baskets;
+  @MockitoSpyBean protected ProductCatalog catalog;
   @Autowired protected MutableClock clock;
   protected HttpJson http;
 

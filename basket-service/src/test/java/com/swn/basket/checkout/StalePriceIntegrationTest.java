@@ -34,17 +34,19 @@ class StalePriceIntegrationTest extends IntegrationTest {
     var first = new AtomicBoolean(true);
     doAnswer(
             invocation -> {
-              // The add reads the catalogue, then the basket: hold it there, before anything is written.
+              // The add reads the basket, then the catalogue, then writes: hold it after the catalogue's
+              // answer, before anything is written.
+              var answer = invocation.callRealMethod();
               if (first.getAndSet(false)) {
                 holding.countDown();
                 if (!release.await(60, TimeUnit.SECONDS)) {
                   throw new IllegalStateException("not released");
                 }
               }
-              return invocation.callRealMethod();
+              return answer;
             })
-        .when(baskets)
-        .find(user);
+        .when(catalog)
+        .product(productId);
     try (var pool = Executors.newSingleThreadExecutor()) {
       var add = pool.submit(() -> http.post("/basket/" + user + "/items", "{\"productId\":\"%s\",\"quantity\":2}".formatted(productId)));
       assertThat(holding.await(30, TimeUnit.SECONDS)).as("the add has read the catalogue").isTrue();
