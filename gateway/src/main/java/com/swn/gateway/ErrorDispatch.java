@@ -28,7 +28,8 @@ class ErrorDispatch implements ErrorController {
   @RequestMapping
   void error(HttpServletRequest request) {
     var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    var status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+    // Asked for directly, /error is just a path that is not routed.
+    var status = code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
     throw new ErrorResponseException(
         status != null && status.isError() ? status : HttpStatus.INTERNAL_SERVER_ERROR);
   }

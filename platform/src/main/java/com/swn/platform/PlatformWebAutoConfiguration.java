@@ -1,5 +1,6 @@
 package com.swn.platform;
 
+import com.swn.platform.web.ApiDocs;
 import com.swn.platform.web.NoMultipartResolver;
 import com.swn.platform.web.ProblemDetailsAdvice;
 import com.swn.platform.web.ProblemErrorController;
@@ -16,6 +17,7 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,6 +80,17 @@ public class PlatformWebAutoConfiguration {
   @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
   WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValve() {
     return new ProblemErrorReportValveCustomizer();
+  }
+
+  /** Only where springdoc is there: the services publish /v3/api-docs, tests and tools need not. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+  static class ApiDocsConfiguration {
+
+    @Bean
+    ApiDocs apiDocs() {
+      return new ApiDocs();
+    }
   }
 
   @Bean

@@ -194,4 +194,23 @@ class BasketApiIntegrationTest extends IntegrationTest {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
   }
+
+  @Test
+  void describesWhatItReallyAnswers() {
+    var paths = http.get("/v3/api-docs").json().path("paths");
+    var checkout = paths.path("/basket/checkout").path("post");
+    assertThat(checkout.path("responses").has("202")).isTrue();
+    assertThat(checkout.path("responses").has("200")).isFalse();
+    assertThat(checkout.path("responses").path("422").path("content").has("application/problem+json")).isTrue();
+    var key = checkout.path("parameters").valueStream()
+        .filter(parameter -> parameter.path("name").asString().equals("Idempotency-Key")).findFirst().orElseThrow();
+    assertThat(key.path("required").asBoolean()).isTrue();
+    var replace = paths.path("/basket/{userName}").path("put").path("responses");
+    assertThat(replace.has("200")).isTrue();
+    assertThat(replace.has("201")).isTrue();
+    assertThat(replace.has("428")).isTrue();
+    var userName = paths.path("/basket/{userName}").path("get").path("parameters").get(0);
+    assertThat(userName.path("schema").path("pattern").asString()).startsWith("^").endsWith("$").contains("checkout");
+    assertThat(paths.path("/basket/{userName}").path("delete").path("responses").has("204")).isTrue();
+  }
 }

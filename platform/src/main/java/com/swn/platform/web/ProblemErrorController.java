@@ -1,5 +1,6 @@
 package com.swn.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * filter) is a problem document like every other, with the request's id. The original request's
  * filters have finished by now (or never ran), so the id is read back from the response header.
  */
+@Hidden
 @RestController
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController implements ErrorController {
@@ -25,7 +27,8 @@ public class ProblemErrorController implements ErrorController {
   @RequestMapping
   ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
     var code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    var status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+    // Asked for directly, /error is just a path that names no resource.
+    var status = code instanceof Integer value ? HttpStatus.resolve(value) : HttpStatus.NOT_FOUND;
     if (status == null || !status.isError()) {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
     }

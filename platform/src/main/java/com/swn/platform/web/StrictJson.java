@@ -13,7 +13,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies mean what they say: Jackson's default coercions would turn {@code 1.9} into the
- * quantity 1, {@code "19.90"} into a price, {@code 123} into a name, a number into an enum constant,
+ * quantity 1 ({@link IntegralNumbers} reads integers as JSON Schema defines them), {@code "19.90"} into a price, {@code 123} into a name, a number into an enum constant,
  * and keep the last of two duplicate keys. Here each of those is an error (a 400), so a body the
  * OpenAPI document rejects is rejected by the service too. Unknown properties, nulls for primitives
  * and trailing tokens are refused as well.
@@ -40,7 +40,8 @@ public final class StrictJson implements JsonMapperBuilderCustomizer {
             DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
             DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .addModule(IntegralNumbers.module());
     REFUSED.forEach(
         (type, shapes) ->
             builder.withCoercionConfig(

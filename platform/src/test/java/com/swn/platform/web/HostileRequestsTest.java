@@ -136,6 +136,12 @@ class HostileRequestsTest {
   }
 
   @Test
+  void theErrorPathItselfIsNotAResource() {
+    http.get("/error").assertProblem(404);
+    http.send("QUERY", "/error", "").assertProblem(404);
+  }
+
+  @Test
   void theRequestIdOfTheCallerIsKeptInTomcatsOwnErrors() {
     var response = http.get("/samples%2Fx", "X-Request-Id: abc-123");
     assertThat(response.header("X-Request-Id")).isEqualTo("abc-123");
@@ -143,10 +149,19 @@ class HostileRequestsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"2", "2.0", "2.00", "0.2e1", "20e-1"})
+  void anIntegerWithAZeroFractionIsThatInteger(String quantity) {
+    var created = post("{\"name\":\"a\",\"quantity\":" + quantity + ",\"price\":1,\"kind\":\"SMALL\"}");
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(created.json().path("quantity").asInt()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "{\"name\":\"a\",\"quantity\":1.9,\"price\":1,\"kind\":\"SMALL\"}",
-        "{\"name\":\"a\",\"quantity\":1.0,\"price\":1,\"kind\":\"SMALL\"}",
+        "{\"name\":\"a\",\"quantity\":1e400,\"price\":1,\"kind\":\"SMALL\"}",
+        "{\"name\":\"a\",\"quantity\":2147483648,\"price\":1,\"kind\":\"SMALL\"}",
         "{\"name\":\"a\",\"quantity\":\"2\",\"price\":1,\"kind\":\"SMALL\"}",
         "{\"name\":\"a\",\"quantity\":2,\"price\":\"19.90\",\"kind\":\"SMALL\"}",
         "{\"name\":123,\"quantity\":2,\"price\":1,\"kind\":\"SMALL\"}",
