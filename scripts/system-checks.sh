@@ -22,6 +22,7 @@ check() { # check <name> <command...>
 }
 
 check load-test-smoke env MAX_SECONDS="${SMOKE_MAX_SECONDS:-180}" "$root/loadtest/run.sh" smoke
+check openapi-fuzz "$root/fuzz/run.sh"
 
 if ((${#failed[@]})); then
   printf '[system-checks] failed: %s\n' "${failed[*]}"

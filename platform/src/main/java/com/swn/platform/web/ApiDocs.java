@@ -27,8 +27,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  *   <li>Every error is an {@code application/problem+json} {@code Problem}: 400, 500 and 503 on
  *       every operation, 413 and 415 where there is a body, 404 where the path names a resource,
  *       412 where {@code If-Match} is accepted, and {@code default} for the rest (405, 406, 431…).
- *   <li>Request bodies allow no properties but their own, as the services refuse unknown fields;
- *       {@code If-Match} has the shape {@link VersionTags#parse} accepts.
+ *   <li>Request bodies allow no properties but their own, as the services refuse unknown fields.
  *   <li>Success bodies are {@code application/json} (springdoc says {@code *}{@code /*}).
  *   <li>A schema only ever sent, never received, lists every property as required: each is always
  *       present (a {@code null} one is marked nullable on its field), except a page's {@code
@@ -98,11 +97,6 @@ public final class ApiDocs implements OpenApiCustomizer {
     problem(responses, "400", "The request breaks the API's rules (see errors[] for fields)");
     if (path.contains("{")) {
       problem(responses, "404", "No such resource");
-    }
-    if (operation.getParameters() != null) {
-      operation.getParameters().stream()
-          .filter(parameter -> "If-Match".equalsIgnoreCase(parameter.getName()) && parameter.getSchema() != null)
-          .forEach(parameter -> parameter.getSchema().setPattern(VersionTags.IF_MATCH_PATTERN));
     }
     if (hasHeader(operation, "If-Match")) {
       problem(responses, "412", "If-Match does not name the current version; nothing changed");

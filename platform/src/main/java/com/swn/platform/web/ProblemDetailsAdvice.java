@@ -166,7 +166,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   private ResponseEntity<Object> validationProblem(
-      Exception ex, List<Map<String, String>> errors, HttpHeaders headers, WebRequest request) {
+      Exception ex, List<Map<String, String>> allErrors, HttpHeaders headers, WebRequest request) {
+    // One entry per field: "" breaks @NotBlank, @Size(min = 1) and a non-blank @Pattern at once.
+    var byField = new java.util.LinkedHashMap<String, Map<String, String>>();
+    allErrors.forEach(error -> byField.putIfAbsent(error.get("field"), error));
+    var errors = List.copyOf(byField.values());
     var problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
     problem.setTitle("Validation failed");

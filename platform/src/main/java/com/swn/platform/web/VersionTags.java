@@ -4,9 +4,6 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Entity tags for versioned resources: the tag is the version in quotes. Clients send it back in
@@ -39,16 +36,7 @@ public final class VersionTags {
     }
   }
 
-  /** What {@code If-Match} may look like, for the API documents: {@code *} or a list of tags. */
-  public static final String IF_MATCH_PATTERN =
-      "^[ \\t]*(\\*|(W/)?\"[^\"]*\"([ \\t]*,[ \\t]*(W/)?\"[^\"]*\")*)[ \\t]*$";
-
-  /**
-   * The condition an {@code If-Match} header states; null if there is none.
-   *
-   * @throws MalformedIfMatchException (a 400) for a header that is neither {@code *} nor a list of
-   *     entity tags
-   */
+  /** The condition an {@code If-Match} header states; null if there is none. */
   public static @Nullable IfMatch parse(@Nullable String ifMatch) {
     if (ifMatch == null) {
       return null;
@@ -64,25 +52,10 @@ public final class VersionTags {
       at = matcher.end();
     }
     if (at == 0 || (at < ifMatch.length() && !ifMatch.substring(at).isBlank())) {
-      throw new MalformedIfMatchException();
+      // Not a tag list: it names no version, so it can never match (412), as a foreign tag.
+      return new IfMatch(false, Set.of());
     }
     return new IfMatch(false, versions);
-  }
-
-  /** An {@code If-Match} that is not one: a client error, not a version that fails to match. */
-  public static final class MalformedIfMatchException extends ErrorResponseException {
-
-    MalformedIfMatchException() {
-      super(HttpStatus.BAD_REQUEST, problem(), null);
-    }
-
-    private static ProblemDetail problem() {
-      var problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.BAD_REQUEST, "If-Match must be * or a list of entity tags such as \"3\".");
-      problem.setTitle("Malformed If-Match");
-      return problem;
-    }
   }
 
   private static void version(String opaqueTag, Set<Long> versions) {

@@ -1,7 +1,6 @@
 package com.swn.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,15 +42,8 @@ class VersionTagsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", " ", "7", "\"7\" garbage", "W/7", "**"})
-  void aHeaderThatIsNoTagListIsAClientError(String header) {
-    assertThatThrownBy(() -> VersionTags.parse(header)).isInstanceOf(VersionTags.MalformedIfMatchException.class);
-    assertThat(java.util.regex.Pattern.compile(VersionTags.IF_MATCH_PATTERN).matcher(header).matches()).isFalse();
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"*", "\"1\"", "W/\"1\"", " \"1\" , W/\"x\",\"3\" "})
-  void theDocumentedPatternAllowsWhatParseAccepts(String header) {
-    assertThat(VersionTags.parse(header)).isNotNull();
-    assertThat(java.util.regex.Pattern.compile(VersionTags.IF_MATCH_PATTERN).matcher(header).matches()).isTrue();
+  void aHeaderThatIsNoTagListMatchesNothing(String header) {
+    assertThat(VersionTags.parse(header).matches(7)).isFalse();
+    assertThat(VersionTags.parse(header).matches(0)).isFalse();
   }
 }

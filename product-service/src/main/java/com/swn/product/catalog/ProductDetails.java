@@ -2,6 +2,7 @@ package com.swn.product.catalog;
 
 import com.swn.platform.web.Patterns;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +23,8 @@ public record ProductDetails(
     @Schema(types = {"string", "null"}) @Size(max = 300) @Pattern(regexp = ProductDetails.FILE_NAME, message = "must be a plain file name")
         @Nullable String imageFile,
     @NotNull @DecimalMin(value = "0.01", message = "must be greater than 0")
-        @Digits(integer = 9, fraction = 2) BigDecimal price,
+        @DecimalMax(value = "999999999.99", message = "must have at most 9 digits before the point")
+        @Digits(integer = 9, fraction = 2) @Schema(multipleOf = 0.01) BigDecimal price,
     @NotBlank @Size(min = 1, max = 100) @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank") String category) {
 
   /** A file name without a directory: no '/', and not '.', '..' or a hidden file. */
