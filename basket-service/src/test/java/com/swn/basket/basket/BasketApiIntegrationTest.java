@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.swn.basket.IntegrationTest;
 import com.swn.testsupport.HttpJson;
+import com.swn.testsupport.RawHttp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -212,5 +213,20 @@ class BasketApiIntegrationTest extends IntegrationTest {
     var userName = paths.path("/basket/{userName}").path("get").path("parameters").get(0);
     assertThat(userName.path("schema").path("pattern").asString()).startsWith("^").endsWith("$").contains("checkout");
     assertThat(paths.path("/basket/{userName}").path("delete").path("responses").has("204")).isTrue();
+  }
+
+  @Test
+  void basketCheckoutIsOnlyTheCheckoutNeverTheBasketOfAUserNamedCheckout() {
+    var raw = new RawHttp(port);
+    for (var method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
+      var response = raw.send(method, "/basket/checkout", "{\"items\":[]}", "Content-Type: application/json");
+      response.assertProblem(405);
+      assertThat(response.header("Allow")).contains("POST").doesNotContain("GET", "PUT", "DELETE");
+    }
+    var options = raw.send("OPTIONS", "/basket/checkout", "");
+    assertThat(options.status()).isEqualTo(200);
+    assertThat(options.header("Allow")).isEqualTo("POST,OPTIONS");
+    raw.send("POST", "/basket/checkout/items", "{\"productId\":\"p-1\",\"quantity\":1}", "Content-Type: application/json")
+        .assertProblem(400);
   }
 }

@@ -7,9 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -20,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -104,16 +101,5 @@ class CheckoutControllerTest {
     mvc.perform(checkoutRequest(BODY).header("Idempotency-Key", "late"))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.title").value("Basket already checked out or changed"));
-  }
-
-  @Test
-  void basketCheckoutIsOnlyTheCheckoutNotABasket() throws Exception {
-    for (var method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
-      mvc.perform(request(HttpMethod.valueOf(method), "/basket/checkout").contentType(MediaType.APPLICATION_JSON).content("{}"))
-          .andExpect(status().isMethodNotAllowed())
-          .andExpect(header().string("Allow", containsString("POST")))
-          .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-    }
-    mvc.perform(options("/basket/checkout")).andExpect(status().isOk()).andExpect(header().string("Allow", "POST,OPTIONS"));
   }
 }
