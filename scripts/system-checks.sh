@@ -24,6 +24,7 @@ check() { # check <name> <command...>
 # The k6 scripts: setup, each scenario once and teardown against the system (type-checked and dry-run, not
 # executed by k6; the static checks of k6/ ran before, in `make test`).
 check k6-dry-run "$root/k6/verify.sh" --dry-run-only
+check openapi-fuzz "$root/fuzz/run.sh"
 
 if ((${#failed[@]})); then
   printf '[system-checks] failed: %s\n' "${failed[*]}"

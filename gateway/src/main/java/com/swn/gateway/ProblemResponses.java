@@ -1,6 +1,9 @@
 package com.swn.gateway;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +46,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(ex, problem, new HttpHeaders(), failure.status(), request);
   }
 
+  /** Tomcat parses the query only when the proxy reads it: a bad escape or an empty name. */
+  @ExceptionHandler(InvalidParameterException.class)
+  @Nullable ResponseEntity<Object> malformedQuery(InvalidParameterException ex, WebRequest request) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, "The query string is not valid percent-encoded UTF-8 name=value pairs.");
+    problem.setTitle("Invalid query string");
+    return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
   @ExceptionHandler(Exception.class)
   @Nullable ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
     log.error("Request failed in the gateway", ex);
@@ -62,9 +75,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       if (problem.getType() == null) {
         problem.setType(ABOUT_BLANK);
       }
-      if (servletRequest != null) {
-        problem.setInstance(URI.create(servletRequest.getRequestURI()));
-        problem.setProperty("requestId", RequestIdFilter.of(servletRequest));
+      HttpServletResponse servletResponse = servletResponse(request);
+      if (servletRequest != null && servletResponse != null) {
+        // On an error dispatch the request URI is /error; the caller's path is an attribute.
+        Object path = servletRequest.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String instance = path instanceof String original ? original : servletRequest.getRequestURI();
+        try {
+          problem.setInstance(URI.create(instance));
+        } catch (IllegalArgumentException notAUri) {
+          // Left out: the path itself was what went wrong.
+        }
+        problem.setProperty("requestId", RequestIdFilter.ensure(servletRequest, servletResponse));
       }
     }
     return super.createResponseEntity(body, headers, statusCode, request);
@@ -75,6 +96,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return servletRequest == null
         ? null
         : (String) servletRequest.getAttribute(MvcUtils.GATEWAY_ROUTE_ID_ATTR);
+  }
+
+  private static @Nullable HttpServletResponse servletResponse(WebRequest request) {
+    return request instanceof NativeWebRequest nativeRequest
+        ? nativeRequest.getNativeResponse(HttpServletResponse.class)
+        : null;
   }
 
   private static @Nullable HttpServletRequest servletRequest(WebRequest request) {

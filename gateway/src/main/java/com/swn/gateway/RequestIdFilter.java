@@ -40,6 +40,23 @@ class RequestIdFilter extends OncePerRequestFilter {
     return (String) request.getAttribute(ATTRIBUTE);
   }
 
+  /**
+   * The request's id; for a request Tomcat refused before this filter ran, one made now (from a sane
+   * caller's header, as always) and echoed.
+   */
+  static String ensure(HttpServletRequest request, HttpServletResponse response) {
+    String id = of(request);
+    if (id == null) {
+      id = response.getHeader(HEADER);
+    }
+    if (id == null) {
+      id = saneOrNew(request.getHeader(HEADER));
+      request.setAttribute(ATTRIBUTE, id);
+      response.setHeader(HEADER, id);
+    }
+    return id;
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,13 +1,18 @@
 package com.swn.basket.basket;
 
-import com.swn.platform.web.VersionTags;
 import com.swn.basket.UserNames;
 import com.swn.platform.web.Page;
+import com.swn.platform.web.Patterns;
+import com.swn.platform.web.VersionTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -45,15 +50,16 @@ class BasketController {
   @GetMapping
   @Operation(summary = "List baskets page by page (a scan: a page may hold fewer than limit)")
   Page<BasketResponse> list(
-      @RequestParam(defaultValue = "20") @Min(1) int limit,
+      @Parameter(description = "at most this many; pages are capped at basket.max-page-size")
+          @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit,
       @Parameter(description = "the nextToken of the previous page")
-          @RequestParam(required = false) @Size(max = 2048) @Nullable String nextToken) {
+          @RequestParam(required = false) @Pattern(regexp = Patterns.PAGE_TOKEN) @Nullable String nextToken) {
     var page = baskets.list(limit, nextToken);
     return new Page<>(page.items().stream().map(BasketResponse::of).toList(), page.nextToken());
   }
 
   @GetMapping("/{userName}")
-  ResponseEntity<BasketResponse> get(@PathVariable String userName, WebRequest request) {
+  ResponseEntity<BasketResponse> get(@PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName, WebRequest request) {
     var basket = baskets.get(UserNames.checked(userName));
     if (request.checkNotModified(VersionTags.of(basket.version()))) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(VersionTags.of(basket.version())).build();
@@ -63,8 +69,12 @@ class BasketController {
 
   @PutMapping("/{userName}")
   @Operation(summary = "Replace all lines; creates the basket, or needs If-Match if it exists")
+  @ApiResponse(responseCode = "200", description = "Replaced")
+  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BasketResponse.class)))
+  @ApiResponse(responseCode = "428", description = "The basket exists and If-Match is missing", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(responseCode = "409", description = "Changed concurrently; read it again and retry", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   ResponseEntity<BasketResponse> replace(
-      @PathVariable String userName,
+      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody BasketContents contents) {
     var result = baskets.replace(UserNames.checked(userName), VersionTags.parse(ifMatch), contents.items());
@@ -77,7 +87,7 @@ class BasketController {
   @PostMapping("/{userName}/items")
   @Operation(summary = "Add a line, or add to the quantity of the same product and color")
   ResponseEntity<BasketResponse> add(
-      @PathVariable String userName,
+      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody ItemRequest item) {
     return ok(baskets.add(UserNames.checked(userName), VersionTags.parse(ifMatch), item));
@@ -86,9 +96,9 @@ class BasketController {
   @PatchMapping("/{userName}/items/{productId}")
   @Operation(summary = "Change a line's quantity; name the color if the product is there in several")
   ResponseEntity<BasketResponse> changeQuantity(
-      @PathVariable String userName,
-      @PathVariable String productId,
-      @RequestParam(required = false) @Nullable String color,
+      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
+      @PathVariable @Parameter(schema = @Schema(pattern = ItemRequest.PRODUCT_ID)) String productId,
+      @RequestParam(required = false) @Parameter(schema = @Schema(minLength = 1, maxLength = 50)) @Nullable String color,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody QuantityChange change) {
     return ok(
@@ -103,9 +113,9 @@ class BasketController {
   @DeleteMapping("/{userName}/items/{productId}")
   @Operation(summary = "Remove the line of that color, or every line of the product if no color is named")
   ResponseEntity<BasketResponse> remove(
-      @PathVariable String userName,
-      @PathVariable String productId,
-      @RequestParam(required = false) @Nullable String color,
+      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
+      @PathVariable @Parameter(schema = @Schema(pattern = ItemRequest.PRODUCT_ID)) String productId,
+      @RequestParam(required = false) @Parameter(schema = @Schema(minLength = 1, maxLength = 50)) @Nullable String color,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
     return ok(
         baskets.remove(
@@ -118,7 +128,7 @@ class BasketController {
   @DeleteMapping("/{userName}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(
-      @PathVariable String userName,
+      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
     baskets.delete(UserNames.checked(userName), VersionTags.parse(ifMatch));
   }

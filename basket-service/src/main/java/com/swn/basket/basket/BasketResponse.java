@@ -1,5 +1,6 @@
 package com.swn.basket.basket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ record BasketResponse(
   record Line(
       String productId,
       String productName,
-      @Nullable String color,
+      @Schema(types = {"string", "null"}) @Nullable String color,
       int quantity,
       BigDecimal unitPrice,
       BigDecimal lineTotal,

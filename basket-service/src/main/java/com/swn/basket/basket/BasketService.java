@@ -1,10 +1,11 @@
 package com.swn.basket.basket;
 
-import com.swn.platform.web.PreconditionRequiredException;
 import com.swn.basket.BasketProperties;
 import com.swn.basket.catalog.CatalogProduct;
 import com.swn.basket.catalog.ProductCatalog;
 import com.swn.platform.web.Page;
+import com.swn.platform.web.PreconditionRequiredException;
+import com.swn.platform.web.VersionTags.IfMatch;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -55,19 +56,19 @@ class BasketService {
   }
 
   /** Replaces every line, creating the basket if there is none. */
-  Replaced replace(String userName, @Nullable Long expectedVersion, List<ItemRequest> items) {
+  Replaced replace(String userName, @Nullable IfMatch expected, List<ItemRequest> items) {
     if (distinctLines(items) > Basket.MAX_LINES) {
       throw BasketLimitExceededException.lines();
     }
     // Preconditions first: a request that gets 428/412 costs no catalogue look-up.
     var current = baskets.find(userName).orElse(null);
-    if (current == null && expectedVersion != null) {
+    if (current == null && expected != null) {
       throw new VersionMismatchException(userName, null);
     }
-    if (current != null && expectedVersion == null) {
+    if (current != null && expected == null) {
       throw new PreconditionRequiredException(REPLACE_NEEDS_VERSION);
     }
-    if (current != null && current.version() != expectedVersion) {
+    if (current != null && !expected.matches(current.version())) {
       throw new VersionMismatchException(userName, current.version());
     }
     var lines = lines(items);
@@ -83,14 +84,14 @@ class BasketService {
 
   record Replaced(Basket basket, boolean created) {}
 
-  Basket add(String userName, @Nullable Long expectedVersion, ItemRequest item) {
+  Basket add(String userName, @Nullable IfMatch expected, ItemRequest item) {
     // Looked up inside the update, after its If-Match check (a stale version costs no look-up), and
     // once only, however often a conflict makes the update re-read the basket.
     @Nullable CatalogProduct[] product = new CatalogProduct[1];
     var updated =
         update(
             userName,
-            expectedVersion,
+            expected,
             true,
             basket -> {
               if (product[0] == null) {
@@ -103,31 +104,33 @@ class BasketService {
   }
 
   Basket changeQuantity(
-      String userName, String productId, @Nullable String color, int quantity, @Nullable Long expectedVersion) {
-    return update(userName, expectedVersion, false, basket -> basket.changeQuantity(productId, color, quantity));
+      String userName, String productId, @Nullable String color, int quantity, @Nullable IfMatch expected) {
+    return update(userName, expected, false, basket -> basket.changeQuantity(productId, color, quantity));
   }
 
-  Basket remove(String userName, String productId, @Nullable String color, @Nullable Long expectedVersion) {
-    return update(userName, expectedVersion, false, basket -> basket.remove(productId, color));
+  Basket remove(String userName, String productId, @Nullable String color, @Nullable IfMatch expected) {
+    return update(userName, expected, false, basket -> basket.remove(productId, color));
   }
 
-  void delete(String userName, @Nullable Long expectedVersion) {
-    if (!baskets.delete(userName, expectedVersion)) {
+  void delete(String userName, @Nullable IfMatch expected) {
+    // The condition is checked on the version read here; the delete is conditional on that one.
+    Long version = expected == null ? null : matching(get(userName), expected).version();
+    if (!baskets.delete(userName, version)) {
       var current = get(userName);
       throw new VersionMismatchException(userName, current.version());
     }
   }
 
   private Basket update(
-      String userName, @Nullable Long expectedVersion, boolean createIfAbsent, UnaryOperator<Basket> change) {
+      String userName, @Nullable IfMatch expected, boolean createIfAbsent, UnaryOperator<Basket> change) {
     for (int attempt = 0; ; attempt++) {
-      var previous = current(userName, expectedVersion, createIfAbsent);
+      var previous = current(userName, expected, createIfAbsent);
       var updated = change.apply(previous).touch(clock.instant(), properties.ttl());
       try {
         baskets.save(updated, previous);
         return updated;
       } catch (ConcurrentBasketChangeException e) {
-        if (expectedVersion != null) {
+        if (expected != null) {
           throw new VersionMismatchException(userName, null);
         }
         if (attempt >= properties.conflictRetries()) {
@@ -137,21 +140,25 @@ class BasketService {
     }
   }
 
-  private Basket current(String userName, @Nullable Long expectedVersion, boolean createIfAbsent) {
+  private Basket current(String userName, @Nullable IfMatch expected, boolean createIfAbsent) {
     var current = baskets.find(userName);
     if (current.isEmpty()) {
       if (!createIfAbsent) {
         throw new BasketNotFoundException(userName);
       }
-      if (expectedVersion != null) {
+      if (expected != null) {
         throw new VersionMismatchException(userName, null);
       }
       return Basket.empty(userName);
     }
-    if (expectedVersion != null && current.get().version() != expectedVersion) {
-      throw new VersionMismatchException(userName, current.get().version());
+    return expected == null ? current.get() : matching(current.get(), expected);
+  }
+
+  private static Basket matching(Basket current, IfMatch expected) {
+    if (!expected.matches(current.version())) {
+      throw new VersionMismatchException(current.userName(), current.version());
     }
-    return current.get();
+    return current;
   }
 
   private List<BasketLine> lines(List<ItemRequest> items) {

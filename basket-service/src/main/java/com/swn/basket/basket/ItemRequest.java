@@ -1,6 +1,7 @@
 package com.swn.basket.basket;
 
 import com.swn.basket.InvalidParameterException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 record ItemRequest(
     @NotNull @Pattern(regexp = ItemRequest.PRODUCT_ID, message = "must be a product id") String productId,
     @NotNull @Min(1) @Max(BasketLine.MAX_QUANTITY) Integer quantity,
-    @Size(min = 1, max = 50) @Nullable String color) {
+    @Size(min = 1, max = 50) @Schema(types = {"string", "null"}) @Nullable String color) {
 
-  static final String PRODUCT_ID = "[A-Za-z0-9._-]{1,100}";
+  static final String PRODUCT_ID = "^[A-Za-z0-9._-]{1,100}$";
 
   private static final java.util.regex.Pattern VALID_PRODUCT_ID = java.util.regex.Pattern.compile(PRODUCT_ID);
 

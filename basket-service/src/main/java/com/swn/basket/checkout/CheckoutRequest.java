@@ -2,6 +2,7 @@ package com.swn.basket.checkout;
 
 import com.swn.basket.UserNames;
 import com.swn.contracts.EmailAddresses;
+import com.swn.platform.web.Patterns;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,13 +16,13 @@ import jakarta.validation.constraints.Size;
  */
 record CheckoutRequest(
     @NotNull @Pattern(regexp = UserNames.PATTERN, message = UserNames.MESSAGE) String userName,
-    @NotBlank @Size(max = 100) String firstName,
-    @NotBlank @Size(max = 100) String lastName,
+    @NotBlank @Size(min = 1, max = 100) @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank") String firstName,
+    @NotBlank @Size(min = 1, max = 100) @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank") String lastName,
     @NotNull
         @Pattern(regexp = EmailAddresses.PATTERN, message = EmailAddresses.MESSAGE)
         @Size(max = EmailAddresses.MAX_LENGTH)
         String email,
-    @NotBlank @Size(max = 500) String address,
+    @NotBlank @Size(min = 1, max = 500) @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank") String address,
     @NotNull PaymentMethod paymentMethod) {
 
   @Override

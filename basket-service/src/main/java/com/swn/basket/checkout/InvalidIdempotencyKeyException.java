@@ -9,7 +9,8 @@ import org.springframework.web.ErrorResponseException;
 /** A checkout without a usable {@code Idempotency-Key} could not be retried safely: refused. */
 class InvalidIdempotencyKeyException extends ErrorResponseException {
 
-  private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  static final String PATTERN = "^[A-Za-z0-9._-]{1,128}$";
+  private static final Pattern KEY = Pattern.compile(PATTERN);
 
   private InvalidIdempotencyKeyException(String detail) {
     super(HttpStatus.BAD_REQUEST, problem(detail), null);

@@ -6,6 +6,7 @@ import com.swn.basket.IntegrationTest;
 import com.swn.platform.web.VersionTags;
 import com.swn.testsupport.HttpJson;
 import java.time.Duration;
+import com.swn.testsupport.RawHttp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -236,5 +237,39 @@ class BasketApiIntegrationTest extends IntegrationTest {
     assertThat(openApi.json().path("paths").has("/basket/{userName}/items/{productId}")).isTrue();
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
+  void describesWhatItReallyAnswers() {
+    var paths = http.get("/v3/api-docs").json().path("paths");
+    var checkout = paths.path("/basket/checkout").path("post");
+    assertThat(checkout.path("responses").has("202")).isTrue();
+    assertThat(checkout.path("responses").has("200")).isFalse();
+    assertThat(checkout.path("responses").path("422").path("content").has("application/problem+json")).isTrue();
+    var key = checkout.path("parameters").valueStream()
+        .filter(parameter -> parameter.path("name").asString().equals("Idempotency-Key")).findFirst().orElseThrow();
+    assertThat(key.path("required").asBoolean()).isTrue();
+    var replace = paths.path("/basket/{userName}").path("put").path("responses");
+    assertThat(replace.has("200")).isTrue();
+    assertThat(replace.has("201")).isTrue();
+    assertThat(replace.has("428")).isTrue();
+    var userName = paths.path("/basket/{userName}").path("get").path("parameters").get(0);
+    assertThat(userName.path("schema").path("pattern").asString()).startsWith("^").endsWith("$").contains("checkout");
+    assertThat(paths.path("/basket/{userName}").path("delete").path("responses").has("204")).isTrue();
+  }
+
+  @Test
+  void basketCheckoutIsOnlyTheCheckoutNeverTheBasketOfAUserNamedCheckout() {
+    var raw = new RawHttp(port);
+    for (var method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
+      var response = raw.send(method, "/basket/checkout", "{\"items\":[]}", "Content-Type: application/json");
+      response.assertProblem(405);
+      assertThat(response.header("Allow")).contains("POST").doesNotContain("GET", "PUT", "DELETE");
+    }
+    var options = raw.send("OPTIONS", "/basket/checkout", "");
+    assertThat(options.status()).isEqualTo(200);
+    assertThat(options.header("Allow")).isEqualTo("POST,OPTIONS");
+    raw.send("POST", "/basket/checkout/items", "{\"productId\":\"p-1\",\"quantity\":1}", "Content-Type: application/json")
+        .assertProblem(400);
   }
 }

@@ -60,7 +60,7 @@ class BasketControllerTest {
   @Test
   void createsWith201AndReplacesWith200() throws Exception {
     given(baskets.replace(eq("ann"), isNull(), any())).willReturn(new BasketService.Replaced(basket(1), true));
-    given(baskets.replace(eq("ann"), eq(1L), any())).willReturn(new BasketService.Replaced(basket(2), false));
+    given(baskets.replace(eq("ann"), eq(VersionTags.parse("\"1\"")), any())).willReturn(new BasketService.Replaced(basket(2), false));
 
     mvc.perform(put("/basket/ann").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
         .andExpect(status().isCreated())
@@ -83,14 +83,14 @@ class BasketControllerTest {
 
   @Test
   void answersAStaleIfMatchWith412() throws Exception {
-    given(baskets.replace(eq("ann"), eq(1L), any())).willThrow(new VersionMismatchException("ann", 4L));
+    given(baskets.replace(eq("ann"), eq(VersionTags.parse("\"1\"")), any())).willThrow(new VersionMismatchException("ann", 4L));
 
     mvc.perform(put("/basket/ann").header("If-Match", "W/\"1\"").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
         .andExpect(status().isPreconditionFailed())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.currentVersion").value(4));
     // A tag that names no version is passed on as one that can never match.
-    given(baskets.replace(eq("ann"), eq(VersionTags.NO_VERSION), any())).willThrow(new VersionMismatchException("ann", 4L));
+    given(baskets.replace(eq("ann"), eq(VersionTags.parse("\"not-a-version\"")), any())).willThrow(new VersionMismatchException("ann", 4L));
     mvc.perform(put("/basket/ann").header("If-Match", "\"not-a-version\"").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
         .andExpect(status().isPreconditionFailed());
   }
@@ -148,7 +148,7 @@ class BasketControllerTest {
 
   @Test
   void passesAnOptionalIfMatchToItemLevelWrites() throws Exception {
-    given(baskets.changeQuantity("ann", "p-1", "red", 5, 2L)).willReturn(basket(3));
+    given(baskets.changeQuantity("ann", "p-1", "red", 5, VersionTags.parse("\"2\""))).willReturn(basket(3));
     given(baskets.remove("ann", "p-1", null, null)).willReturn(basket(4));
 
     mvc.perform(
@@ -190,8 +190,22 @@ class BasketControllerTest {
 
   @Test
   void deleteWithAStaleIfMatchIs412() throws Exception {
-    willThrow(new VersionMismatchException("ann", 5L)).given(baskets).delete("ann", 4L);
+    willThrow(new VersionMismatchException("ann", 5L)).given(baskets).delete("ann", VersionTags.parse("\"4\""));
 
     mvc.perform(delete("/basket/ann").header("If-Match", "\"4\"")).andExpect(status().isPreconditionFailed());
+  }
+
+  @Test
+  void checkoutIsNotAUserNameSoBasketCheckoutIsNeverABasket() throws Exception {
+    mvc.perform(get("/basket/checkout")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("userName"));
+    mvc.perform(put("/basket/checkout").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
+        .andExpect(status().isBadRequest());
+    mvc.perform(delete("/basket/checkout")).andExpect(status().isBadRequest());
+    mvc.perform(post("/basket/checkout/items").contentType(MediaType.APPLICATION_JSON).content("{\"productId\":\"p-1\",\"quantity\":1}"))
+        .andExpect(status().isBadRequest());
+    verifyNoInteractions(baskets);
+    // Other names that merely contain it are fine.
+    given(baskets.get("checkout2")).willReturn(basket(1));
+    mvc.perform(get("/basket/checkout2")).andExpect(status().isOk());
   }
 }

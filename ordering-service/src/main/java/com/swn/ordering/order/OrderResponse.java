@@ -1,5 +1,6 @@
 package com.swn.ordering.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ record OrderResponse(
   record Line(
       String productId,
       String productName,
-      @Nullable String color,
+      @Schema(types = {"string", "null"}) @Nullable String color,
       int quantity,
       BigDecimal unitPrice,
       BigDecimal lineTotal) {}

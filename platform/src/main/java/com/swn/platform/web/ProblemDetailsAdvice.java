@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -81,6 +83,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                         "message", message(error.getDefaultMessage()))))
             .toList();
     return validationProblem(ex, errors, headers, request);
+  }
+
+  /**
+   * A path or query value of the wrong type. Spring's own detail quotes the value as it was bound,
+   * which for a repeated parameter is a Java array's {@code toString}.
+   */
+  @Override
+  protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    var name =
+        ex instanceof MethodArgumentTypeMismatchException argument
+            ? argument.getName()
+            : String.valueOf(ex.getPropertyName());
+    var type = ex.getRequiredType();
+    var message =
+        type != null && Number.class.isAssignableFrom(org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
+            ? "must be an integer"
+            : "has an invalid value";
+    return validationProblem(ex, List.of(Map.of("field", name, "message", message)), headers, request);
   }
 
   @Override
@@ -145,7 +166,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   private ResponseEntity<Object> validationProblem(
-      Exception ex, List<Map<String, String>> errors, HttpHeaders headers, WebRequest request) {
+      Exception ex, List<Map<String, String>> allErrors, HttpHeaders headers, WebRequest request) {
+    // One entry per field: "" breaks @NotBlank, @Size(min = 1) and a non-blank @Pattern at once.
+    var byField = new java.util.LinkedHashMap<String, Map<String, String>>();
+    allErrors.forEach(error -> byField.putIfAbsent(error.get("field"), error));
+    var errors = List.copyOf(byField.values());
     var problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
     problem.setTitle("Validation failed");

@@ -1,5 +1,8 @@
 package com.swn.platform.web;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VersionTags {
 
-  /** Versions start at 1, so a tag that names no number can never match. */
-  public static final long NO_VERSION = 0;
+  /** One entity tag of a list, weak or strong, and the comma after it (RFC 9110 §8.8.3). */
+  private static final Pattern TAG = Pattern.compile("[ \\t]*(?:W/)?\"([^\"]*)\"[ \\t]*(?:,|$)");
 
   private VersionTags() {}
 
@@ -17,22 +20,49 @@ public final class VersionTags {
     return "\"" + version + "\"";
   }
 
-  /** The version an {@code If-Match} names, {@link #NO_VERSION} if it names none, null if absent. */
-  public static @Nullable Long parse(@Nullable String ifMatch) {
+  /**
+   * An {@code If-Match} condition (RFC 9110 §13.1.1): {@code *} matches any current
+   * representation, a list matches if any of its tags names the current version. A header that
+   * names no version (a foreign tag, a malformed list) is a condition nothing can meet.
+   */
+  public record IfMatch(boolean any, Set<Long> versions) {
+
+    public IfMatch {
+      versions = Set.copyOf(versions);
+    }
+
+    public boolean matches(long currentVersion) {
+      return any || versions.contains(currentVersion);
+    }
+  }
+
+  /** The condition an {@code If-Match} header states; null if there is none. */
+  public static @Nullable IfMatch parse(@Nullable String ifMatch) {
     if (ifMatch == null) {
       return null;
     }
-    var tag = ifMatch.trim();
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
+    if (ifMatch.trim().equals("*")) {
+      return new IfMatch(true, Set.of());
     }
-    if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-      tag = tag.substring(1, tag.length() - 1);
+    var versions = new LinkedHashSet<Long>();
+    var matcher = TAG.matcher(ifMatch);
+    int at = 0;
+    while (at < ifMatch.length() && matcher.find(at) && matcher.start() == at) {
+      version(matcher.group(1), versions);
+      at = matcher.end();
     }
+    if (at == 0 || (at < ifMatch.length() && !ifMatch.substring(at).isBlank())) {
+      // Not a tag list: it names no version, so it can never match (412), as a foreign tag.
+      return new IfMatch(false, Set.of());
+    }
+    return new IfMatch(false, versions);
+  }
+
+  private static void version(String opaqueTag, Set<Long> versions) {
     try {
-      return Long.parseLong(tag);
-    } catch (NumberFormatException e) {
-      return NO_VERSION;
+      versions.add(Long.parseLong(opaqueTag));
+    } catch (NumberFormatException foreignTag) {
+      // Not one of ours: it matches no version.
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.swn.product.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -10,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 public record Product(
     String id,
     String name,
-    @Nullable String description,
-    @Nullable String imageFile,
+    @Schema(types = {"string", "null"}) @Nullable String description,
+    @Schema(types = {"string", "null"}) @Nullable String imageFile,
     BigDecimal price,
     String category,
     long version) {

@@ -4,6 +4,7 @@ import com.swn.platform.events.EventFactory;
 import com.swn.platform.outbox.OutboxEvent;
 import com.swn.platform.outbox.OutboxRelay;
 import com.swn.platform.web.Page;
+import com.swn.platform.web.VersionTags.IfMatch;
 import com.swn.product.catalog.ProductEvents.ProductCreated;
 import com.swn.product.catalog.ProductEvents.ProductDeleted;
 import com.swn.product.catalog.ProductEvents.ProductPriceChanged;
@@ -59,9 +60,9 @@ class ProductCatalog {
     return product;
   }
 
-  Product replace(String id, long expectedVersion, ProductDetails details) {
+  Product replace(String id, IfMatch expected, ProductDetails details) {
     var current = get(id);
-    if (current.version() != expectedVersion) {
+    if (!expected.matches(current.version())) {
       throw new VersionMismatchException(id, current.version());
     }
     var updated = current.update(details);
@@ -72,14 +73,14 @@ class ProductCatalog {
               new ProductPriceChanged(
                   id, updated.name(), current.price(), updated.price(), updated.version())));
     }
-    products.replace(updated, expectedVersion, changes);
+    products.replace(updated, current.version(), changes);
     relay.publishAfterCommit(changes);
     return updated;
   }
 
-  void delete(String id, @Nullable Long expectedVersion) {
+  void delete(String id, @Nullable IfMatch expected) {
     var current = get(id);
-    if (expectedVersion != null && current.version() != expectedVersion) {
+    if (expected != null && !expected.matches(current.version())) {
       throw new VersionMismatchException(id, current.version());
     }
     var event = events.create(new ProductDeleted(id, current.version()));

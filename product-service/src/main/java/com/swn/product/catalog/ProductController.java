@@ -1,13 +1,18 @@
 package com.swn.product.catalog;
 
 import com.swn.platform.web.Page;
+import com.swn.platform.web.Patterns;
 import com.swn.platform.web.PreconditionRequiredException;
 import com.swn.platform.web.VersionTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +37,9 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/product")
 class ProductController {
 
+  /** What the OpenAPI document promises a product id looks like: the server makes UUIDs. */
+  private static final String ID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+
   private final ProductCatalog catalog;
 
   ProductController(ProductCatalog catalog) {
@@ -44,12 +52,14 @@ class ProductController {
       @RequestParam(required = false) @Size(min = 1, max = 100) @Nullable String category,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @Parameter(description = "the nextToken of the previous page")
-          @RequestParam(required = false) @Size(max = 2048) @Nullable String nextToken) {
+          @RequestParam(required = false) @Pattern(regexp = Patterns.PAGE_TOKEN) @Nullable String nextToken) {
     return catalog.list(category, limit, nextToken);
   }
 
   @GetMapping("/{id}")
-  ResponseEntity<Product> get(@PathVariable String id, WebRequest request) {
+  @ApiResponse(responseCode = "200", description = "The product; its ETag is the version")
+  @ApiResponse(responseCode = "304", description = "If-None-Match names the current version")
+  ResponseEntity<Product> get(@PathVariable @Parameter(schema = @Schema(pattern = ID)) String id, WebRequest request) {
     var product = catalog.get(id);
     if (request.checkNotModified(VersionTags.of(product.version()))) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(VersionTags.of(product.version())).build();
@@ -58,6 +68,7 @@ class ProductController {
   }
 
   @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
   ResponseEntity<Product> create(@Valid @RequestBody ProductDetails details) {
     var product = catalog.create(details);
     return withETag(ResponseEntity.created(URI.create("/product/" + product.id())), product);
@@ -65,9 +76,15 @@ class ProductController {
 
   @PutMapping("/{id}")
   @Operation(summary = "Replace a product; If-Match must carry its current ETag")
+  @ApiResponse(responseCode = "200", description = "Replaced; the new version is in the ETag")
+  @ApiResponse(
+      responseCode = "428",
+      description = "No If-Match",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   ResponseEntity<Product> replace(
-      @PathVariable String id,
-      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+      @PathVariable @Parameter(schema = @Schema(pattern = ID)) String id,
+      @Parameter(required = true, description = "the ETag of the version being replaced, or *")
+          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody ProductDetails details) {
     if (ifMatch == null) {
       throw new PreconditionRequiredException("Send the product's ETag in If-Match; GET the product to learn it.");
@@ -79,7 +96,7 @@ class ProductController {
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(
-      @PathVariable String id,
+      @PathVariable @Parameter(schema = @Schema(pattern = ID)) String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
     catalog.delete(id, VersionTags.parse(ifMatch));
   }

@@ -194,4 +194,59 @@ class ProductApiIntegrationTest {
     assertThat(openApi.status()).isEqualTo(200);
     assertThat(openApi.json().path("paths").has("/product/{id}")).isTrue();
   }
+
+  @Test
+  void ifMatchStarMatchesAnyVersionAndAListMatchesIfAnyMemberDoes() {
+    var id = create("10", "IfMatch");
+    var body = product("Lamp", "11", "IfMatch");
+
+    assertThat(http.put("/product/" + id, body, "If-Match", "*").status()).isEqualTo(200);
+    assertThat(http.put("/product/" + id, body, "If-Match", "\"7\", W/\"2\"").status()).isEqualTo(200);
+    var stale = http.put("/product/" + id, body, "If-Match", "\"1\", \"2\"");
+    assertThat(stale.status()).isEqualTo(412);
+    assertThat(http.get("/product/" + id).json().path("version").asLong()).isEqualTo(3);
+    assertThat(http.delete("/product/" + id, "If-Match", "*").status()).isEqualTo(204);
+    assertThat(http.put("/product/" + id, body, "If-Match", "*").status()).isEqualTo(404);
+  }
+
+  @Test
+  void theLastPageHasNoNextTokenAtAll() {
+    var category = "Last-" + UUID.randomUUID();
+    create("5", category);
+    var page = http.get("/product?category=" + category + "&limit=100");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.json().has("nextToken")).as(page.body()).isFalse();
+  }
+
+  @Test
+  void describesWhatItReallyAnswers() {
+    var docs = http.get("/v3/api-docs").json();
+    var paths = docs.path("paths");
+    var create = paths.path("/product").path("post").path("responses");
+    assertThat(create.has("201")).isTrue();
+    assertThat(create.has("200")).isFalse();
+    assertThat(create.path("400").path("content").has("application/problem+json")).isTrue();
+    assertThat(paths.path("/product/{id}").path("delete").path("responses").has("204")).isTrue();
+    assertThat(paths.path("/product/{id}").path("get").path("responses").path("200").path("content").has("application/json"))
+        .isTrue();
+    var ifMatch = paths.path("/product/{id}").path("put").path("parameters").valueStream()
+        .filter(parameter -> parameter.path("name").asString().equals("If-Match")).findFirst().orElseThrow();
+    assertThat(ifMatch.path("required").asBoolean()).isTrue();
+    assertThat(paths.path("/product/{id}").path("put").path("responses").has("428")).isTrue();
+    var limit = paths.path("/product").path("get").path("parameters").valueStream()
+        .filter(parameter -> parameter.path("name").asString().equals("limit")).findFirst().orElseThrow();
+    assertThat(limit.path("schema").path("minimum").asInt()).isEqualTo(1);
+    assertThat(limit.path("schema").path("maximum").asInt()).isEqualTo(100);
+
+    var schemas = docs.path("components").path("schemas");
+    var details = schemas.path("ProductDetails").path("properties");
+    assertThat(details.path("imageFile").path("pattern").asString()).startsWith("^").endsWith("$");
+    assertThat(details.path("name").path("minLength").asInt()).isEqualTo(1);
+    assertThat(details.path("description").path("type").toString()).contains("null");
+    var product = schemas.path("Product");
+    assertThat(product.path("properties").path("imageFile").path("type").toString()).contains("null");
+    assertThat(product.path("required").toString()).contains("\"id\"", "\"version\"", "\"description\"");
+    assertThat(schemas.path("PageProduct").path("required").toString()).doesNotContain("nextToken");
+    assertThat(schemas.path("Problem").path("properties").has("requestId")).isTrue();
+  }
 }

@@ -2,7 +2,6 @@ package com.swn.product.catalog;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -15,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.swn.platform.web.VersionTags;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,7 +101,7 @@ class ProductControllerTest {
   void rejectsWrongTypes() throws Exception {
     mvc.perform(post("/product").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("19.9", "\"cheap\"")))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.detail").value("Field 'price' has an invalid value."));
+        .andExpect(jsonPath("$.detail").value("Field 'price' has the wrong type."));
   }
 
   @Test
@@ -124,7 +124,7 @@ class ProductControllerTest {
 
   @Test
   void passesTheIfMatchVersionToTheCatalogue() throws Exception {
-    given(catalog.replace(eq(ID), eq(3L), any())).willReturn(lamp(4));
+    given(catalog.replace(eq(ID), eq(VersionTags.parse("\"3\"")), any())).willReturn(lamp(4));
 
     mvc.perform(
             put("/product/" + ID)
@@ -137,7 +137,7 @@ class ProductControllerTest {
 
   @Test
   void answersStaleVersionWith412() throws Exception {
-    given(catalog.replace(eq(ID), anyLong(), any())).willThrow(new VersionMismatchException(ID, 5L));
+    given(catalog.replace(eq(ID), any(), any())).willThrow(new VersionMismatchException(ID, 5L));
 
     mvc.perform(
             put("/product/" + ID)
@@ -187,5 +187,15 @@ class ProductControllerTest {
   @Test
   void deletesWith204() throws Exception {
     mvc.perform(delete("/product/" + ID)).andExpect(status().isNoContent());
+  }
+
+  @Test
+  void rejectsAnImageFileThatIsAPathNotAPlainFileName() throws Exception {
+    for (var imageFile : new String[] {"../../etc/passwd", "/etc/passwd", "img/lamp.png", ".hidden", ".."}) {
+      mvc.perform(post("/product").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("lamp.png", imageFile)))
+          .andExpect(status().isBadRequest())
+          .andExpect(jsonPath("$.errors[0].field").value("imageFile"));
+    }
+    verifyNoInteractions(catalog);
   }
 }
