@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Schemathesis against the running system (`make up`, or scripts/with-system.sh as `make test` does):
-# each service's own OpenAPI document (/v3/api-docs on 8081-8083), sent through the gateway (BASE_URL,
-# default http://127.0.0.1:8080), so both the gateway and the service must answer as the document says.
-# All checks, all phases (examples, coverage, fuzzing, stateful), --continue-on-failure, twice per service:
-# with the fixed seed FUZZ_FIXED_SEED and with a fresh one (FUZZ_SEED, default random); both are printed,
-# so any run can be repeated exactly. Exits non-zero on any failure: a 5xx, an error that is not a problem
+# each service's own OpenAPI document (/v3/api-docs on 8081-8083), sent to the service directly and through
+# the gateway (BASE_URL, default http://127.0.0.1:8080), so the service and the gateway in front of it must
+# each answer as the document says (an error the gateway answers first never reaches the service's Tomcat).
+# All checks, all phases (examples, coverage, fuzzing, stateful), --continue-on-failure, for each target
+# twice: with the fixed seed FUZZ_FIXED_SEED and with a fresh one (FUZZ_SEED, default random); both are
+# printed, so any run can be repeated exactly. Exits non-zero on any failure: a 5xx, an error that is not a problem
 # document, any answer the document does not allow. Exclusions live in fuzz/schemathesis.toml, each with
 # its reason. Reports (JUnit, NDJSON, and a log per run) go to .run/fuzz/.
 #   FUZZ_EXAMPLES   cases per operation and phase (default 60; >= 1,000 generated cases per service)
 #   FUZZ_SERVICES   which of product, basket, ordering (default: all three)
+#   FUZZ_TARGETS    direct and/or gateway (default: both)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 st="$("$root/fuzz/install.sh" | tail -n 1)"
@@ -17,23 +19,25 @@ fixed_seed="${FUZZ_FIXED_SEED:-20261202}"
 fresh_seed="${FUZZ_SEED:-$(( (RANDOM << 15) | RANDOM ))}"
 examples="${FUZZ_EXAMPLES:-60}"
 read -r -a services <<<"${FUZZ_SERVICES:-product basket ordering}"
+read -r -a targets <<<"${FUZZ_TARGETS:-direct gateway}"
 out="$root/.run/fuzz"
 rm -rf "$out"
 mkdir -p "$out"
 declare -A port=([product]=8081 [basket]=8082 [ordering]=8083)
 
 say() { printf '[fuzz] %s\n' "$*"; }
-say "schemathesis $("$st" --version | awk '{print $NF}'), through $base_url"
+say "schemathesis $("$st" --version | awk '{print $NF}'), targets: ${targets[*]} (gateway: $base_url)"
 say "seeds: fixed $fixed_seed, fresh $fresh_seed (repeat a run with FUZZ_SEED=$fresh_seed)"
 t0=$SECONDS
 
-run() { # run <service> <seed-name> <seed>
-  local service="$1" name="$2" seed="$3" dir="$out/$1-$2"
+run() { # run <service> <target> <seed-name> <seed>
+  local service="$1" target="$2" name="$3" seed="$4" dir="$out/$1-$2-$3" url="$base_url"
+  [[ $target == direct ]] && url="http://127.0.0.1:${port[$service]}"
   mkdir -p "$dir"
   # Run from the report directory: Schemathesis keeps its example database in the working directory.
   (cd "$dir" && "$st" --config-file "$root/fuzz/schemathesis.toml" --no-color run \
     "http://127.0.0.1:${port[$service]}/v3/api-docs" \
-    --url "$base_url" \
+    --url "$url" \
     --wait-for-schema 60 \
     --checks all \
     --phases examples,coverage,fuzzing,stateful \
@@ -46,23 +50,26 @@ run() { # run <service> <seed-name> <seed>
 }
 
 status=0
-pids=()
-for service in "${services[@]}"; do
-  for seed in fixed fresh; do
-    value=$fixed_seed
-    [[ $seed == fresh ]] && value=$fresh_seed
-    run "$service" "$seed" "$value" &
-    pids+=("$!:$service-$seed")
+# One target at a time (six Schemathesis processes at once already fill two cores).
+for target in "${targets[@]}"; do
+  pids=()
+  for service in "${services[@]}"; do
+    for seed in fixed fresh; do
+      value=$fixed_seed
+      [[ $seed == fresh ]] && value=$fresh_seed
+      run "$service" "$target" "$seed" "$value" &
+      pids+=("$!:$service-$target-$seed")
+    done
   done
-done
-for entry in "${pids[@]}"; do
-  pid="${entry%%:*}" name="${entry#*:}"
-  if wait "$pid"; then result=passed; else result=FAILED; status=1; fi
-  summary="$(grep -E -o '[0-9]+ generated.*' "$out/$name/output.txt" | tail -n 1 || true)"
-  say "$name: $result (test cases: ${summary:-none reported}; log: .run/fuzz/$name/output.txt)"
-  if [[ $result != passed ]]; then
-    sed -n '/= ERRORS =\|= FAILURES =/,$p' "$out/$name/output.txt" | head -n 300 || true
-  fi
+  for entry in "${pids[@]}"; do
+    pid="${entry%%:*}" name="${entry#*:}"
+    if wait "$pid"; then result=passed; else result=FAILED; status=1; fi
+    summary="$(grep -E -o '[0-9]+ generated.*' "$out/$name/output.txt" | tail -n 1 || true)"
+    say "$name: $result (test cases: ${summary:-none reported}; log: .run/fuzz/$name/output.txt)"
+    if [[ $result != passed ]]; then
+      sed -n '/= ERRORS =\|= FAILURES =/,$p' "$out/$name/output.txt" | head -n 300 || true
+    fi
+  done
 done
 say "done in $((SECONDS - t0)) s"
 exit "$status"
