@@ -1,6 +1,7 @@
 package com.swn.platform;
 
 import com.swn.platform.web.ApiDocs;
+import com.swn.platform.web.CodePointLengths;
 import com.swn.platform.web.NoMultipartResolver;
 import com.swn.platform.web.ProblemDetailsAdvice;
 import com.swn.platform.web.ProblemErrorController;
@@ -90,6 +91,11 @@ public class PlatformWebAutoConfiguration {
     @Bean
     ApiDocs apiDocs() {
       return new ApiDocs();
+    }
+
+    @Bean
+    CodePointLengths codePointLengths() {
+      return new CodePointLengths();
     }
   }
 

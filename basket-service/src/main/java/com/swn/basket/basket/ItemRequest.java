@@ -1,12 +1,12 @@
 package com.swn.basket.basket;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import com.swn.basket.InvalidParameterException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 record ItemRequest(
     @NotNull @Pattern(regexp = ItemRequest.PRODUCT_ID, message = "must be a product id") String productId,
     @NotNull @Min(1) @Max(BasketLine.MAX_QUANTITY) Integer quantity,
-    @Size(min = 1, max = 50) @Schema(types = {"string", "null"}) @Nullable String color) {
+    @CodePointLength(min = 1, max = 50) @Schema(types = {"string", "null"}) @Nullable String color) {
 
   static final String PRODUCT_ID = "^[A-Za-z0-9._-]{1,100}$";
 
@@ -32,7 +32,7 @@ record ItemRequest(
 
   /** The color from a query, if it is absent or valid. */
   static @Nullable String checkedColor(@Nullable String color) {
-    if (color != null && (color.isEmpty() || color.length() > 50)) {
+    if (color != null && (color.isEmpty() || color.codePointCount(0, color.length()) > 50)) {
       throw new InvalidParameterException("color", "size must be between 1 and 50");
     }
     return color;

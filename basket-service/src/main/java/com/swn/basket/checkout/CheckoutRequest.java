@@ -1,12 +1,12 @@
 package com.swn.basket.checkout;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import com.swn.basket.UserNames;
 import com.swn.contracts.EmailAddresses;
 import com.swn.platform.web.Patterns;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * The body of {@code POST /basket/checkout}. Anything else (a card number, a price) is an unknown
@@ -16,13 +16,13 @@ import jakarta.validation.constraints.Size;
  */
 record CheckoutRequest(
     @NotNull @Pattern(regexp = UserNames.PATTERN, message = UserNames.MESSAGE) String userName,
-    @NotBlank @Size(min = 1, max = 100) @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank") String firstName,
-    @NotBlank @Size(min = 1, max = 100) @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank") String lastName,
+    @NotBlank @CodePointLength(min = 1, max = 100) @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank") String firstName,
+    @NotBlank @CodePointLength(min = 1, max = 100) @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank") String lastName,
     @NotNull
         @Pattern(regexp = EmailAddresses.PATTERN, message = EmailAddresses.MESSAGE)
-        @Size(max = EmailAddresses.MAX_LENGTH)
+        @CodePointLength(max = EmailAddresses.MAX_LENGTH)
         String email,
-    @NotBlank @Size(min = 1, max = 500) @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank") String address,
+    @NotBlank @CodePointLength(min = 1, max = 500) @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank") String address,
     @NotNull PaymentMethod paymentMethod) {
 
   @Override

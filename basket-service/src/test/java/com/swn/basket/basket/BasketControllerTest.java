@@ -146,6 +146,23 @@ class BasketControllerTest {
     verifyNoInteractions(baskets);
   }
 
+  /** A color of 50 letters outside the Basic Multilingual Plane is 50 characters, as the document counts. */
+  @Test
+  void countsAColorsLengthInCodePointsAsTheDocumentDoes() throws Exception {
+    var fifty = new String(Character.toChars(0x1D400)).repeat(50);
+    given(baskets.remove("ann", "p-1", fifty, null)).willReturn(basket(4));
+
+    mvc.perform(delete("/basket/ann/items/p-1").param("color", fifty)).andExpect(status().isOk());
+    mvc.perform(delete("/basket/ann/items/p-1").param("color", fifty + "x"))
+        .andExpect(status().isBadRequest());
+    mvc.perform(
+            put("/basket/ann")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"items\":[{\"productId\":\"p-1\",\"quantity\":1,\"color\":\"" + fifty + "x\"}]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("items[0].color"));
+  }
+
   @Test
   void passesAnOptionalIfMatchToItemLevelWrites() throws Exception {
     given(baskets.changeQuantity("ann", "p-1", "red", 5, VersionTags.parse("\"2\""))).willReturn(basket(3));

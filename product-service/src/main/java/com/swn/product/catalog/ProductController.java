@@ -1,5 +1,6 @@
 package com.swn.product.catalog;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import com.swn.platform.web.Page;
 import com.swn.platform.web.Patterns;
 import com.swn.platform.web.PreconditionRequiredException;
@@ -13,7 +14,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +49,7 @@ class ProductController {
   @GetMapping
   @Operation(summary = "List products, optionally of one category (served by an index)")
   Page<Product> list(
-      @RequestParam(required = false) @Size(min = 1, max = 100) @Nullable String category,
+      @RequestParam(required = false) @CodePointLength(min = 1, max = 100) @Nullable String category,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @Parameter(description = "the nextToken of the previous page")
           @RequestParam(required = false) @Pattern(regexp = Patterns.PAGE_TOKEN) @Nullable String nextToken) {

@@ -242,6 +242,11 @@ class ProductApiIntegrationTest {
     var details = schemas.path("ProductDetails").path("properties");
     assertThat(details.path("imageFile").path("pattern").asString()).startsWith("^").endsWith("$");
     assertThat(details.path("name").path("minLength").asInt()).isEqualTo(1);
+    assertThat(details.path("name").path("maxLength").asInt()).isEqualTo(200);
+    assertThat(details.path("description").path("maxLength").asInt()).isEqualTo(2000);
+    var category = paths.path("/product").path("get").path("parameters").valueStream()
+        .filter(parameter -> parameter.path("name").asString().equals("category")).findFirst().orElseThrow();
+    assertThat(category.path("schema").path("maxLength").asInt()).isEqualTo(100);
     assertThat(details.path("description").path("type").toString()).contains("null");
     var product = schemas.path("Product");
     assertThat(product.path("properties").path("imageFile").path("type").toString()).contains("null");

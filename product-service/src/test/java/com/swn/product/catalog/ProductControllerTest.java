@@ -69,6 +69,22 @@ class ProductControllerTest {
     verifyNoInteractions(catalog);
   }
 
+  /**
+   * Lengths are counted as the OpenAPI document and the event contract count them, in code points: 200
+   * letters outside the Basic Multilingual Plane (400 UTF-16 units) are a valid name, 201 are not.
+   */
+  @Test
+  void countsTextLengthsInCodePointsAsTheDocumentDoes() throws Exception {
+    given(catalog.create(any())).willReturn(lamp(1));
+    var mathBoldA = new String(Character.toChars(0x1D400));
+
+    mvc.perform(post("/product").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"Lamp\"", "\"" + mathBoldA.repeat(200) + "\"")))
+        .andExpect(status().isCreated());
+    mvc.perform(post("/product").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"Lamp\"", "\"" + mathBoldA.repeat(201) + "\"")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("name"));
+  }
+
   @Test
   void rejectsPriceWithMoreThanTwoDecimalPlaces() throws Exception {
     mvc.perform(post("/product").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("19.9", "19.999")))
