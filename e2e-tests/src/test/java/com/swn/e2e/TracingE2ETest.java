@@ -88,6 +88,7 @@ class TracingE2ETest {
                               && span.name().startsWith("DynamoDb.")
                               && span.parentSpanId().equals(placement.get().spanId()));
             });
+    System.out.println("The checkout's trace:\n" + tree(system.traces().trace(traceId)));
     assertThat(logged(LocalSystem.BASKET, traceId)).as("basket log lines of the checkout").anyMatch(line -> line.contains("Checkout accepted"));
     assertThat(concat(logged(LocalSystem.ORDERING_1, traceId), logged(LocalSystem.ORDERING_2, traceId)))
         .as("ordering log lines of the placement")
@@ -126,6 +127,19 @@ class TracingE2ETest {
               assertThat(spans).as("the basket's repricing step").anyMatch(in("basket-service", "process RepricingTask"::equals));
             });
     assertThat(api.get("/basket/" + user).json().path("totalPrice").decimalValue()).isEqualByComparingTo("24.00");
+  }
+
+  /** The trace as an indented tree of "service: span", children under their parent (the docs show one). */
+  private static String tree(List<OtlpReceiver.ReceivedSpan> spans) {
+    var ids = spans.stream().map(OtlpReceiver.ReceivedSpan::spanId).collect(java.util.stream.Collectors.toSet());
+    var out = new StringBuilder();
+    spans.stream().filter(span -> !ids.contains(span.parentSpanId())).forEach(root -> branch(root, spans, 0, out));
+    return out.toString();
+  }
+
+  private static void branch(OtlpReceiver.ReceivedSpan span, List<OtlpReceiver.ReceivedSpan> spans, int depth, StringBuilder out) {
+    out.append("  ".repeat(depth)).append(span.service()).append(": ").append(span.name()).append('\n');
+    spans.stream().filter(child -> child.parentSpanId().equals(span.spanId())).forEach(child -> branch(child, spans, depth + 1, out));
   }
 
   private static Predicate<OtlpReceiver.ReceivedSpan> in(String service, Predicate<String> name) {
