@@ -29,7 +29,15 @@ class CheckoutJourneyE2ETest {
   @BeforeAll
   static void system() {
     system = LocalSystem.shared();
-    api = new HttpJson(system.gatewayUrl());
+    api();
+  }
+
+  /** The gateway's client; the helpers below are shared with other journeys (TracingE2ETest). */
+  static synchronized HttpJson api() {
+    if (api == null) {
+      api = new HttpJson(LocalSystem.shared().gatewayUrl());
+    }
+    return api;
   }
 
   private static String user() {
@@ -38,7 +46,7 @@ class CheckoutJourneyE2ETest {
 
   static String product(String name, String price) {
     var created =
-        api.post(
+        api().post(
             "/product",
             """
             {"name":"%s","description":"for checkout","imageFile":"x.png","price":%s,"category":"Checkout"}
@@ -53,7 +61,7 @@ class CheckoutJourneyE2ETest {
     for (int i = 0; i < productQuantityPairs.length; i += 2) {
       items.add("{\"productId\":\"%s\",\"quantity\":%s,\"color\":\"black\"}".formatted(productQuantityPairs[i], productQuantityPairs[i + 1]));
     }
-    var response = api.put("/basket/" + user, "{\"items\":[" + String.join(",", items) + "]}");
+    var response = api().put("/basket/" + user, "{\"items\":[" + String.join(",", items) + "]}");
     assertThat(response.status()).as(response.body()).isEqualTo(201);
   }
 
@@ -62,7 +70,7 @@ class CheckoutJourneyE2ETest {
   }
 
   static HttpJson.Response checkout(String user, String idempotencyKey, String email) {
-    return api.post(
+    return api().post(
         "/basket/checkout",
         """
         {"userName":"%s","firstName":"Ada","lastName":"Lovelace","email":"%s","address":"1 Engine Road","paymentMethod":"CARD"}
@@ -73,12 +81,12 @@ class CheckoutJourneyE2ETest {
   }
 
   static JsonNode awaitOrder(String location) {
-    await().atMost(ORDER_VISIBLE).pollInterval(Duration.ofMillis(250)).until(() -> api.get(location).status() == 200);
-    return api.get(location).json();
+    await().atMost(ORDER_VISIBLE).pollInterval(Duration.ofMillis(250)).until(() -> api().get(location).status() == 200);
+    return api().get(location).json();
   }
 
   static int ordersOf(String user) {
-    return api.get("/order/" + user + "?limit=100").json().path("items").size();
+    return api().get("/order/" + user + "?limit=100").json().path("items").size();
   }
 
   @Test
@@ -87,7 +95,7 @@ class CheckoutJourneyE2ETest {
     var cable = product("Cable", "5.50");
     var user = user();
     fill(user, phone, "2", cable, "3");
-    assertThat(api.get("/basket/" + user).json().path("totalPrice").decimalValue()).isEqualByComparingTo("56.48");
+    assertThat(api().get("/basket/" + user).json().path("totalPrice").decimalValue()).isEqualByComparingTo("56.48");
 
     var accepted = checkout(user, "key-" + user);
 
@@ -98,7 +106,7 @@ class CheckoutJourneyE2ETest {
     assertThat(order.path("status").asString()).isEqualTo("PLACED");
     assertThat(order.path("totalPrice").decimalValue()).isEqualByComparingTo("56.48");
     assertThat(order.path("items").size()).isEqualTo(2);
-    assertThat(api.get("/basket/" + user).status()).isEqualTo(404);
+    assertThat(api().get("/basket/" + user).status()).isEqualTo(404);
 
     var retried = checkout(user, "key-" + user);
     assertThat(retried.status()).isEqualTo(202);
@@ -121,7 +129,7 @@ class CheckoutJourneyE2ETest {
     fill(user, lamp, "2");
 
     var changed =
-        api.put(
+        api().put(
             "/product/" + lamp,
             """
             {"name":"Lamp","description":"for checkout","imageFile":"x.png","price":12.00,"category":"Checkout"}
@@ -132,7 +140,7 @@ class CheckoutJourneyE2ETest {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(api.get("/basket/" + user).json().path("totalPrice").decimalValue()).isEqualByComparingTo("24.00"));
+        .untilAsserted(() -> assertThat(api().get("/basket/" + user).json().path("totalPrice").decimalValue()).isEqualByComparingTo("24.00"));
   }
 
   @Test
@@ -184,7 +192,7 @@ class CheckoutJourneyE2ETest {
         assertThat(awaitOrder(response.header("Location")).path("status").asString()).as(email).isEqualTo("PLACED");
       } else {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(api.get("/basket/" + user).status()).as(email + ": a refused checkout changes nothing").isEqualTo(200);
+        assertThat(api().get("/basket/" + user).status()).as(email + ": a refused checkout changes nothing").isEqualTo(200);
       }
       outcomes.add(email + " -> " + response.status());
     }

@@ -29,6 +29,7 @@ final class LocalSystem {
 
   private final LocalAws aws;
   private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+  private final OtlpReceiver traces = new OtlpReceiver();
 
   private LocalSystem() {
     aws = LocalAws.shared();
@@ -37,6 +38,9 @@ final class LocalSystem {
     var logs = Path.of("target", "e2e-logs");
     var environment = new HashMap<>(aws.environment());
     environment.put("LOG_FORMAT", "ecs");
+    // Export every span, as the ADOT sidecar gets them in AWS, to the test's own OTLP endpoint.
+    environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.tracesEndpoint());
+    environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
 
     add(new ServiceProcess(PRODUCT, jar(root, PRODUCT, version), environment, "/actuator/health/readiness", logs));
     var basketEnvironment = new HashMap<>(environment);
@@ -83,6 +87,16 @@ final class LocalSystem {
 
   LocalAws aws() {
     return aws;
+  }
+
+  /** The spans the services exported. */
+  OtlpReceiver traces() {
+    return traces;
+  }
+
+  /** The structured (ECS) log lines a service has written so far. */
+  List<String> logLines(String name) {
+    return processes.get(name).logLines();
   }
 
   /** SIGKILL: no shutdown hook, no graceful drain, in-flight messages are simply abandoned. */

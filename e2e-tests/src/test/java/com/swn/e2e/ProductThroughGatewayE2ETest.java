@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProductThroughGatewayE2ETest {
 
+  private static final String E2E_TRACE = "e2e0000000000000000000000000c4e8";
+
   private static HttpJson api;
   private static EventTap productEvents;
 
@@ -41,16 +43,16 @@ class ProductThroughGatewayE2ETest {
 
   @Test
   void managesAProductThroughTheGateway() {
-    var created = api.post("/product", body("Phone", "699.99", "Phones"), "X-Request-Id", "e2e-create");
+    var created = api.post("/product", body("Phone", "699.99", "Phones"), "traceparent", "00-" + E2E_TRACE + "-00f067aa0ba902b7-01");
     assertThat(created.status()).isEqualTo(201);
-    assertThat(created.header("X-Request-Id")).isEqualTo("e2e-create");
+    assertThat(created.header("X-Request-Id")).as("the trace id the caller chose").isEqualTo(E2E_TRACE);
     var id = created.json().path("id").asString();
     assertThat(created.header("Location")).isEqualTo("/product/" + id);
 
     var read = api.get("/product/" + id);
     assertThat(read.status()).isEqualTo(200);
     assertThat(read.header("ETag")).isEqualTo("\"1\"");
-    assertThat(read.header("X-Request-Id")).as("gateway generates one when absent").isNotBlank();
+    assertThat(read.header("X-Request-Id")).as("a new trace when the caller sends none").matches("[0-9a-f]{32}").isNotEqualTo(E2E_TRACE);
 
     var replaced = api.put("/product/" + id, body("Phone", "649.99", "Phones"), "If-Match", read.header("ETag"));
     assertThat(replaced.status()).isEqualTo(200);
@@ -111,10 +113,10 @@ class ProductThroughGatewayE2ETest {
   void publishesAPriceChangeToTheBusWithTheRequestsCorrelationId() {
     var id = api.post("/product", body("Watch", "199", "Watches")).json().path("id").asString();
 
-    api.put("/product/" + id, body("Watch", "149", "Watches"), "If-Match", "\"1\"", "X-Request-Id", "e2e-price");
+    var changed = api.put("/product/" + id, body("Watch", "149", "Watches"), "If-Match", "\"1\"");
 
     var event = productEvents.recorder().await(about("ProductPriceChanged", id), 1).getFirst();
-    assertThat(event.path("detail").path("correlationId").asString()).isEqualTo("e2e-price");
+    assertThat(event.path("detail").path("correlationId").asString()).isEqualTo(changed.header("X-Request-Id"));
     assertThat(event.path("detail").path("data").path("newPrice").decimalValue()).isEqualByComparingTo("149");
   }
 

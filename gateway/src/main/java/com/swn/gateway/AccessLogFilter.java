@@ -14,11 +14,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One INFO line per request. Runs inside {@link RequestIdFilter} so the line has the request id in
- * its MDC; the values are also key-value pairs so that structured logs carry them as fields.
+ * One INFO line per request. Runs inside Boot's HTTP server observation (order {@code
+ * HIGHEST_PRECEDENCE + 1}) so the line carries the request's trace and span ids; the values are also
+ * key-value pairs so that structured logs carry them as fields.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class AccessLogFilter extends OncePerRequestFilter {
 
   private static final Logger log = LoggerFactory.getLogger("com.swn.gateway.access");

@@ -38,8 +38,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayProxyTests {
 
-  private static final String UUID_PATTERN =
-      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+  /** The request id is the trace id: 32 lower-case hex digits. */
+  private static final String TRACE_ID = "[0-9a-f]{32}";
+
+  private static final String CALLER_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
+  private static final String CALLER_TRACEPARENT = "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-01";
 
   private static final StubUpstream PRODUCT = StubUpstream.start("product");
   private static final StubUpstream BASKET = StubUpstream.start("basket");
@@ -224,33 +228,34 @@ class GatewayProxyTests {
   }
 
   @Test
-  void generatesRequestIdWhenAbsentAndForwardsIt() throws Exception {
+  void startsATraceWhenTheCallerSendsNoneAndForwardsIt() throws Exception {
     HttpResponse<String> response = send(get("/basket/swn-user"));
 
     String id = response.headers().firstValue("X-Request-Id").orElseThrow();
-    assertThat(id).matches(UUID_PATTERN);
-    assertThat(BASKET.takeRequest().header("X-Request-Id")).isEqualTo(id);
+    assertThat(id).matches(TRACE_ID);
+    assertThat(BASKET.takeRequest().header("traceparent")).matches("00-" + id + "-[0-9a-f]{16}-01");
   }
 
   @Test
-  void keepsSaneRequestIdAndEchoesItOnce() throws Exception {
-    HttpResponse<String> response =
-        send(request("/order/o-1").GET().header("X-Request-Id", "trace.ABC_123-x"));
+  void continuesTheCallersTraceAndAnswersItsIdOnce() throws Exception {
+    HttpResponse<String> response = send(request("/order/o-1").GET().header("traceparent", CALLER_TRACEPARENT));
 
-    // The stub echoes the id too; the caller still sees a single value.
-    assertThat(response.headers().allValues("X-Request-Id")).containsExactly("trace.ABC_123-x");
-    assertThat(ORDERING.takeRequest().header("X-Request-Id")).isEqualTo("trace.ABC_123-x");
+    // The stub echoes an id too; the caller still sees a single value, the trace's id.
+    assertThat(response.headers().allValues("X-Request-Id")).containsExactly(CALLER_TRACE_ID);
+    String forwarded = ORDERING.takeRequest().header("traceparent");
+    assertThat(forwarded).startsWith("00-" + CALLER_TRACE_ID + "-").doesNotContain(CALLER_SPAN_ID);
   }
 
   @Test
-  void replacesMalformedOrOverlongRequestId() throws Exception {
-    for (String bad : new String[] {"bad id; drop table", "x".repeat(129), "id\"with\"quotes"}) {
-      HttpResponse<String> response = send(request("/product").GET().header("X-Request-Id", bad));
+  void neitherACallersRequestIdNorAMalformedTraceparentBecomesTheId() throws Exception {
+    for (String bad : new String[] {"bad id; drop table", "x".repeat(129), "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01"}) {
+      HttpResponse<String> response =
+          send(request("/product").GET().header("X-Request-Id", bad).header("traceparent", bad));
 
       String id = response.headers().firstValue("X-Request-Id").orElseThrow();
-      assertThat(id).matches(UUID_PATTERN);
+      assertThat(id).matches(TRACE_ID).isNotEqualTo("0".repeat(32));
       StubUpstream.Received seen = PRODUCT.takeRequest();
-      assertThat(seen.headers().get("X-Request-Id")).containsExactly(id);
+      assertThat(seen.headers().get("traceparent")).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("00-" + id + "-");
     }
   }
 
@@ -295,10 +300,10 @@ class GatewayProxyTests {
   @Test
   void answersUnknownPathWithNotFoundProblem() throws Exception {
     HttpResponse<String> response =
-        send(request("/products/p-1").GET().header("X-Request-Id", "nf-1"));
+        send(request("/products/p-1").GET().header("traceparent", CALLER_TRACEPARENT));
 
     assertProblem(response, 404, "/products/p-1");
-    assertThat((String) JsonPath.read(response.body(), "$.requestId")).isEqualTo("nf-1");
+    assertThat((String) JsonPath.read(response.body(), "$.requestId")).isEqualTo(CALLER_TRACE_ID);
     STUBS.forEach((name, stub) -> assertThat(stub.sawNoRequest()).as(name).isTrue());
   }
 
@@ -314,23 +319,26 @@ class GatewayProxyTests {
   }
 
   @Test
-  void writesStructuredAccessLogLineWithRequestId(CapturedOutput output) throws Exception {
-    send(request("/product/p-5").GET().header("X-Request-Id", "access-log-1"));
+  void writesStructuredAccessLogLineWithTheTraceId(CapturedOutput output) throws Exception {
+    send(request("/product/p-5").GET().header("traceparent", CALLER_TRACEPARENT));
 
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
             () ->
                 assertThat(output.getOut().lines())
-                    .filteredOn(line -> line.contains("\"access-log-1\""))
+                    .filteredOn(line -> line.contains("GET /product/p-5") && line.contains(CALLER_TRACE_ID))
                     .anySatisfy(
                         line -> {
                           assertThat((String) JsonPath.read(line, "$.message"))
                               .matches("GET /product/p-5 200 \\d+ms");
                           assertThat((String) JsonPath.read(line, "$.log.level"))
                               .isEqualTo("INFO");
-                          assertThat((String) JsonPath.read(line, "$.requestId"))
-                              .isEqualTo("access-log-1");
+                          assertThat((String) JsonPath.read(line, "$.traceId"))
+                              .isEqualTo(CALLER_TRACE_ID);
+                          assertThat((String) JsonPath.read(line, "$.spanId"))
+                              .matches("[0-9a-f]{16}")
+                              .isNotEqualTo(CALLER_SPAN_ID);
                         }));
   }
 

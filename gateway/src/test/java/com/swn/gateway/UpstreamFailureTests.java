@@ -91,22 +91,27 @@ class UpstreamFailureTests {
       HttpResponse<String> response, int status, String type, String instance, String requestId) {
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    assertThat(response.headers().firstValue("X-Request-Id")).hasValue(requestId);
+    assertThat(response.headers().firstValue("X-Request-Id")).hasValue(traceId(requestId));
     String body = response.body();
     assertThat((String) JsonPath.read(body, "$.type")).isEqualTo("urn:swn:problem:gateway:" + type);
     assertThat((Integer) JsonPath.read(body, "$.status")).isEqualTo(status);
     assertThat((String) JsonPath.read(body, "$.title")).isNotBlank();
     assertThat((String) JsonPath.read(body, "$.instance")).isEqualTo(instance);
-    assertThat((String) JsonPath.read(body, "$.requestId")).isEqualTo(requestId);
+    assertThat((String) JsonPath.read(body, "$.requestId")).isEqualTo(traceId(requestId));
     // Nothing about the inside: no upstream address, no exception text.
     assertThat(body).doesNotContain("127.0.0.1", "Exception", "I/O error");
   }
 
-  private HttpResponse<String> send(String target, String requestId)
+  /** The trace a test's request continues, named by a label; its id is the request id. */
+  private static String traceId(String label) {
+    return "%032x".formatted(Integer.toUnsignedLong(label.hashCode()) | 1L << 40);
+  }
+
+  private HttpResponse<String> send(String target, String label)
       throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
-            .header("X-Request-Id", requestId)
+            .header("traceparent", "00-" + traceId(label) + "-00f067aa0ba902b7-01")
             .timeout(Duration.ofSeconds(10))
             .GET()
             .build();

@@ -96,6 +96,7 @@ public final class MonitoringStack extends Stack {
     services.forEach(this::serviceWidgetsAndAlarms);
     consumers.forEach(consumer -> consumerWidgetsAndAlarms(consumer, shared));
     outboxes.forEach(outbox -> outboxWidgetsAndAlarms(outbox, config.metricsNamespace()));
+    orderFlowWidgetsAndAlarms(config.metricsNamespace());
     workQueues.forEach(work -> deadLetterAlarm(work.name() + "DeadLetters", work.name(), work.queues().deadLetterQueue()));
     deadLetterAlarm("EventTargetDeadLetters", "event targets (SwnEventBus-target-dlq)", shared.eventTargetDeadLetterQueue());
     dashboard.addWidgets(
@@ -287,6 +288,62 @@ public final class MonitoringStack extends Stack {
             List.of(outboxMetric(namespace, "outbox.entries.value", outbox, "Maximum"), quarantined),
             12),
         graph(outbox.name() + " outbox oldest entry age (s)", List.of(oldestAge), 12));
+  }
+
+  /**
+   * Checkouts against orders, from the services' own meters: {@code basket.checkouts} by outcome and
+   * {@code orders.placed}, {@code orders.duplicates}, {@code orders.rejected} (Micrometer's CloudWatch
+   * registry names a counter {@code <name>.count}), and the listeners' processing time ({@code
+   * messages.processing}). Accepted checkouts with no order placed for ten minutes page someone: the
+   * outbox, the bus, the rule, the queue or the ordering service is broken somewhere, and each has its
+   * own widget to say where. A trace id from a checkout's {@code X-Request-Id} finds the rest in X-Ray.
+   */
+  private void orderFlowWidgetsAndAlarms(String namespace) {
+    Duration fiveMinutes = Duration.minutes(5);
+    Metric accepted = appMetric(namespace, "basket.checkouts.count", Map.of("outcome", "accepted"), fiveMinutes, "checkouts accepted");
+    Metric placed = appMetric(namespace, "orders.placed.count", Map.of(), fiveMinutes, "orders placed");
+    MathExpression notPlaced =
+        MathExpression.Builder.create()
+            .expression("IF(FILL(accepted, 0) > 0 AND FILL(placed, 0) == 0, 1, 0)")
+            .usingMetrics(new TreeMap<>(Map.of("accepted", accepted, "placed", placed)))
+            .label("checkouts accepted, no order placed")
+            .period(fiveMinutes)
+            .build();
+    alarm(
+        "OrdersNotPlaced",
+        "Checkouts were accepted but no order was placed for 10 minutes: follow one checkout's X-Request-Id"
+            + " through the logs or X-Ray (see docs/observability.md)",
+        notPlaced,
+        1,
+        ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        2,
+        TreatMissingData.NOT_BREACHING);
+    dashboard.addWidgets(
+        graph(
+            "Checkouts vs orders placed",
+            List.of(
+                accepted,
+                appMetric(namespace, "basket.checkouts.count", Map.of("outcome", "replayed"), fiveMinutes, "checkouts replayed"),
+                appMetric(namespace, "basket.checkouts.count", Map.of("outcome", "rejected"), fiveMinutes, "checkouts rejected"),
+                placed),
+            12),
+        graph(
+            "Order deliveries: duplicates ignored / dead-lettered",
+            List.of(
+                appMetric(namespace, "orders.duplicates.count", Map.of(), fiveMinutes, "duplicates ignored"),
+                appMetric(namespace, "orders.rejected.count", Map.of(), fiveMinutes, "dead-lettered (poison)")),
+            12));
+  }
+
+  private static Metric appMetric(String namespace, String name, Map<String, String> dimensions, Duration period, String label) {
+    return Metric.Builder.create()
+        .namespace(namespace)
+        .metricName(name)
+        .dimensionsMap(dimensions)
+        .statistic("Sum")
+        .period(period)
+        .label(label)
+        .build();
   }
 
   private static Metric outboxMetric(String namespace, String name, Outbox outbox, String statistic) {

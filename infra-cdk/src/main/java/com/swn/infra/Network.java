@@ -78,7 +78,7 @@ final class Network extends Construct {
             .build());
   }
 
-  /** ECR (api, dkr), CloudWatch Logs, SQS and EventBridge, reachable on 443 from inside the VPC only. */
+  /** ECR (api, dkr), CloudWatch Logs, SQS, EventBridge and X-Ray, reachable on 443 from inside the VPC only. */
   private void addInterfaceEndpoints() {
     SecurityGroup endpointSecurityGroup =
         SecurityGroup.Builder.create(this, "EndpointSecurityGroup")
@@ -93,6 +93,8 @@ final class Network extends Construct {
     endpoints.put("LogsEndpoint", InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS);
     endpoints.put("SqsEndpoint", InterfaceVpcEndpointAwsService.SQS);
     endpoints.put("EventsEndpoint", InterfaceVpcEndpointAwsService.EVENTBRIDGE);
+    // The collector sidecars send the traces there.
+    endpoints.put("XRayEndpoint", InterfaceVpcEndpointAwsService.XRAY);
     endpoints.forEach(
         (id, service) ->
             vpc.addInterfaceEndpoint(

@@ -1,5 +1,6 @@
 package com.swn.infra;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,8 @@ import software.constructs.Construct;
  * A Spring Boot service on Fargate (ARM64) behind the shared internal load balancer: image built from the
  * module's Dockerfile with the repository root as context, a container health check on the liveness probe and
  * a target-group health check on the readiness probe, a deployment circuit breaker that rolls back, its own log group, and a security group
- * that admits the load balancer only.
+ * that admits the load balancer only. Beside the service runs an ADOT collector ({@code infra-cdk/otel-collector}):
+ * the service exports its spans to it over the task's loopback, and it sends them to X-Ray.
  */
 public final class SpringBootFargateService extends Construct {
 
@@ -62,6 +64,24 @@ public final class SpringBootFargateService extends Construct {
   static final String METRICS_NAMESPACE_VARIABLE = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE";
 
   static final String LIVENESS_PATH = "/actuator/health/liveness";
+
+  /** Where the service sends its spans: the collector sidecar's OTLP/HTTP receiver, on the task's loopback. */
+  static final String TRACES_ENDPOINT = "http://127.0.0.1:4318/v1/traces";
+
+  /** Spring Boot's relaxed binding of {@code management.opentelemetry.tracing.export.otlp.endpoint}. */
+  static final String TRACES_ENDPOINT_VARIABLE = "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
+
+  /**
+   * Share of the requests traced in AWS (locally every one is): X-Ray bills per trace recorded, and a
+   * tenth shows every path of a busy system. A trace is decided once, where it starts, and followed by
+   * every service it reaches, so sampled traces are always whole.
+   */
+  static final String TRACE_SAMPLING = "0.1";
+
+  /** The X-Ray actions the collector needs; they have no resource-level permissions. */
+  static final List<String> XRAY_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+
+  static final String COLLECTOR_DIRECTORY = "infra-cdk/otel-collector";
 
   private static final String TMP_VOLUME = "tmp";
 
@@ -138,6 +158,7 @@ public final class SpringBootFargateService extends Construct {
                 .build());
     container.addMountPoints(
         MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
+    addCollector(config, settings.module());
     allowMetricsExport(config.metricsNamespace());
     this.service =
         FargateService.Builder.create(this, "Service")
@@ -216,10 +237,41 @@ public final class SpringBootFargateService extends Construct {
             .build());
   }
 
+  /**
+   * The ADOT collector sidecar. Not essential: a collector that fails costs spans, never requests (the
+   * service's exporter drops what it cannot send). Least privilege: the task role gets the two X-Ray write
+   * actions and nothing else for tracing; the collector only listens on the loopback.
+   */
+  private void addCollector(InfraConfig config, String module) {
+    Path directory = config.repoRoot().resolve(COLLECTOR_DIRECTORY);
+    if (!java.nio.file.Files.isRegularFile(directory.resolve("Dockerfile"))) {
+      throw new InvalidConfigException(COLLECTOR_DIRECTORY + "/Dockerfile is missing under " + config.repoRoot());
+    }
+    taskDefinition.addContainer(
+        "otel-collector",
+        ContainerDefinitionOptions.builder()
+            .containerName("otel-collector")
+            .image(
+                ContainerImage.fromAsset(
+                    directory.toString(), AssetImageProps.builder().platform(Platform.LINUX_ARM64).build()))
+            .essential(false)
+            .memoryReservationMiB(64)
+            .readonlyRootFilesystem(true)
+            .logging(
+                LogDriver.awsLogs(
+                    AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(module + "-otel").build()))
+            .build());
+    taskDefinition
+        .getTaskRole()
+        .addToPrincipalPolicy(PolicyStatement.Builder.create().actions(XRAY_ACTIONS).resources(List.of("*")).build());
+  }
+
   private static Map<String, String> environment(Settings settings, String metricsNamespace) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("SERVER_PORT", String.valueOf(settings.port()));
     environment.put("LOG_FORMAT", "ecs");
+    environment.put(TRACES_ENDPOINT_VARIABLE, TRACES_ENDPOINT);
+    environment.put("TRACING_SAMPLING_PROBABILITY", TRACE_SAMPLING);
     // Turns on the CloudWatch meter registry (off wherever this is unset, e.g. locally).
     environment.put(METRICS_NAMESPACE_VARIABLE, metricsNamespace);
     environment.putAll(new java.util.TreeMap<>(settings.environment()));

@@ -49,7 +49,8 @@ final class Suppressions {
         service.taskRole(),
         "AwsSolutions-IAM5",
         "cloudwatch:PutMetricData has no resource-level permissions; the statement is limited to the"
-            + " system's metric namespace by a cloudwatch:namespace condition.",
+            + " system's metric namespace by a cloudwatch:namespace condition. xray:PutTraceSegments and"
+            + " xray:PutTelemetryRecords (the collector sidecar's only actions) have none either.",
         "/^Resource::\\*$/");
     add(
         service.taskDefinition(),

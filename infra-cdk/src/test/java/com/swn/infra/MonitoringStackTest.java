@@ -92,6 +92,26 @@ class MonitoringStackTest {
   }
 
   @Test
+  void alarmsWhenCheckoutsAreAcceptedButNoOrderIsPlacedFromTheServicesOwnMeters() {
+    var alarms =
+        alarmsWith(
+            Map.of(
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
+                "EvaluationPeriods", 2,
+                "Metrics",
+                Match.arrayWith(
+                    List.of(
+                        Match.objectLike(Map.of("Expression", "IF(FILL(accepted, 0) > 0 AND FILL(placed, 0) == 0, 1, 0)"))))));
+    assertThat(alarms).hasSize(1);
+    assertThat(alarms.values().toString())
+        .contains("Namespace=SwnShop/dev", "MetricName=basket.checkouts.count", "Name=outcome, Value=accepted")
+        .contains("MetricName=orders.placed.count");
+    String body = template.findResources("AWS::CloudWatch::Dashboard").values().toString();
+    assertThat(body)
+        .contains("Checkouts vs orders placed", "orders.duplicates.count", "orders.rejected.count", "outcome", "replayed", "rejected");
+  }
+
+  @Test
   void alarmsOnUnhealthyAndMissingTasksOfEveryService() {
     template.resourcePropertiesCountIs(
         "AWS::CloudWatch::Alarm",

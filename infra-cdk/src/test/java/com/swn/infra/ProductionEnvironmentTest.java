@@ -25,10 +25,10 @@ class ProductionEnvironmentTest {
     shared.resourceCountIs("AWS::EC2::NatGateway", 0);
     shared.resourceCountIs("AWS::EC2::InternetGateway", 0);
     shared.resourceCountIs("AWS::EC2::Subnet", 2);
-    shared.resourcePropertiesCountIs("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Interface"), 5);
+    shared.resourcePropertiesCountIs("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Interface"), 6);
     shared.resourcePropertiesCountIs("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Gateway"), 2);
     String services = shared.findResources("AWS::EC2::VPCEndpoint").values().toString();
-    assertThat(services).contains(".ecr.api", ".ecr.dkr", ".logs", ".sqs", ".events", ".dynamodb", ".s3");
+    assertThat(services).contains(".ecr.api", ".ecr.dkr", ".logs", ".sqs", ".events", ".xray", ".dynamodb", ".s3");
   }
 
   @Test

@@ -37,7 +37,7 @@ class ServiceStacksTest {
             "NetworkMode", "awsvpc",
             "RuntimePlatform", Map.of("CpuArchitecture", "ARM64", "OperatingSystemFamily", "LINUX"),
             "ContainerDefinitions",
-                List.of(
+                Match.arrayWith(List.of(
                     Match.objectLike(
                         Map.of(
                             "PortMappings", List.of(Match.objectLike(Map.of("ContainerPort", port))),
@@ -50,7 +50,7 @@ class ServiceStacksTest {
                                             "CMD-SHELL",
                                             Match.stringLikeRegexp(
                                                 ".*http://127.0.0.1:" + port + "/actuator/health/liveness.*")))),
-                            "LogConfiguration", Match.objectLike(Map.of("LogDriver", "awslogs")))))));
+                            "LogConfiguration", Match.objectLike(Map.of("LogDriver", "awslogs"))))))));
   }
 
   @ParameterizedTest
@@ -63,13 +63,47 @@ class ServiceStacksTest {
             Map.of(
                 "Volumes", List.of(Map.of("Name", "tmp")),
                 "ContainerDefinitions",
-                    List.of(
+                    Match.arrayWith(List.of(
                         Match.objectLike(
                             Map.of(
                                 "ReadonlyRootFilesystem", true,
                                 "MountPoints",
                                     List.of(
-                                        Map.of("ContainerPath", "/tmp", "SourceVolume", "tmp", "ReadOnly", false)))))));
+                                        Map.of("ContainerPath", "/tmp", "SourceVolume", "tmp", "ReadOnly", false))))))));
+  }
+
+  @ParameterizedTest
+  @MethodSource("services")
+  void sendsItsSpansToAnAdotCollectorSidecarThatMayOnlyWriteToXRay(
+      Stack stack, SpringBootFargateService service, int port, String path, int stopTimeout) {
+    Template template = APP.template(stack);
+    template.hasResourceProperties(
+        "AWS::ECS::TaskDefinition",
+        Map.of(
+            "ContainerDefinitions",
+            Match.arrayWith(
+                List.of(
+                    Match.objectLike(
+                        Map.of(
+                            "Name", "app",
+                            "Environment",
+                                Match.arrayWith(
+                                    List.of(
+                                        Map.of(
+                                            "Name", "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                                            "Value", "http://127.0.0.1:4318/v1/traces"),
+                                        Map.of("Name", "TRACING_SAMPLING_PROBABILITY", "Value", "0.1"))))),
+                    Match.objectLike(
+                        Map.of(
+                            "Name", "otel-collector",
+                            "Essential", false,
+                            "ReadonlyRootFilesystem", true,
+                            "LogConfiguration", Match.objectLike(Map.of("LogDriver", "awslogs"))))))));
+    String role = SynthesizedApp.logicalId(service.taskRole());
+    var policies = template.findResources("AWS::IAM::Policy", Map.of("Properties", Map.of("Roles", List.of(Map.of("Ref", role)))));
+    assertThat(policies.values().toString())
+        .contains("Action=[xray:PutTraceSegments, xray:PutTelemetryRecords], Effect=Allow, Resource=*")
+        .doesNotContain("xray:*", "xray:Get", "xray:BatchGet");
   }
 
   @ParameterizedTest

@@ -10,6 +10,8 @@ import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
+import com.swn.platform.messaging.MessageProcessing;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -65,6 +67,13 @@ public class PlatformAutoConfiguration {
         .build();
   }
 
+  /** How every SQS listener processes a message: in the trace it carries, timed. */
+  @Bean
+  @ConditionalOnMissingBean
+  MessageProcessing messageProcessing(ObjectProvider<ObservationRegistry> observations) {
+    return new MessageProcessing(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+  }
+
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnExpression("'${platform.events.source:}' != ''")
@@ -82,7 +91,7 @@ public class PlatformAutoConfiguration {
   static class CloudWatchExportConfiguration {
 
     /** Name prefixes of the meters exported to CloudWatch: the outbox gauges and the domain counters. */
-    static final List<String> EXPORTED_PREFIXES = List.of("outbox.", "orders.", "basket.");
+    static final List<String> EXPORTED_PREFIXES = List.of("outbox.", "orders.", "basket.", MessageProcessing.NAME);
 
     @Bean
     MeterRegistryCustomizer<CloudWatchMeterRegistry> onlyTheSystemsOwnMetersToCloudWatch() {
@@ -109,9 +118,15 @@ public class PlatformAutoConfiguration {
         EventBridgeClient eventBridge,
         PlatformProperties properties,
         Clock clock,
-        ObjectProvider<MeterRegistry> meters) {
+        ObjectProvider<MeterRegistry> meters,
+        ObjectProvider<ObservationRegistry> observations) {
       return new OutboxRelay(
-          dynamoDb, eventBridge, properties, clock, meters.getIfAvailable(() -> Metrics.globalRegistry));
+          dynamoDb,
+          eventBridge,
+          properties,
+          clock,
+          meters.getIfAvailable(() -> Metrics.globalRegistry),
+          observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
   }
 }

@@ -1,6 +1,9 @@
 package com.swn.platform;
 
+import com.swn.platform.aws.AwsCallObservation;
 import com.swn.platform.aws.AwsClientSettings;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import com.swn.platform.aws.AwsClientTimeouts;
 import com.swn.platform.aws.AwsUnavailableAdvice;
 import com.swn.platform.web.ProblemDetailsAdvice;
@@ -27,6 +30,12 @@ public class PlatformAwsAutoConfiguration {
   @Bean
   AwsClientTimeouts awsClientTimeouts(AwsClientSettings settings) {
     return new AwsClientTimeouts(settings);
+  }
+
+  /** A span for each AWS call made inside a trace (see {@link AwsCallObservation}). */
+  @Bean
+  AwsCallObservation awsCallObservation(ObjectProvider<ObservationRegistry> observations) {
+    return new AwsCallObservation(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
   }
 
   @Configuration(proxyBeanMethods = false)

@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web side every service shares: request ids, the body-size limit and RFC 9457 problem details.
+ * The filters run inside Boot's HTTP server observation (order {@code HIGHEST_PRECEDENCE + 1}), so
+ * that each of them, and each problem document it writes, sees the request's trace.
  * Also imported by {@code @WebMvcTest} slices, so slice tests see the real error model.
  */
 @AutoConfiguration(
@@ -41,14 +43,14 @@ public class PlatformWebAutoConfiguration {
   @Bean
   FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
     var registration = new FilterRegistrationBean<>(new RequestIdFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<QueryStringFilter> queryStringFilter() {
     var registration = new FilterRegistrationBean<>(new QueryStringFilter());
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
     return registration;
   }
 
@@ -57,7 +59,7 @@ public class PlatformWebAutoConfiguration {
       PlatformProperties properties, JsonMapper jsonMapper) {
     var filter = new RequestBodyLimitFilter(properties.web().maxRequestSize(), jsonMapper);
     var registration = new FilterRegistrationBean<>(filter);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
     return registration;
   }
 

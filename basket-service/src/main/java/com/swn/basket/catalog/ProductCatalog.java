@@ -1,6 +1,8 @@
 package com.swn.basket.catalog;
 
 import com.swn.basket.BasketProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Collection;
@@ -44,6 +46,9 @@ public class ProductCatalog implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ProductCatalog.class);
 
+  /** One product's look-up, retries included, by {@code outcome}: found, unknown or unavailable. */
+  static final String LOOKUPS = "basket.catalogue.lookups";
+
   private final RestClient http;
   private final RetryTemplate retry;
   private final Duration deadline;
@@ -51,7 +56,10 @@ public class ProductCatalog implements AutoCloseable {
   /** Look-ups wait on I/O: one virtual thread each, bounded per request by a semaphore. */
   private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
 
-  ProductCatalog(RestClient.Builder builder, BasketProperties properties) {
+  private final MeterRegistry meters;
+
+  ProductCatalog(RestClient.Builder builder, BasketProperties properties, MeterRegistry meters) {
+    this.meters = meters;
     var settings = properties.catalog();
     var client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
     var requestFactory = new JdkClientHttpRequestFactory(client);
@@ -84,8 +92,10 @@ public class ProductCatalog implements AutoCloseable {
     var ids = List.copyOf(new LinkedHashSet<>(productIds));
     var permits = new Semaphore(concurrency);
     var context = MDC.getCopyOfContextMap();
+    // The request's trace goes with each look-up, so the catalogue's spans are children of it.
+    var trace = io.opentelemetry.context.Context.current();
     List<Callable<CatalogProduct>> tasks =
-        ids.stream().map(id -> (Callable<CatalogProduct>) () -> lookUp(id, permits, context)).toList();
+        ids.stream().map(id -> trace.wrap((Callable<CatalogProduct>) () -> lookUp(id, permits, context))).toList();
     List<Future<CatalogProduct>> results;
     try {
       results = lookups.invokeAll(tasks, deadline.toNanos(), TimeUnit.NANOSECONDS);
@@ -141,10 +151,15 @@ public class ProductCatalog implements AutoCloseable {
       MDC.setContextMap(context); // the request id in this look-up's log lines
     }
     permits.acquire();
+    var sample = Timer.start(meters);
+    var outcome = "unavailable";
     try {
-      return retry.execute(() -> fetch(productId));
+      var product = retry.execute(() -> fetch(productId));
+      outcome = "found";
+      return product;
     } catch (RetryException e) {
       if (e.getCause() instanceof UnknownProductException unknown) {
+        outcome = "unknown";
         throw unknown;
       }
       log.atWarn()
@@ -153,6 +168,11 @@ public class ProductCatalog implements AutoCloseable {
           .log("Catalogue lookup failed: {}", String.valueOf(e.getCause()));
       throw new CatalogUnavailableException(e.getCause());
     } finally {
+      sample.stop(
+          Timer.builder(LOOKUPS)
+              .description("Catalogue look-ups of one product, retries included")
+              .tag("outcome", outcome)
+              .register(meters));
       permits.release();
       MDC.clear();
     }

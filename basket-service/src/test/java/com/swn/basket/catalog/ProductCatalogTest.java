@@ -31,7 +31,7 @@ class ProductCatalogTest {
         new BasketProperties(
             "basket", "index", "idempotency", "queue", "repricing-queue", Duration.ofDays(7), Duration.ofDays(1), 100, 3, settings,
             new BasketProperties.Checkout("com.swn.basket.checkoutbasket"));
-    return new ProductCatalog(RestClient.builder(), properties);
+    return new ProductCatalog(RestClient.builder(), properties, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
   @Test

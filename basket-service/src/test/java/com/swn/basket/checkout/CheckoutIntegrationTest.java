@@ -48,7 +48,9 @@ class CheckoutIntegrationTest extends IntegrationTest {
   @Test
   void checksOutOnceAndPublishesAContractValidEvent() {
     var user = fillBasket(http);
-    var checkoutsBefore = meters.counter("basket.checkouts").count();
+    var acceptedBefore = checkouts("accepted");
+    var replayedBefore = checkouts("replayed");
+    var rejectedBefore = checkouts("rejected");
 
     var accepted = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "key-1");
 
@@ -80,7 +82,13 @@ class CheckoutIntegrationTest extends IntegrationTest {
     assertThat(reused.header("Content-Type")).startsWith("application/problem+json");
 
     assertThat(distinctEventIds(ORDERS.seen(checkoutOf(user)))).as("one event for the one order").isEqualTo(1);
-    assertThat(meters.counter("basket.checkouts").count()).as("retries not counted").isEqualTo(checkoutsBefore + 1);
+    assertThat(checkouts("accepted")).as("the retry is not a second checkout").isEqualTo(acceptedBefore + 1);
+    assertThat(checkouts("replayed")).isEqualTo(replayedBefore + 1);
+    assertThat(checkouts("rejected")).as("the reused key").isEqualTo(rejectedBefore + 1);
+  }
+
+  private double checkouts(String outcome) {
+    return meters.counter("basket.checkouts", "outcome", outcome).count();
   }
 
   @Test

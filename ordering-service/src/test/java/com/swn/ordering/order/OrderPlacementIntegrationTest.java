@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.swn.contracts.EventContracts;
 import com.swn.ordering.CheckoutEvents;
 import com.swn.ordering.IntegrationTestBase;
+import com.swn.platform.messaging.MessageProcessing;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -160,6 +161,41 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     var order = http.get("/order/" + userName + "/" + orderId).json();
     assertThat(order.path("status").asString()).isEqualTo("CANCELLED");
     assertThat(order.path("version").asLong()).isEqualTo(2);
+  }
+
+  /** What an operator watches: placements, duplicates, dead letters and processing time all move. */
+  @Test
+  void countsAPlacementADuplicateAndAPoisonMessageWhereAScrapeSeesThem() {
+    var userName = newUser();
+    var orderId = newOrderId();
+    var body = CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT));
+    var placed = counter("orders.placed");
+    var duplicates = counter("orders.duplicates");
+    var rejected = counter("orders.rejected");
+    var processed = processed();
+
+    sendToQueue(body);
+    awaitOrder(userName, orderId);
+    sendToQueue(body);
+    sendToQueue("{\"detail\":{\"eventType\":\"CheckoutBasket\",\"schemaVersion\":1}}");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> counter("orders.duplicates") > duplicates && counter("orders.rejected") > rejected);
+    assertThat(counter("orders.placed")).isEqualTo(placed + 1);
+    assertThat(counter("orders.duplicates")).isEqualTo(duplicates + 1);
+    assertThat(counter("orders.rejected")).isEqualTo(rejected + 1);
+    assertThat(processed()).as("the placement and the duplicate, each timed").isGreaterThanOrEqualTo(processed + 2);
+    var scrape = http.get("/actuator/prometheus");
+    assertThat(scrape.status()).isEqualTo(200);
+    assertThat(scrape.body())
+        .contains("orders_placed_total", "orders_duplicates_total", "orders_rejected_total")
+        .contains("messages_processing_seconds_count{", "kind=\"CheckoutBasket\"");
+  }
+
+  private long processed() {
+    var timer = meters.find(MessageProcessing.NAME).tag("kind", "CheckoutBasket").timer();
+    return timer == null ? 0 : timer.count();
   }
 
   @Test

@@ -3,7 +3,7 @@ package com.swn.platform.events;
 import com.swn.contracts.EventContracts;
 import com.swn.platform.PlatformProperties;
 import com.swn.platform.outbox.OutboxEvent;
-import com.swn.platform.web.RequestIds;
+import com.swn.platform.messaging.Traceparents;
 import java.time.Clock;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
@@ -40,15 +40,21 @@ public class EventFactory {
             event.eventType(),
             event.schemaVersion(),
             clock.instant(),
-            RequestIds.currentOrNew(),
+            Traceparents.currentTraceIdOrNew(),
             settings.source(),
-            event);
+            event,
+            Traceparents.current());
     var detail = jsonMapper.valueToTree(envelope);
     var violations = EventContracts.violations(envelope.eventType(), envelope.schemaVersion(), detail);
     if (!violations.isEmpty()) {
       throw new InvalidEventException(envelope.eventType(), violations);
     }
     return new OutboxEvent(
-        envelope.eventId().toString(), source, envelope.eventType(), jsonMapper.writeValueAsString(detail), envelope.occurredAt());
+        envelope.eventId().toString(),
+        source,
+        envelope.eventType(),
+        jsonMapper.writeValueAsString(detail),
+        envelope.occurredAt(),
+        envelope.traceparent());
   }
 }

@@ -1,6 +1,7 @@
 package com.swn.platform.outbox;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -18,6 +19,7 @@ public class Outbox {
   static final String DETAIL_TYPE = "detailType";
   static final String DETAIL = "detail";
   static final String CREATED_AT = "createdAt";
+  static final String TRACEPARENT = "traceparent";
   /** Epoch millis until which one relay instance holds the entry (see {@link OutboxRelay}). */
   static final String LEASE_UNTIL = "leaseUntil";
   /** Set on an entry no relay can publish; such an entry is never swept again. */
@@ -46,20 +48,26 @@ public class Outbox {
   }
 
   static Map<String, AttributeValue> toItem(OutboxEvent event) {
-    return Map.of(
-        ID, AttributeValue.fromS(event.id()),
-        SOURCE, AttributeValue.fromS(event.source()),
-        DETAIL_TYPE, AttributeValue.fromS(event.detailType()),
-        DETAIL, AttributeValue.fromS(event.detail()),
-        CREATED_AT, AttributeValue.fromN(Long.toString(event.createdAt().toEpochMilli())));
+    var item = new HashMap<String, AttributeValue>();
+    item.put(ID, AttributeValue.fromS(event.id()));
+    item.put(SOURCE, AttributeValue.fromS(event.source()));
+    item.put(DETAIL_TYPE, AttributeValue.fromS(event.detailType()));
+    item.put(DETAIL, AttributeValue.fromS(event.detail()));
+    item.put(CREATED_AT, AttributeValue.fromN(Long.toString(event.createdAt().toEpochMilli())));
+    if (event.traceparent() != null) {
+      item.put(TRACEPARENT, AttributeValue.fromS(event.traceparent()));
+    }
+    return Map.copyOf(item);
   }
 
   static OutboxEvent fromItem(Map<String, AttributeValue> item) {
+    var traceparent = item.get(TRACEPARENT);
     return new OutboxEvent(
         item.get(ID).s(),
         item.get(SOURCE).s(),
         item.get(DETAIL_TYPE).s(),
         item.get(DETAIL).s(),
-        Instant.ofEpochMilli(Long.parseLong(item.get(CREATED_AT).n())));
+        Instant.ofEpochMilli(Long.parseLong(item.get(CREATED_AT).n())),
+        traceparent == null ? null : traceparent.s());
   }
 }

@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import com.swn.platform.messaging.Traceparents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +57,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  * published), {@code outbox.oldest.age} (seconds since the oldest of them was committed) and {@code
  * outbox.quarantined} (entries set aside), from a census of the table every {@link
  * #CENSUS_INTERVAL}.
+ *
+ * <p>Each {@code PutEvents} call is an observation ({@value #PUBLISH}, a span and a timer) in the
+ * trace of the request that committed the first of its events, so the publish shows in that
+ * request's trace even when a later sweep makes it.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -69,6 +76,9 @@ public class OutboxRelay implements SmartLifecycle {
   /** How often the gauges are refreshed: a consistent scan of the (normally empty) outbox. */
   static final Duration CENSUS_INTERVAL = Duration.ofSeconds(30);
 
+  /** The observation of one {@code PutEvents} call. */
+  public static final String PUBLISH = "outbox.publish";
+
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final DynamoDbClient dynamoDb;
@@ -79,6 +89,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final Clock clock;
   private final ExecutorService publishers = Executors.newVirtualThreadPerTaskExecutor();
   private final Counter quarantines;
+  private final ObservationRegistry observations;
   private volatile Census census = Census.EMPTY;
   private @Nullable ScheduledExecutorService sweeper;
 
@@ -92,7 +103,9 @@ public class OutboxRelay implements SmartLifecycle {
       EventBridgeClient eventBridge,
       PlatformProperties properties,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      ObservationRegistry observations) {
+    this.observations = observations;
     this.dynamoDb = dynamoDb;
     this.eventBridge = eventBridge;
     this.settings = properties.outbox();
@@ -118,6 +131,12 @@ public class OutboxRelay implements SmartLifecycle {
         .description("Outbox entries set aside for an operator")
         .tags(tags)
         .register(meters);
+  }
+
+  /** A relay whose publishes are not observed (for tests of the relay alone). */
+  public OutboxRelay(
+      DynamoDbClient dynamoDb, EventBridgeClient eventBridge, PlatformProperties properties, Clock clock, MeterRegistry meters) {
+    this(dynamoDb, eventBridge, properties, clock, meters, ObservationRegistry.NOOP);
   }
 
   /** A relay whose meters go to Micrometer's global registry (for code without a registry bean). */
@@ -229,11 +248,17 @@ public class OutboxRelay implements SmartLifecycle {
 
   private int publishChunk(List<OutboxEvent> chunk, Consumer<OutboxEvent> onFailure) {
     List<PutEventsResultEntry> results;
-    try {
+    try (var ignored = Traceparents.continueFrom(chunk.getFirst().traceparent())) {
       results =
-          eventBridge
-              .putEvents(request -> request.entries(chunk.stream().map(this::toEntry).toList()))
-              .entries();
+          Observation.createNotStarted(PUBLISH, observations)
+              .contextualName("outbox publish")
+              .lowCardinalityKeyValue("outbox", table)
+              .highCardinalityKeyValue("events", Integer.toString(chunk.size()))
+              .observe(
+                  () ->
+                      eventBridge
+                          .putEvents(request -> request.entries(chunk.stream().map(this::toEntry).toList()))
+                          .entries());
     } catch (SdkException e) {
       log.warn("PutEvents failed for {} event(s), left in the outbox: {}", chunk.size(), e.toString());
       chunk.forEach(onFailure);

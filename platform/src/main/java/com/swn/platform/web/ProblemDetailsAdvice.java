@@ -155,13 +155,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   }
 
   private static void enrich(ProblemDetail problem, WebRequest request) {
-    if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+    if (request instanceof ServletWebRequest servlet) {
       HttpServletRequest http = servlet.getRequest();
-      problem.setInstance(URI.create(http.getRequestURI()));
-    }
-    var requestId = RequestIds.current();
-    if (requestId != null) {
-      problem.setProperty("requestId", requestId);
+      if (problem.getInstance() == null) {
+        problem.setInstance(URI.create(http.getRequestURI()));
+      }
+      problem.setProperty("requestId", RequestIds.of(http));
     }
   }
 

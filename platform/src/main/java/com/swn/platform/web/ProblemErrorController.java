@@ -41,12 +41,9 @@ public class ProblemErrorController implements ErrorController {
         // Left out: the path itself was what the container refused.
       }
     }
-    var requestId = response.getHeader(RequestIds.HEADER);
-    if (requestId == null) {
-      // Refused by the container before any filter ran (TRACE, for one).
-      requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
-      response.setHeader(RequestIds.HEADER, requestId);
-    }
+    // Also for a request the container refused before any filter ran (TRACE, for one).
+    var requestId = RequestIds.of(request);
+    response.setHeader(RequestIds.HEADER, requestId);
     problem.setProperty("requestId", requestId);
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }

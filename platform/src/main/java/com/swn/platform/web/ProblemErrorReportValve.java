@@ -34,11 +34,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     if (status == null) {
       status = code >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
     }
-    var requestId = response.getHeader(RequestIds.HEADER);
-    if (requestId == null) {
-      requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
-      response.setHeader(RequestIds.HEADER, requestId);
-    }
+    var requestId = RequestIds.of(request);
+    response.setHeader(RequestIds.HEADER, requestId);
     var body =
         Problems.body(status, status.getReasonPhrase(), detail(status), path(request), requestId, Map.of());
     try {

@@ -59,7 +59,7 @@ public final class Problems {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    var requestId = RequestIds.current();
+    var requestId = RequestIds.of(request);
     JSON.writeValue(
         response.getOutputStream(), body(status, title, detail, request.getRequestURI(), requestId, extra));
   }

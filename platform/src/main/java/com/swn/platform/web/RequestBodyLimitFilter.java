@@ -37,6 +37,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
       var problem = tooLarge(maxBytes);
+      problem.setProperty("requestId", RequestIds.of(request));
       problem.setInstance(URI.create(request.getRequestURI()));
       response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -51,10 +52,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         ProblemDetail.forStatusAndDetail(
             HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
     problem.setTitle("Request body too large");
-    var requestId = RequestIds.current();
-    if (requestId != null) {
-      problem.setProperty("requestId", requestId);
-    }
     return problem;
   }
 

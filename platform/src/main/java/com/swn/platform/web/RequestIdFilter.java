@@ -5,23 +5,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Puts the caller's (or a new) request id into the MDC for every log line, and echoes it back. */
+/**
+ * Answers every request with its id ({@link RequestIds}): the trace id of the span Boot's HTTP server
+ * observation opened for it. Tracing puts the ids into each log line and propagates them; telling
+ * the caller is the one part it leaves to the application. Runs right inside that observation.
+ */
 public class RequestIdFilter extends OncePerRequestFilter {
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    var requestId = RequestIds.acceptOrGenerate(request.getHeader(RequestIds.HEADER));
-    response.setHeader(RequestIds.HEADER, requestId);
-    MDC.put(RequestIds.MDC_KEY, requestId);
-    try {
-      chain.doFilter(request, response);
-    } finally {
-      MDC.remove(RequestIds.MDC_KEY);
-    }
+    response.setHeader(RequestIds.HEADER, RequestIds.of(request));
+    chain.doFilter(request, response);
   }
 }

@@ -1,34 +1,33 @@
 package com.swn.platform.web;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
+import com.swn.platform.messaging.Traceparents;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** The request id travels in the {@code X-Request-Id} header, the logging MDC and event envelopes. */
+/**
+ * The request id is the request's trace id: what {@code X-Request-Id} answers, what every problem
+ * document quotes as {@code requestId}, what every log line of the request carries as {@code
+ * trace.id}, and what X-Ray and any OTLP backend index the trace by. A caller who wants to choose
+ * it sends a W3C {@code traceparent}; an {@code X-Request-Id} sent by the caller is not read.
+ */
 public final class RequestIds {
 
   public static final String HEADER = "X-Request-Id";
-  public static final String MDC_KEY = "requestId";
 
-  /** Ids from clients end up in logs and events: accept only short, plain tokens. */
-  private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  private static final String ATTRIBUTE = RequestIds.class.getName();
 
   private RequestIds() {}
 
-  public static String acceptOrGenerate(@Nullable String candidate) {
-    return candidate != null && ACCEPTABLE.matcher(candidate).matches()
-        ? candidate
-        : UUID.randomUUID().toString();
-  }
-
-  /** The current request's id, or a fresh one for work that no request started (a sweep, a poll). */
-  public static String currentOrNew() {
-    var current = MDC.get(MDC_KEY);
-    return current != null ? current : UUID.randomUUID().toString();
-  }
-
-  public static @Nullable String current() {
-    return MDC.get(MDC_KEY);
+  /**
+   * The request's id: the request's trace id, else (a request the container refused before any filter
+   * ran, so no trace covers it) a new one of the same form, from {@link Traceparents}; remembered for
+   * the rest of the request.
+   */
+  public static String of(HttpServletRequest request) {
+    if (request.getAttribute(ATTRIBUTE) instanceof String id) {
+      return id;
+    }
+    var id = Traceparents.currentTraceIdOrNew();
+    request.setAttribute(ATTRIBUTE, id);
+    return id;
   }
 }

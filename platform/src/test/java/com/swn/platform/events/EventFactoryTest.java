@@ -7,6 +7,8 @@ import com.swn.platform.PlatformProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import com.swn.platform.outbox.OutboxEvent;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +33,33 @@ class EventFactoryTest {
     assertThat(event.detailType()).isEqualTo("ProductDeleted");
     assertThat(event.source()).isEqualTo("com.swn.test");
     assertThat(event.detail()).contains("\"productId\":\"p-1\"").contains("\"occurredAt\":\"2026-12-01T00:00:00Z\"");
+  }
+
+  @Test
+  void anEventCreatedInATraceCarriesItsContextAndItsTraceIdAsCorrelationId() {
+    var tracer = SdkTracerProvider.builder().build().get("test");
+    var span = tracer.spanBuilder("checkout").startSpan();
+    OutboxEvent event;
+    try (var ignored = span.makeCurrent()) {
+      event = events.create(new ProductDeleted("p-1", 3));
+    } finally {
+      span.end();
+    }
+
+    var context = span.getSpanContext();
+    var traceparent = "00-" + context.getTraceId() + "-" + context.getSpanId() + "-01";
+    assertThat(event.traceparent()).isEqualTo(traceparent);
+    assertThat(event.detail())
+        .contains("\"traceparent\":\"" + traceparent + "\"")
+        .contains("\"correlationId\":\"" + context.getTraceId() + "\"");
+  }
+
+  @Test
+  void anEventCreatedOutsideAnyTraceHasNoContextAndAFreshCorrelationId() {
+    var event = events.create(new ProductDeleted("p-1", 3));
+
+    assertThat(event.traceparent()).isNull();
+    assertThat(event.detail()).doesNotContain("traceparent").containsPattern("\"correlationId\":\"[0-9a-f]{32}\"");
   }
 
   @Test

@@ -141,8 +141,12 @@ class ProductApiIntegrationTest {
   void publishesPriceChangesAndDeletionsInAVersionedEnvelope() {
     var id = create("10", "Events");
 
-    var changed = http.put("/product/" + id, product("Lamp", "12.5", "Events"), "If-Match", "\"1\"", "X-Request-Id", "corr-" + id);
+    var traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+    var changed =
+        http.put(
+            "/product/" + id, product("Lamp", "12.5", "Events"), "If-Match", "\"1\"", "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
     assertThat(changed.status()).isEqualTo(200);
+    assertThat(changed.header("X-Request-Id")).as("the request id is the trace id").isEqualTo(traceId);
     assertThat(http.delete("/product/" + id).status()).isEqualTo(204);
 
     var priceChanged = EVENTS.await(about("ProductPriceChanged", id), 1).getFirst();
@@ -151,7 +155,8 @@ class ProductApiIntegrationTest {
     assertThat(envelope.path("eventId").asString()).isNotBlank();
     assertThat(envelope.path("eventType").asString()).isEqualTo("ProductPriceChanged");
     assertThat(envelope.path("schemaVersion").asInt()).isEqualTo(1);
-    assertThat(envelope.path("correlationId").asString()).isEqualTo("corr-" + id);
+    assertThat(envelope.path("correlationId").asString()).isEqualTo(traceId);
+    assertThat(envelope.path("traceparent").asString()).as("the consumers continue the request's trace").startsWith("00-" + traceId + "-");
     assertThat(envelope.path("occurredAt").asString()).isNotBlank();
     assertThat(envelope.path("data").path("oldPrice").decimalValue()).isEqualByComparingTo("10");
     assertThat(envelope.path("data").path("newPrice").decimalValue()).isEqualByComparingTo("12.5");

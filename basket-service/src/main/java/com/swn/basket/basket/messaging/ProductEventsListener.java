@@ -2,35 +2,44 @@ package com.swn.basket.basket.messaging;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.swn.basket.basket.ProductChange;
-import com.swn.contracts.EventContracts;
-import com.swn.platform.web.RequestIds;
+import com.swn.platform.messaging.EventMessageReader;
+import com.swn.platform.messaging.MessageProcessing;
+import com.swn.platform.messaging.ReceivedEvent;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Product price changes and deletions, from {@code BasketProductEventsQueue}. Thin: check the event
- * against its published schema, hand it to {@link RepricingFanOut}, which does the first page of
- * baskets and queues the rest as work items. Any failure is thrown, so the message is not
- * acknowledged and comes back (then goes to the dead-letter queue); handling is idempotent, so a
- * redelivery does no harm.
+ * Product price changes and deletions, from {@code BasketProductEventsQueue}. Thin: read the event
+ * (the platform's reader checks it against its published schema and its detail-type), hand it to
+ * {@link RepricingFanOut} inside the product change's trace, which does the first page of baskets
+ * and queues the rest as work items. Any failure is thrown, so the message is not acknowledged and
+ * comes back (then goes to the dead-letter queue); handling is idempotent, so a redelivery does no
+ * harm. Counted as {@code basket.repricing.events}, tagged by event type.
  */
 @Component
 class ProductEventsListener {
 
+  static final String PRICE_CHANGED = "ProductPriceChanged";
+  static final String DELETED = "ProductDeleted";
+
   private static final Logger log = LoggerFactory.getLogger(ProductEventsListener.class);
 
   private final RepricingFanOut fanOut;
-  private final JsonMapper jsonMapper;
+  private final EventMessageReader reader;
+  private final MessageProcessing processing;
+  private final MeterRegistry meters;
 
-  ProductEventsListener(RepricingFanOut fanOut, JsonMapper jsonMapper) {
+  ProductEventsListener(RepricingFanOut fanOut, JsonMapper jsonMapper, MessageProcessing processing, MeterRegistry meters) {
     this.fanOut = fanOut;
-    this.jsonMapper = jsonMapper;
+    this.reader = new EventMessageReader(jsonMapper, Map.of(PRICE_CHANGED, 1, DELETED, 1));
+    this.processing = processing;
+    this.meters = meters;
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -40,37 +49,25 @@ class ProductEventsListener {
   record ProductDeleted(String productId, long version) {}
 
   @SqsListener("${basket.product-events-queue}")
-  void on(ProductEventMessage message) {
-    var detail = message.detail();
-    if (detail == null) {
-      throw new InvalidProductEventException(message.id(), List.of("no detail"));
-    }
-    var violations = EventContracts.violations(detail);
-    if (!violations.isEmpty()) {
-      throw new InvalidProductEventException(message.id(), violations);
-    }
-    var eventType = detail.path("eventType").asString();
-    if (!eventType.equals(message.detailType())) {
-      throw new InvalidProductEventException(message.id(), List.of("detail-type " + message.detailType() + " but eventType " + eventType));
-    }
-    var correlationId = RequestIds.acceptOrGenerate(detail.path("correlationId").asString());
-    MDC.put(RequestIds.MDC_KEY, correlationId);
-    try {
-      log.atInfo().addKeyValue("eventId", detail.path("eventId").asString()).addKeyValue("eventType", eventType).log("Product event received");
-      var data = detail.path("data");
-      switch (eventType) {
-        case "ProductPriceChanged" -> {
-          var event = jsonMapper.treeToValue(data, ProductPriceChanged.class);
-          fanOut.page(ProductChange.priceChanged(event.productId(), event.name(), event.newPrice(), event.version()), correlationId, null);
-        }
-        case "ProductDeleted" -> {
-          var event = jsonMapper.treeToValue(data, ProductDeleted.class);
-          fanOut.page(ProductChange.deleted(event.productId(), event.version()), correlationId, null);
-        }
-        default -> throw new InvalidProductEventException(message.id(), List.of("no handler for " + eventType));
-      }
-    } finally {
-      MDC.remove(RequestIds.MDC_KEY);
-    }
+  void on(String body) {
+    var event = reader.read(body);
+    processing.process(event, () -> reprice(event));
+  }
+
+  private void reprice(ReceivedEvent event) {
+    log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("eventType", event.eventType()).log("Product event received");
+    var change =
+        switch (event.eventType()) {
+          case PRICE_CHANGED -> {
+            var data = event.data(ProductPriceChanged.class);
+            yield ProductChange.priceChanged(data.productId(), data.name(), data.newPrice(), data.version());
+          }
+          default -> {
+            var data = event.data(ProductDeleted.class);
+            yield ProductChange.deleted(data.productId(), data.version());
+          }
+        };
+    fanOut.page(change, event.traceparent(), null);
+    meters.counter("basket.repricing.events", "eventType", event.eventType()).increment();
   }
 }

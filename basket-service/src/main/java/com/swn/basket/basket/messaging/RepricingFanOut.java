@@ -3,14 +3,16 @@ package com.swn.basket.basket.messaging;
 import com.swn.basket.BasketProperties;
 import com.swn.basket.basket.BasketRepricing;
 import com.swn.basket.basket.ProductChange;
-import com.swn.platform.web.RequestIds;
+import com.swn.platform.messaging.MessageProcessing;
+import com.swn.platform.messaging.Traceparents;
 import io.awspring.cloud.sqs.annotation.SqsListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -26,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * goes on, one message for the next page. A basket step changes one basket. Every step is
  * idempotent (a basket at the event's version or later is left alone), so a step that fails is
  * simply received again; a page step that runs twice sends its items twice, which changes nothing.
+ *
+ * <p>Each work item carries the product change's trace context, and each step runs in it ({@link
+ * MessageProcessing}); {@code basket.repricing.baskets} counts the baskets a step changed.
  */
 @Component
 class RepricingFanOut {
@@ -42,12 +47,23 @@ class RepricingFanOut {
   private final SqsAsyncClient sqs;
   private final JsonMapper jsonMapper;
   private final String queueUrl;
+  private final MessageProcessing processing;
+  private final Counter repriced;
 
-  RepricingFanOut(BasketRepricing repricing, SqsAsyncClient sqs, JsonMapper jsonMapper, BasketProperties properties) {
+  RepricingFanOut(
+      BasketRepricing repricing,
+      SqsAsyncClient sqs,
+      JsonMapper jsonMapper,
+      BasketProperties properties,
+      MessageProcessing processing,
+      MeterRegistry meters) {
     this.repricing = repricing;
     this.sqs = sqs;
     this.jsonMapper = jsonMapper;
     this.queueUrl = queueUrl(sqs, properties.repricingQueue());
+    this.processing = processing;
+    this.repriced =
+        Counter.builder("basket.repricing.baskets").description("Baskets a product change repriced or emptied of the product").register(meters);
   }
 
   /** A name is resolved once, at start-up: without its work queue the service does not start. */
@@ -60,22 +76,32 @@ class RepricingFanOut {
 
   @SqsListener("${basket.repricing-queue}")
   void on(RepricingTask task) {
-    try (var ignored = MDC.putCloseable(RequestIds.MDC_KEY, RequestIds.acceptOrGenerate(task.correlationId()))) {
-      if (task.userName() != null) {
-        repricing.applyTo(task.userName(), task.change());
-      } else {
-        page(task.change(), task.correlationId(), task.pageToken());
+    processing.process(RepricingTask.class.getSimpleName(), task.traceparent(), () -> step(task));
+  }
+
+  private void step(RepricingTask task) {
+    var userName = task.userName();
+    if (userName != null) {
+      if (repricing.applyTo(userName, task.change())) {
+        repriced.increment();
       }
+    } else {
+      page(task.change(), task.traceparent(), task.pageToken());
     }
   }
 
-  /** A page step; the first one ({@code pageToken} null) runs in the product event's own message. */
-  void page(ProductChange change, String correlationId, @Nullable String pageToken) {
+  /**
+   * A page step; the first one ({@code pageToken} null) runs in the product event's own message. The
+   * work items carry the trace context of the step that sends them, so every step is in one trace.
+   */
+  void page(ProductChange change, @Nullable String traceparent, @Nullable String pageToken) {
+    var current = Traceparents.current();
+    var context = current != null ? current : traceparent;
     var page = repricing.basketsHolding(change.productId(), pageToken, PAGE_SIZE);
     var tasks = new ArrayList<RepricingTask>();
-    page.items().forEach(userName -> tasks.add(RepricingTask.basket(change, correlationId, userName)));
+    page.items().forEach(userName -> tasks.add(RepricingTask.basket(change, context, userName)));
     if (page.nextToken() != null) {
-      tasks.add(RepricingTask.page(change, correlationId, page.nextToken()));
+      tasks.add(RepricingTask.page(change, context, page.nextToken()));
     }
     for (int from = 0; from < tasks.size(); from += MAX_BATCH) {
       send(tasks.subList(from, Math.min(from + MAX_BATCH, tasks.size())));

@@ -8,16 +8,17 @@ import org.jspecify.annotations.Nullable;
  * userName}), or the next page of the baskets holding the product ({@code pageToken}, the product
  * index's position after the previous page).
  *
- * @param correlationId the request id of the product change, carried into every log line it causes
+ * @param traceparent the trace context of the product change, so that every step of its repricing
+ *     joins the trace of the request that changed the product
  */
 record RepricingTask(
-    ProductChange change, String correlationId, @Nullable String userName, @Nullable String pageToken) {
+    ProductChange change, @Nullable String traceparent, @Nullable String userName, @Nullable String pageToken) {
 
-  static RepricingTask basket(ProductChange change, String correlationId, String userName) {
-    return new RepricingTask(change, correlationId, userName, null);
+  static RepricingTask basket(ProductChange change, @Nullable String traceparent, String userName) {
+    return new RepricingTask(change, traceparent, userName, null);
   }
 
-  static RepricingTask page(ProductChange change, String correlationId, String pageToken) {
-    return new RepricingTask(change, correlationId, null, pageToken);
+  static RepricingTask page(ProductChange change, @Nullable String traceparent, String pageToken) {
+    return new RepricingTask(change, traceparent, null, pageToken);
   }
 }

@@ -1,5 +1,6 @@
 package com.swn.basket.basket.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -9,6 +10,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.swn.basket.basket.ProductChange;
+import com.swn.platform.messaging.InvalidEventMessageException;
+import com.swn.platform.messaging.MessageProcessing;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,22 +21,29 @@ import tools.jackson.databind.json.JsonMapper;
 class ProductEventsListenerTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   private final RepricingFanOut repricing = mock(RepricingFanOut.class);
-  private final ProductEventsListener listener = new ProductEventsListener(repricing, JSON);
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final ProductEventsListener listener =
+      new ProductEventsListener(repricing, JSON, MessageProcessing.unobserved(), meters);
 
-  private static ProductEventMessage message(String detailType, String data) {
-    var detail =
+  private static String message(String detailType, String eventType, String data) {
+    return """
+        {"id":"eb-1","detail-type":"%s","source":"com.swn.product","detail":
+         {"eventId":"0b5c1d9e-3f4a-4b6c-8d7e-9f0a1b2c3d4e","eventType":"%s","schemaVersion":1,
+          "occurredAt":"2026-01-01T00:00:00Z","correlationId":"corr-1","producer":"com.swn.product",
+          "traceparent":"%s","data":%s}}
         """
-        {"eventId":"0b5c1d9e-3f4a-4b6c-8d7e-9f0a1b2c3d4e","eventType":"%s","schemaVersion":1,
-         "occurredAt":"2026-01-01T00:00:00Z","correlationId":"corr-1","producer":"com.swn.product","data":%s}
-        """
-            .formatted(detailType, data);
-    return new ProductEventMessage("eb-1", detailType, "com.swn.product", JSON.readTree(detail));
+        .formatted(detailType, eventType, TRACEPARENT, data);
+  }
+
+  private static String message(String eventType, String data) {
+    return message(eventType, eventType, data);
   }
 
   @Test
-  void handsAValidPriceChangeToRepricing() {
+  void handsAValidPriceChangeToRepricingInItsTrace() {
     listener.on(message("ProductPriceChanged", "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5,\"version\":2}"));
 
     verify(repricing)
@@ -45,15 +56,16 @@ class ProductEventsListenerTest {
                         && change.newPrice() != null
                         && change.newPrice().compareTo(new BigDecimal("12.50")) == 0
                         && change.productVersion() == 2),
-            eq("corr-1"),
+            eq(TRACEPARENT),
             isNull());
+    assertThat(meters.get("basket.repricing.events").tag("eventType", "ProductPriceChanged").counter().count()).isEqualTo(1);
   }
 
   @Test
   void handsAValidDeletionToRepricing() {
     listener.on(message("ProductDeleted", "{\"productId\":\"p\",\"version\":3}"));
 
-    verify(repricing).page(eq(ProductChange.deleted("p", 3)), eq("corr-1"), isNull());
+    verify(repricing).page(eq(ProductChange.deleted("p", 3)), eq(TRACEPARENT), isNull());
   }
 
   @Test
@@ -61,17 +73,25 @@ class ProductEventsListenerTest {
     var missingVersion = message("ProductPriceChanged", "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5}");
     var negativePrice = message("ProductPriceChanged", "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":-1,\"version\":2}");
 
-    assertThatThrownBy(() -> listener.on(missingVersion)).isInstanceOf(InvalidProductEventException.class);
-    assertThatThrownBy(() -> listener.on(negativePrice)).isInstanceOf(InvalidProductEventException.class);
+    assertThatThrownBy(() -> listener.on(missingVersion)).isInstanceOf(InvalidEventMessageException.class);
+    assertThatThrownBy(() -> listener.on(negativePrice)).isInstanceOf(InvalidEventMessageException.class);
+    assertThatThrownBy(() -> listener.on("not json")).isInstanceOf(InvalidEventMessageException.class);
     verifyNoInteractions(repricing);
   }
 
   @Test
   void throwsWhenTheDetailTypeAndTheEnvelopeDisagree() {
-    var valid = message("ProductDeleted", "{\"productId\":\"p\",\"version\":3}");
-    var mislabelled = new ProductEventMessage("eb-2", "ProductPriceChanged", "com.swn.product", valid.detail());
+    var mislabelled = message("ProductPriceChanged", "ProductDeleted", "{\"productId\":\"p\",\"version\":3}");
 
-    assertThatThrownBy(() -> listener.on(mislabelled)).isInstanceOf(InvalidProductEventException.class);
+    assertThatThrownBy(() -> listener.on(mislabelled)).isInstanceOf(InvalidEventMessageException.class);
+    verifyNoInteractions(repricing);
+  }
+
+  @Test
+  void throwsOnAnEventItDoesNotTake() {
+    var created = message("ProductCreated", "{\"productId\":\"p\",\"name\":\"Lamp\",\"price\":1,\"category\":\"c\",\"version\":1}");
+
+    assertThatThrownBy(() -> listener.on(created)).isInstanceOf(InvalidEventMessageException.class);
     verifyNoInteractions(repricing);
   }
 }

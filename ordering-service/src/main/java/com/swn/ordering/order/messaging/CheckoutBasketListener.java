@@ -1,21 +1,22 @@
 package com.swn.ordering.order.messaging;
 
 import com.swn.ordering.order.Orders;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import com.swn.platform.web.RequestIds;
+import com.swn.platform.messaging.InvalidEventMessageException;
+import com.swn.platform.messaging.MessageProcessing;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Places an order for every CheckoutBasket event on the order queue. Thin on purpose: read, place,
- * return. The two kinds of failure go different ways:
+ * Places an order for every CheckoutBasket event on the order queue. Thin on purpose: read, place
+ * inside the checkout's trace ({@link MessageProcessing}), return. The two kinds of failure go
+ * different ways:
  *
  * <ul>
  *   <li>a message that can never become an order (poison: not JSON, not a conforming CheckoutBasket
@@ -41,28 +42,35 @@ class CheckoutBasketListener {
   private final CheckoutBasketReader reader;
   private final Orders orders;
   private final PoisonMessages poison;
+  private final MessageProcessing processing;
   private final Counter failures;
 
-  CheckoutBasketListener(JsonMapper jsonMapper, Orders orders, PoisonMessages poison, MeterRegistry meters) {
+  CheckoutBasketListener(
+      JsonMapper jsonMapper, Orders orders, PoisonMessages poison, MessageProcessing processing, MeterRegistry meters) {
     this.reader = new CheckoutBasketReader(jsonMapper);
     this.orders = orders;
     this.poison = poison;
+    this.processing = processing;
     this.failures =
         Counter.builder("orders.placement.failures")
             .description("Attempts to place an order that failed and will be retried (transient failures)")
             .register(meters);
   }
 
-  @SqsListener(queueNames = QUEUE, factory = OrderQueueListenerConfiguration.FACTORY)
+  @SqsListener(queueNames = QUEUE)
   void on(Message<String> message) {
     CheckoutBasketReader.Checkout checkout;
     try {
       checkout = reader.read(message.getPayload());
-    } catch (PoisonMessageException e) {
+    } catch (InvalidEventMessageException e) {
       poison.deadLetter(message, e);
       return;
     }
-    try (var ignored = MDC.putCloseable(RequestIds.MDC_KEY, checkout.correlationId())) {
+    processing.process(checkout.event(), () -> place(message, checkout));
+  }
+
+  private void place(Message<String> message, CheckoutBasketReader.Checkout checkout) {
+    try {
       orders.place(checkout.command());
     } catch (RuntimeException e) {
       failures.increment();

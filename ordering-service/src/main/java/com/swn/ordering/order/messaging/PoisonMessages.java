@@ -1,6 +1,7 @@
 package com.swn.ordering.order.messaging;
 
 import com.swn.ordering.OrderingProperties;
+import com.swn.platform.messaging.InvalidEventMessageException;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +55,7 @@ class PoisonMessages {
     return sqs.getQueueUrl(request -> request.queueName(nameOrUrl)).join().queueUrl();
   }
 
-  void deadLetter(Message<String> message, PoisonMessageException rejection) {
+  void deadLetter(Message<String> message, InvalidEventMessageException rejection) {
     var messageId = String.valueOf(message.getHeaders().getId());
     var reason = rejection.getMessage();
     sqs.sendMessage(

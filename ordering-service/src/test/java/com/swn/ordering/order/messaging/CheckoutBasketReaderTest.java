@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.swn.contracts.EventContracts;
 import com.swn.ordering.CheckoutEvents;
 import com.swn.ordering.order.PaymentMethod;
+import com.swn.platform.messaging.InvalidEventMessageException;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,19 +38,19 @@ class CheckoutBasketReaderTest {
     assertThat(command.items().getFirst().unitPrice()).hasToString("19.90");
     assertThat(command.declaredTotal()).isEqualByComparingTo(CheckoutEvents.TOTAL);
     assertThat(command.paymentMethod()).isEqualTo(PaymentMethod.CARD);
-    assertThat(checkout.correlationId()).startsWith("test-");
+    assertThat(checkout.event().correlationId()).startsWith("test-");
   }
 
   @Test
   void rejectsAnEnvelopeWithoutData() {
     assertThatThrownBy(() -> reader.read("{\"detail\":{\"eventType\":\"CheckoutBasket\",\"schemaVersion\":1}}"))
-        .isInstanceOf(PoisonMessageException.class)
+        .isInstanceOf(InvalidEventMessageException.class)
         .hasMessageContaining("not a valid CheckoutBasket v1 event");
   }
 
   @Test
   void rejectsABodyThatIsNotJson() {
-    assertThatThrownBy(() -> reader.read("checkout please")).isInstanceOf(PoisonMessageException.class);
+    assertThatThrownBy(() -> reader.read("checkout please")).isInstanceOf(InvalidEventMessageException.class);
   }
 
   @Test
@@ -59,7 +60,7 @@ class CheckoutBasketReaderTest {
     detail.set("data", JsonMapper.builder().build().readTree("{\"productId\":\"p-1\",\"version\":1}"));
 
     assertThatThrownBy(() -> reader.read(CheckoutEvents.eventBridgeEvent(detail)))
-        .isInstanceOf(PoisonMessageException.class);
+        .isInstanceOf(InvalidEventMessageException.class);
   }
 
   @Test
@@ -72,7 +73,7 @@ class CheckoutBasketReaderTest {
     ((ObjectNode) detail.path("data")).put("cardNumber", "4111111111111111");
 
     assertThatThrownBy(() -> reader.read(CheckoutEvents.eventBridgeEvent(detail)))
-        .isInstanceOf(PoisonMessageException.class)
+        .isInstanceOf(InvalidEventMessageException.class)
         .hasMessageContaining(detail.path("eventId").asString())
         .hasMessageContaining("/data/customer/email")
         .hasMessageContaining("/data/customer/lastName")
