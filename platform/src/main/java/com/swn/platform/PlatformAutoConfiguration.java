@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -100,7 +101,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     Outbox outbox(PlatformProperties properties) {
-      return new Outbox(properties.outbox().table());
+      // the condition above makes the table non-empty
+      return new Outbox(Objects.requireNonNull(properties.outbox().table()));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.swn.basket.basket;
 
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.basket.BasketProperties;
 import com.swn.platform.dynamodb.PageTokens;
 import com.swn.platform.web.Page;
@@ -98,7 +99,7 @@ public class BasketRepository {
                     .limit(limit)
                     .exclusiveStartKey(startKey));
     return new Page<>(
-        page.items().stream().map(item -> item.get(BasketItems.USER_NAME).s()).toList(),
+        page.items().stream().map(item -> Attributes.required(item, BasketItems.USER_NAME).s()).toList(),
         PageTokens.encode(page.lastEvaluatedKey()));
   }
 

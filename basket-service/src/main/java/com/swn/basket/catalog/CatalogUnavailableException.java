@@ -1,5 +1,6 @@
 package com.swn.basket.catalog;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -8,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
 /** The catalogue did not answer in time, or failed, even after the retries: try again shortly. */
 class CatalogUnavailableException extends ErrorResponseException {
 
-  CatalogUnavailableException(Throwable cause) {
+  CatalogUnavailableException(@Nullable Throwable cause) {
     super(HttpStatus.SERVICE_UNAVAILABLE, problem(), cause);
     getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
   }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -72,7 +73,8 @@ public class ProductCatalog implements AutoCloseable {
 
   /** The product as the catalogue has it now. */
   public CatalogProduct product(String productId) {
-    return products(List.of(productId)).get(productId);
+    // products() answers every id or throws
+    return Objects.requireNonNull(products(List.of(productId)).get(productId));
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.swn.basket.checkout;
 
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.basket.BasketProperties;
 import com.swn.basket.basket.Basket;
 import com.swn.basket.basket.BasketRepository;
@@ -120,16 +121,18 @@ class CheckoutRepository {
   }
 
   private static IdempotencyRecord fromItem(Map<String, AttributeValue> item) {
+    var answerUntil =
+        Attributes.required(item, item.containsKey(ANSWER_UNTIL) ? ANSWER_UNTIL : LEGACY_EXPIRES_AT);
     var response =
         new CheckoutAccepted(
-            UUID.fromString(item.get(ORDER_ID).s()),
-            item.get(USER_NAME).s(),
-            new BigDecimal(item.get(TOTAL_PRICE).n()).setScale(2),
-            item.get(STATUS).s());
+            UUID.fromString(Attributes.required(item, ORDER_ID).s()),
+            Attributes.required(item, USER_NAME).s(),
+            new BigDecimal(Attributes.required(item, TOTAL_PRICE).n()).setScale(2),
+            Attributes.required(item, STATUS).s());
     return new IdempotencyRecord(
-        item.get(KEY).s(),
-        item.get(REQUEST_HASH).s(),
+        Attributes.required(item, KEY).s(),
+        Attributes.required(item, REQUEST_HASH).s(),
         response,
-        Instant.ofEpochSecond(Long.parseLong(item.getOrDefault(ANSWER_UNTIL, item.get(LEGACY_EXPIRES_AT)).n())));
+        Instant.ofEpochSecond(Long.parseLong(answerUntil.n())));
   }
 }

@@ -1,5 +1,6 @@
 package com.swn.product.catalog;
 
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.platform.dynamodb.PageTokens;
 import com.swn.platform.outbox.Outbox;
 import com.swn.platform.outbox.OutboxEvent;
@@ -61,7 +62,7 @@ class ProductRepository {
 
   Page<Product> findByCategory(String category, int limit, @Nullable String nextToken) {
     var startKey = PageTokens.decode(nextToken, CATEGORY_INDEX_KEY);
-    if (startKey != null && !category.equals(startKey.get(ProductItems.CATEGORY).s())) {
+    if (startKey != null && !category.equals(Attributes.required(startKey, ProductItems.CATEGORY).s())) {
       throw new com.swn.platform.dynamodb.InvalidPageTokenException();
     }
     var response =
