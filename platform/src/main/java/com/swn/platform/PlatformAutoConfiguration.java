@@ -3,6 +3,7 @@ package com.swn.platform;
 import com.swn.platform.events.EventFactory;
 import com.swn.platform.outbox.Outbox;
 import com.swn.platform.outbox.OutboxRelay;
+import com.swn.platform.outbox.TransactionalOutbox;
 import io.awspring.cloud.autoconfigure.AwsClientCustomizer;
 import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
@@ -114,6 +115,11 @@ public class PlatformAutoConfiguration {
         ObjectProvider<MeterRegistry> meters) {
       return new OutboxRelay(
           dynamoDb, eventBridge, properties, clock, meters.getIfAvailable(() -> Metrics.globalRegistry));
+    }
+
+    @Bean
+    TransactionalOutbox transactionalOutbox(DynamoDbClient dynamoDb, Outbox outbox, OutboxRelay relay) {
+      return new TransactionalOutbox(dynamoDb, outbox, relay);
     }
   }
 }

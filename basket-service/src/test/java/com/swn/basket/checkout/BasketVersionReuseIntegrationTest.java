@@ -98,7 +98,7 @@ class BasketVersionReuseIntegrationTest extends IntegrationTest {
               return invocation.callRealMethod();
             })
         .when(baskets)
-        .deleteUnchanged(any(Basket.class));
+        .deleteUnchanged(any(), any(Basket.class), any());
 
     try (var pool = Executors.newFixedThreadPool(2)) {
       List<Future<HttpJson.Response>> attempts =

@@ -1,4 +1,4 @@
-package com.swn.basket.checkout;
+package com.swn.basket.basket;
 
 import com.swn.platform.web.ProblemException;
 import java.util.List;
