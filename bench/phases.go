@@ -260,29 +260,6 @@ func parseDuration(s string) time.Duration {
 	return d
 }
 
-// checkoutEvent is an SQS body as EventBridge delivers it for CheckoutBasketRule.
-func checkoutEvent(user string) string {
-	now := time.Now().UTC().Format("2006-01-02T15:04:05.000Z")
-	detail := map[string]any{
-		"eventId": uuid(), "eventType": "CheckoutBasket", "schemaVersion": 1, "occurredAt": now,
-		"correlationId": "bench-" + user, "producer": "bench",
-		"data": map[string]any{
-			"orderId": uuid(), "userName": user,
-			"items": []map[string]any{{"productId": "bench-lamp", "productName": "Bench lamp", "color": "red",
-				"quantity": 2, "unitPrice": 20, "lineTotal": 40}},
-			"totalPrice":    40,
-			"customer":      map[string]string{"firstName": "Bench", "lastName": "Mark", "email": "bench@example.com", "address": "1 Bench Road"},
-			"paymentMethod": "CARD", "checkedOutAt": now,
-		},
-	}
-	event := map[string]any{
-		"version": "0", "id": uuid(), "detail-type": "CheckoutBasket", "source": "com.swn.basket.checkoutbasket",
-		"account": "000000000000", "time": now[:19] + "Z", "region": "us-east-1", "resources": []string{}, "detail": detail,
-	}
-	data, _ := json.Marshal(event)
-	return string(data)
-}
-
 func uuid() string {
 	b := make([]byte, 16)
 	rand.Read(b)
@@ -397,10 +374,14 @@ func orderItem(body string) (map[string]any, error) {
 	n := func(v string) map[string]string { return map[string]string{"N": v} }
 	var lines []any
 	for _, it := range d.Items {
-		lines = append(lines, map[string]any{"M": map[string]any{
-			"productId": s(it.ProductID), "productName": s(it.ProductName), "color": s(it.Color),
+		line := map[string]any{
+			"productId": s(it.ProductID), "productName": s(it.ProductName),
 			"quantity": n(fmt.Sprint(it.Quantity)), "unitPrice": n(it.UnitPrice.String()), "lineTotal": n(it.LineTotal.String()),
-		}})
+		}
+		if it.Color != "" { // as OrderItems: a line without a color has no color attribute
+			line["color"] = s(it.Color)
+		}
+		lines = append(lines, map[string]any{"M": line})
 	}
 	customer := map[string]any{}
 	for k, v := range d.Customer {
