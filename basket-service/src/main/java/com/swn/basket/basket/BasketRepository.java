@@ -82,9 +82,7 @@ public class BasketRepository {
                             ":now", BasketItems.number(clock.instant().getEpochSecond())))
                     .limit(limit)
                     .exclusiveStartKey(startKey));
-    return new Page<>(
-        response.items().stream().map(BasketItems::fromDocument).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+    return PageTokens.page(response.items(), response.lastEvaluatedKey(), BasketItems::fromDocument);
   }
 
   /**
@@ -103,9 +101,8 @@ public class BasketRepository {
                     .expressionAttributeValues(Map.of(":productId", AttributeValue.fromS(productId)))
                     .limit(limit)
                     .exclusiveStartKey(startKey));
-    return new Page<>(
-        page.items().stream().map(item -> Attributes.required(item, BasketItems.USER_NAME).s()).toList(),
-        PageTokens.encode(page.lastEvaluatedKey()));
+    return PageTokens.page(
+        page.items(), page.lastEvaluatedKey(), item -> Attributes.required(item, BasketItems.USER_NAME).s());
   }
 
   /**

@@ -88,18 +88,14 @@ class OrderRepository {
                     .scanIndexForward(false)
                     .limit(limit)
                     .exclusiveStartKey(startKey));
-    return new Page<>(
-        response.items().stream().map(OrderItems::fromItem).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+    return PageTokens.page(response.items(), response.lastEvaluatedKey(), OrderItems::fromItem);
   }
 
   Page<Order> findAll(int limit, @Nullable String nextToken) {
     var startKey = PageTokens.decode(nextToken, TABLE_KEY);
     var response =
         dynamoDb.scan(request -> request.tableName(table).limit(limit).exclusiveStartKey(startKey));
-    return new Page<>(
-        response.items().stream().map(OrderItems::fromItem).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+    return PageTokens.page(response.items(), response.lastEvaluatedKey(), OrderItems::fromItem);
   }
 
   /**

@@ -54,9 +54,7 @@ class ProductRepository {
     var startKey = PageTokens.decode(nextToken, TABLE_KEY);
     var response =
         dynamoDb.scan(request -> request.tableName(table).limit(limit).exclusiveStartKey(startKey));
-    return new Page<>(
-        response.items().stream().map(ProductItems::fromItem).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+    return PageTokens.page(response.items(), response.lastEvaluatedKey(), ProductItems::fromItem);
   }
 
   Page<Product> findByCategory(String category, int limit, @Nullable String nextToken) {
@@ -75,9 +73,7 @@ class ProductRepository {
                     .expressionAttributeValues(Map.of(":category", AttributeValue.fromS(category)))
                     .limit(limit)
                     .exclusiveStartKey(startKey));
-    return new Page<>(
-        response.items().stream().map(ProductItems::fromItem).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+    return PageTokens.page(response.items(), response.lastEvaluatedKey(), ProductItems::fromItem);
   }
 
   void insert(Product product, OutboxEvent event) {
