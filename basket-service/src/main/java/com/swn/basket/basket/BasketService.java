@@ -2,7 +2,7 @@ package com.swn.basket.basket;
 
 import com.swn.basket.BasketProperties;
 import com.swn.basket.catalog.CatalogProduct;
-import com.swn.basket.catalog.ProductCatalog;
+import com.swn.basket.catalog.CatalogClient;
 import com.swn.platform.web.Page;
 import com.swn.platform.web.PreconditionRequiredException;
 import com.swn.platform.web.VersionTags.IfMatch;
@@ -29,14 +29,14 @@ class BasketService {
       "The basket exists: send its ETag in If-Match to replace it; GET the basket to learn it.";
 
   private final BasketRepository baskets;
-  private final ProductCatalog catalog;
+  private final CatalogClient catalog;
   private final BasketProperties properties;
   private final Clock clock;
   private final Counter itemsAdded;
 
   BasketService(
       BasketRepository baskets,
-      ProductCatalog catalog,
+      CatalogClient catalog,
       BasketProperties properties,
       Clock clock,
       MeterRegistry meters) {

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "gateway.max-request-size=1KB")
 @ExtendWith(OutputCaptureExtension.class)
-class GatewayProxyTests {
+class GatewayProxyTest {
 
   private static final String UUID_PATTERN =
       "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

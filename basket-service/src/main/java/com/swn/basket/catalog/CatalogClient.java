@@ -41,9 +41,9 @@ import org.springframework.web.client.RestClient;
  * hang, never a guessed price.
  */
 @Component
-public class ProductCatalog implements AutoCloseable {
+public class CatalogClient implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(ProductCatalog.class);
+  private static final Logger log = LoggerFactory.getLogger(CatalogClient.class);
 
   private final RestClient http;
   private final RetryTemplate retry;
@@ -52,7 +52,7 @@ public class ProductCatalog implements AutoCloseable {
   /** Look-ups wait on I/O: one virtual thread each, bounded per request by a semaphore. */
   private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
 
-  ProductCatalog(RestClient.Builder builder, BasketProperties properties) {
+  CatalogClient(RestClient.Builder builder, BasketProperties properties) {
     var settings = properties.catalog();
     var client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
     var requestFactory = new JdkClientHttpRequestFactory(client);
@@ -65,7 +65,7 @@ public class ProductCatalog implements AutoCloseable {
                 .delay(settings.retryDelay())
                 .jitter(settings.retryJitter())
                 .multiplier(2)
-                .predicate(ProductCatalog::isTransient)
+                .predicate(CatalogClient::isTransient)
                 .build());
     this.deadline = settings.lookupDeadline();
     this.concurrency = settings.lookupConcurrency();
