@@ -8,7 +8,8 @@ Checks (each one can fail; --self-test proves it with the fixtures in scripts/co
                        (scripts/compose-spec.json, vendored); durations parse; the model is interpolated first
   image-pinned         every image (compose `image:`, Dockerfile FROM, `# syntax=`) names a version tag with
                        at least major.minor, or a digest; never `latest` or no tag
-  build                build.context is the repository root and build.dockerfile exists
+  build                build.context is the repository root, build.dockerfile exists and builds a reactor
+                       module (build.args.MODULE, else its directory), and every ARG without a default is passed
   healthcheck          every long-running service has a health check, on /actuator/health/liveness for our own
                        images (readiness asks DynamoDB: a brownout would restart healthy containers); one-shot
                        services (what others wait for with service_completed_successfully) have restart "no"
@@ -219,7 +220,9 @@ class Dockerfile:
         return self.stages[-1]
 
 
-def parse_dockerfile(path: str, text: str) -> Dockerfile:
+def parse_dockerfile(path: str, text: str, build_args: dict[str, str] | None = None) -> Dockerfile:
+    """The Dockerfile's stages, with each stage's ARGs (the build argument, else the default) substituted
+    into the instructions after them, as the builder does; an ARG with neither stays unresolved."""
     syntax = None
     for raw in text.splitlines():
         directive = re.match(r"^#\s*syntax\s*=\s*(\S+)", raw)
@@ -263,7 +266,34 @@ def parse_dockerfile(path: str, text: str) -> Dockerfile:
                 global_args[key.strip()] = default.strip().strip('"')
         else:
             stages[-1].instructions.append(instruction)
+    for stage in stages:
+        scope: dict[str, str] = {}
+        for instruction in stage.instructions:
+            instruction.args = substitute_args(instruction.args, scope)
+            if instruction.keyword == "ARG":
+                key, has_default, default = instruction.args.partition("=")
+                key = key.strip()
+                if key in (build_args or {}):
+                    scope[key] = (build_args or {})[key]
+                elif has_default:
+                    scope[key] = default.strip().strip('"')
     return Dockerfile(path, syntax, stages, global_args)
+
+
+def substitute_args(text: str, scope: dict[str, str]) -> str:
+    return re.sub(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))",
+                  lambda m: scope.get(m.group(1) or m.group(2), m.group(0)), text)
+
+
+def declared_args(dockerfile: Dockerfile) -> dict[str, bool]:
+    """Every ARG of the stages, and whether it has a default."""
+    declared: dict[str, bool] = {}
+    for stage in dockerfile.stages:
+        for instruction in stage.instructions:
+            if instruction.keyword == "ARG":
+                key, has_default, _ = instruction.args.partition("=")
+                declared[key.strip()] = declared.get(key.strip(), False) or bool(has_default)
+    return declared
 
 
 def copy_sources(instruction: Instruction) -> tuple[list[str], dict[str, str]]:
@@ -494,10 +524,11 @@ class DockerIgnore:
 
 
 def check_dockerfile(repo: Repo, result: Result, dockerfile_path: str, one_shot: bool, group: str,
-                     modules: dict[str, MavenModule], ignore: DockerIgnore) -> Dockerfile | None:
+                     modules: dict[str, MavenModule], ignore: DockerIgnore,
+                     build_args: dict[str, str]) -> Dockerfile | None:
     if not repo.exists(dockerfile_path):
         return None
-    dockerfile = parse_dockerfile(dockerfile_path, repo.text(dockerfile_path))
+    dockerfile = parse_dockerfile(dockerfile_path, repo.text(dockerfile_path), build_args)
     where = dockerfile_path
     if not dockerfile.stages:
         result.fail("dockerfile-user", f"{where}: no FROM")
@@ -598,6 +629,14 @@ def check_dockerfile(repo: Repo, result: Result, dockerfile_path: str, one_shot:
                         result.fail("dockerfile-reactor", f"{where}: the build stage does not copy {needed}/src "
                                                           f"(-pl {target} -am builds {needed})")
     return dockerfile
+
+
+def build_arguments(build: dict) -> dict[str, str]:
+    args = build.get("args") or {}
+    if isinstance(args, list):
+        pairs = [item.split("=", 1) for item in args]
+        return {p[0]: (p[1] if len(p) > 1 else "") for p in pairs}
+    return {k: "" if v is None else str(v) for k, v in args.items()}
 
 
 def service_environment(service: dict) -> dict[str, str]:
@@ -705,12 +744,21 @@ def check_model(repo: Repo, files: list[str], schema: dict, result: Result):
         if not repo.exists(dockerfile):
             result.fail("build", f"{label}: {name}: {dockerfile} does not exist")
             continue
-        module = dockerfile.split("/")[0] if "/" in dockerfile else None
+        build_args = build_arguments(build)
+        # The shared service Dockerfile names its module by the MODULE build argument; a module's own
+        # Dockerfile (local-aws) by its directory.
+        module = build_args.get("MODULE") or (dockerfile.split("/")[0] if "/" in dockerfile else None)
         if module not in modules:
-            result.fail("build", f"{label}: {name}: {dockerfile} is not in a module of the reactor")
+            result.fail("build", f"{label}: {name}: {dockerfile} builds no module of the reactor (pass "
+                                 "build.args.MODULE, or keep the Dockerfile in its module's directory)")
             continue
         module_of[name] = module
-        parsed = check_dockerfile(repo, result, dockerfile, name in one_shot, group, modules, ignore)
+        parsed = check_dockerfile(repo, result, dockerfile, name in one_shot, group, modules, ignore, build_args)
+        if parsed:
+            for arg, has_default in sorted(declared_args(parsed).items()):
+                if not has_default and arg not in build_args:
+                    result.fail("build", f"{label}: {name}: {dockerfile} needs build argument {arg}, which "
+                                         "build.args does not pass")
         if parsed:
             dockerfiles[name] = parsed
 

@@ -26,14 +26,17 @@ public final class Events {
 
   private Events() {}
 
-  /** Publishes a product event to the bus as the product service does; the real rule routes it to the basket. */
+  /**
+   * Publishes a product event to the bus as the product service does (the published example's
+   * envelope around {@code data}); the real rule routes it to the basket.
+   */
   public static void publishProductEvent(String eventType, String data) {
-    var detail =
-        """
-        {"eventId":"%s","eventType":"%s","schemaVersion":1,"occurredAt":"%s","correlationId":"test-%s",
-         "producer":"com.swn.product","data":%s}
-        """
-            .formatted(UUID.randomUUID(), eventType, Instant.now(), UUID.randomUUID(), data);
+    var example = EventContracts.example(eventType, 1);
+    example.put("eventId", UUID.randomUUID().toString());
+    example.put("occurredAt", Instant.now().toString());
+    example.put("correlationId", "test-" + UUID.randomUUID());
+    example.set("data", JSON.readTree(data));
+    var detail = JSON.writeValueAsString(example);
     assertThat(EventContracts.violations(JSON.readTree(detail))).as("the test publishes valid events").isEmpty();
     var response =
         LocalAws.shared()

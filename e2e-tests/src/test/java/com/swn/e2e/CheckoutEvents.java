@@ -1,26 +1,30 @@
 package com.swn.e2e;
 
+import com.swn.contracts.EventContracts;
 import java.time.Instant;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** A schema-valid checkout as EventBridge delivers it to SQS, for injecting deliveries by hand. */
+/** The published example checkout as EventBridge delivers it to SQS, for injecting deliveries by hand. */
 final class CheckoutEvents {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private CheckoutEvents() {}
 
   static String eventBridgeMessage(String userName, String orderId) {
     var now = Instant.now().toString();
-    return """
-        {"version":"0","id":"%s","detail-type":"CheckoutBasket","source":"com.swn.basket.checkoutbasket",
-         "account":"123456789012","time":"%s","region":"us-east-1","resources":[],
-         "detail":{"eventId":"%s","eventType":"CheckoutBasket","schemaVersion":1,"occurredAt":"%s",
-           "correlationId":"e2e-duplicate","producer":"com.swn.basket.checkoutbasket",
-           "data":{"orderId":"%s","userName":"%s",
-             "items":[{"productId":"p-1","productName":"Pen","color":null,"quantity":3,"unitPrice":1.50,"lineTotal":4.50}],
-             "totalPrice":4.50,
-             "customer":{"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","address":"1 Engine Road"},
-             "paymentMethod":"INVOICE","checkedOutAt":"%s"}}}
-        """
-        .formatted(UUID.randomUUID(), now, UUID.randomUUID(), now, orderId, userName, now);
+    var detail = EventContracts.example("CheckoutBasket", 1);
+    detail.put("eventId", UUID.randomUUID().toString());
+    detail.put("occurredAt", now);
+    detail.put("correlationId", "e2e-duplicate");
+    var data = (ObjectNode) detail.path("data");
+    data.put("orderId", orderId);
+    data.put("userName", userName);
+    data.put("checkedOutAt", now);
+    var event = EventContracts.delivery("CheckoutBasket", 1, detail);
+    event.put("time", now);
+    return JSON.writeValueAsString(event);
   }
 }

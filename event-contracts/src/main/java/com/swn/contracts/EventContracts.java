@@ -11,10 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The published event schemas ({@code contracts/events/<EventType>.v<N>.schema.json} on the
@@ -33,6 +36,7 @@ public final class EventContracts {
                   .schemas(EventContracts::load)
                   .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private EventContracts() {}
 
@@ -62,6 +66,45 @@ public final class EventContracts {
     return violations(type.asString(), version.asInt(), detail);
   }
 
+  /**
+   * The published example of an event's {@code detail} ({@code
+   * contracts/events/examples/<EventType>.v<N>.json}, checked against its schema by this module's
+   * tests): what the consumers' tests, the end-to-end tests and the benchmark send. A fresh copy on
+   * each call, to change at will.
+   */
+  public static ObjectNode example(String eventType, int schemaVersion) {
+    return (ObjectNode) JSON.readTree(resource("examples/" + eventType + ".v" + schemaVersion + ".json"));
+  }
+
+  /**
+   * The event as EventBridge delivers it to a queue ({@code <EventType>.v<N>.eventbridge.json}),
+   * around the given {@code detail}, with a fresh event id.
+   */
+  public static ObjectNode delivery(String eventType, int schemaVersion, JsonNode detail) {
+    var event =
+        (ObjectNode)
+            JSON.readTree(resource("examples/" + eventType + ".v" + schemaVersion + ".eventbridge.json"));
+    event.put("id", UUID.randomUUID().toString());
+    event.set("detail", detail);
+    return event;
+  }
+
+  private static String resource(String path) {
+    var text = read("/contracts/events/" + path);
+    if (text == null) {
+      throw new IllegalArgumentException("no published example " + path);
+    }
+    return text;
+  }
+
+  private static @Nullable String read(String path) {
+    try (InputStream in = EventContracts.class.getResourceAsStream(path)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static @Nullable String load(String id) {
     var matcher = ID.matcher(id);
     var file =
@@ -71,10 +114,6 @@ public final class EventContracts {
     if (file == null) {
       return null;
     }
-    try (InputStream in = EventContracts.class.getResourceAsStream("/contracts/events/" + file + ".schema.json")) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return read("/contracts/events/" + file + ".schema.json");
   }
 }

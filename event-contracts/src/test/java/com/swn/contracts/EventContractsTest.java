@@ -12,17 +12,7 @@ class EventContractsTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   static ObjectNode checkout() {
-    return (ObjectNode)
-        JSON.readTree(
-            """
-            {"eventId":"6f1c1f1e-8a44-4c1b-9d55-2f1f0a0b9e11","eventType":"CheckoutBasket","schemaVersion":1,
-             "occurredAt":"2026-11-27T10:00:00Z","correlationId":"req-1","producer":"com.swn.basket",
-             "data":{"orderId":"0b5c1d9e-3f4a-4b6c-8d7e-9f0a1b2c3d4e","userName":"swn",
-               "items":[{"productId":"p1","productName":"Phone","color":"black","quantity":2,"unitPrice":19.99,"lineTotal":39.98}],
-               "totalPrice":39.98,
-               "customer":{"firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","address":"1 Analytical St"},
-               "paymentMethod":"CARD","checkedOutAt":"2026-11-27T10:00:00Z"}}
-            """);
+    return EventContracts.example("CheckoutBasket", 1);
   }
 
   @Test

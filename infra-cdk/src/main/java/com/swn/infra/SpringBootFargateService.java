@@ -45,7 +45,8 @@ import software.constructs.Construct;
 
 /**
  * A Spring Boot service on Fargate (ARM64) behind the shared internal load balancer: image built from the
- * module's Dockerfile with the repository root as context, a container health check on the liveness probe and
+ * repository's one service Dockerfile (the module and port as build arguments) with the repository root as
+ * context, a container health check on the liveness probe and
  * a target-group health check on the readiness probe, a deployment circuit breaker that rolls back, its own log group, and a security group
  * that admits the load balancer only. Beside the service runs an ADOT collector ({@code infra-cdk/otel-collector}):
  * the service exports its spans to it over the task's loopback, and it sends them to X-Ray.
@@ -57,6 +58,9 @@ public final class SpringBootFargateService extends Construct {
       List.of(
           "**/target", "**/target/**", ".git", ".git/**", "**/node_modules", "**/cdk.out", "**/cdk.out/**",
           ".venv*", ".run", ".tools", ".idea", ".vscode", "*.iml", "*.log");
+
+  /** The services' Dockerfile, relative to the repository root (the build context). */
+  static final String DOCKERFILE = "Dockerfile";
 
   static final String READINESS_PATH = "/actuator/health/readiness";
 
@@ -88,7 +92,7 @@ public final class SpringBootFargateService extends Construct {
   /**
    * What differs between the services.
    *
-   * @param module Maven module (and Dockerfile directory), e.g. {@code product-service}
+   * @param module Maven module the image builds, e.g. {@code product-service}
    * @param port the HTTP port the service listens on
    * @param pathPrefix the public path it owns, e.g. {@code /product} (and everything below it)
    * @param listenerPriority unique priority of its listener rule
@@ -146,7 +150,7 @@ public final class SpringBootFargateService extends Construct {
             "app",
             ContainerDefinitionOptions.builder()
                 .containerName("app")
-                .image(image(config, settings.module()))
+                .image(image(config, settings.module(), settings.port()))
                 .environment(environment(settings, config.metricsNamespace()))
                 .portMappings(List.of(PortMapping.builder().containerPort(settings.port()).name("http").build()))
                 .healthCheck(containerHealthCheck(settings.port()))
@@ -222,16 +226,22 @@ public final class SpringBootFargateService extends Construct {
         .build();
   }
 
-  private static ContainerImage image(InfraConfig config, String module) {
-    if (!java.nio.file.Files.isRegularFile(config.repoRoot().resolve(module).resolve("Dockerfile"))) {
+  /** The one service Dockerfile at the repository root, told the module and port by build arguments. */
+  private static ContainerImage image(InfraConfig config, String module, int port) {
+    if (!java.nio.file.Files.isRegularFile(config.repoRoot().resolve(DOCKERFILE))) {
       throw new InvalidConfigException(
-          module + "/Dockerfile is missing under " + config.repoRoot()
+          DOCKERFILE + " is missing under " + config.repoRoot()
               + ": the image asset builds it with the repository root as context");
+    }
+    if (!java.nio.file.Files.isDirectory(config.repoRoot().resolve(module).resolve("src"))) {
+      throw new InvalidConfigException(
+          module + "/src is missing under " + config.repoRoot() + ": " + DOCKERFILE + " builds that module");
     }
     return ContainerImage.fromAsset(
         config.repoRoot().toString(),
         AssetImageProps.builder()
-            .file(module + "/Dockerfile")
+            .file(DOCKERFILE)
+            .buildArgs(Map.of("MODULE", module, "PORT", String.valueOf(port)))
             .platform(Platform.LINUX_ARM64)
             .exclude(IMAGE_EXCLUDES)
             .build());

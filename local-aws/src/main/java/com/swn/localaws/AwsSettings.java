@@ -75,8 +75,9 @@ record AwsSettings(@Nullable URI endpoint, String region, AwsCredentialsProvider
 
   private static String firstNonBlank(@Nullable String... values) {
     for (String value : values) {
-      if (blankToNull(value) != null) {
-        return value.trim();
+      var nonBlank = blankToNull(value);
+      if (nonBlank != null) {
+        return nonBlank;
       }
     }
     throw new IllegalArgumentException("no value");

@@ -6,6 +6,7 @@ import com.swn.localaws.ResourceDefinitions.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,19 +32,25 @@ final class QueuePolicies {
    * @param ruleArns rule name to rule ARN, as {@code PutRule} returned them
    * @param queues queue name to the provisioned queue (URL and ARN as SQS returned them)
    */
+  /** The definitions were validated before provisioning, so every name a rule refers to exists. */
+  private static <T> T provisioned(Map<String, T> byName, String name) {
+    return Objects.requireNonNull(byName.get(name), () -> "not provisioned: " + name);
+  }
+
   void apply(List<Rule> rules, Map<String, String> ruleArns, Map<String, ProvisionedResource> queues) {
     Map<String, ArrayNode> statementsByQueue = new LinkedHashMap<>();
     for (Rule rule : rules) {
       for (Target target : rule.targets()) {
-        allow(statementsByQueue, queues.get(target.queue()), rule, ruleArns.get(rule.name()));
+        String ruleArn = provisioned(ruleArns, rule.name());
+        allow(statementsByQueue, provisioned(queues, target.queue()), rule, ruleArn);
         target.optionalDeadLetterQueue()
-            .ifPresent(dlq -> allow(statementsByQueue, queues.get(dlq), rule, ruleArns.get(rule.name())));
+            .ifPresent(dlq -> allow(statementsByQueue, provisioned(queues, dlq), rule, ruleArn));
       }
     }
     statementsByQueue.forEach((queue, statements) -> {
       ObjectNode policy = JSON.createObjectNode().put("Version", "2012-10-17");
       policy.set("Statement", statements);
-      String url = queues.get(queue).url();
+      String url = provisioned(queues, queue).url();
       Map<QueueAttributeName, String> attributes = Map.of(QueueAttributeName.POLICY, JSON.writeValueAsString(policy));
       sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(attributes));
     });

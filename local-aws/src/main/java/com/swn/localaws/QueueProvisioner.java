@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -38,7 +39,7 @@ final class QueueProvisioner {
     queues.forEach(q -> byName.put(q.name(), q));
     Map<String, ProvisionedResource> ordered = new LinkedHashMap<>();
     for (Queue queue : queues) {
-      queue.optionalDeadLetter().ifPresent(dl -> ordered.computeIfAbsent(dl.name(), n -> provision(byName.get(n))));
+      queue.optionalDeadLetter().ifPresent(dl -> ordered.computeIfAbsent(dl.name(), n -> provision(Objects.requireNonNull(byName.get(n), n))));
       ordered.computeIfAbsent(queue.name(), n -> provision(queue));
     }
     return List.copyOf(ordered.values());
@@ -81,9 +82,10 @@ final class QueueProvisioner {
   }
 
   private String arn(String queueUrl) {
-    return sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+    String arn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes()
         .get(QueueAttributeName.QUEUE_ARN);
+    return Objects.requireNonNull(arn, () -> "no QueueArn for " + queueUrl);
   }
 
   private Map<QueueAttributeName, String> attributes(Queue queue) {

@@ -3,6 +3,7 @@ package com.swn.platform;
 import com.swn.platform.events.EventFactory;
 import com.swn.platform.outbox.Outbox;
 import com.swn.platform.outbox.OutboxRelay;
+import com.swn.platform.outbox.TransactionalOutbox;
 import io.awspring.cloud.autoconfigure.AwsClientCustomizer;
 import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
@@ -14,6 +15,7 @@ import io.micrometer.observation.ObservationRegistry;
 import com.swn.platform.messaging.MessageProcessing;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -109,7 +111,8 @@ public class PlatformAutoConfiguration {
 
     @Bean
     Outbox outbox(PlatformProperties properties) {
-      return new Outbox(properties.outbox().table());
+      // the condition above makes the table non-empty
+      return new Outbox(Objects.requireNonNull(properties.outbox().table()));
     }
 
     @Bean
@@ -127,6 +130,11 @@ public class PlatformAutoConfiguration {
           clock,
           meters.getIfAvailable(() -> Metrics.globalRegistry),
           observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    TransactionalOutbox transactionalOutbox(DynamoDbClient dynamoDb, Outbox outbox, OutboxRelay relay) {
+      return new TransactionalOutbox(dynamoDb, outbox, relay);
     }
   }
 }

@@ -40,10 +40,12 @@ public final class RawHttp {
      * that status with a title, the request id in header and body alike, and no internals.
      */
     public Response assertProblem(int expectedStatus) {
-      var problem = failUnless(status == expectedStatus, "status " + expectedStatus) ? json() : null;
+      failUnless(status == expectedStatus, "status " + expectedStatus);
+      var problem = json();
       failUnless(String.valueOf(header("Content-Type")).startsWith("application/problem+json"), "a problem document");
-      var requestId = header("X-Request-Id");
-      failUnless(requestId != null && !requestId.isBlank(), "an X-Request-Id header");
+      var requestIdHeader = header("X-Request-Id");
+      failUnless(requestIdHeader != null && !requestIdHeader.isBlank(), "an X-Request-Id header");
+      var requestId = java.util.Objects.requireNonNull(requestIdHeader);
       failUnless(problem.path("status").asInt() == expectedStatus, "the status in the body");
       failUnless(!problem.path("title").asString().isBlank(), "a title");
       failUnless(requestId.equals(problem.path("requestId").asString()), "the header's request id in the body");

@@ -56,6 +56,22 @@ public record Basket(
     return lines.stream().filter(line -> !line.available()).toList();
   }
 
+  /**
+   * This basket, if it can be checked out: it has lines, and none of a product the catalogue
+   * withdrew (the customer removes those first).
+   */
+  public Basket requireCheckoutable() {
+    if (lines.isEmpty()) {
+      throw UncheckoutableBasketException.empty(userName);
+    }
+    var unavailable = unavailableLines();
+    if (!unavailable.isEmpty()) {
+      throw UncheckoutableBasketException.unavailable(
+          unavailable.stream().map(BasketLine::productId).distinct().toList());
+    }
+    return this;
+  }
+
   public Set<String> productIds() {
     var ids = new LinkedHashSet<String>();
     lines.forEach(line -> ids.add(line.productId()));

@@ -55,7 +55,7 @@ class BasketController {
       @Parameter(description = "the nextToken of the previous page")
           @RequestParam(required = false) @Pattern(regexp = Patterns.PAGE_TOKEN) @Nullable String nextToken) {
     var page = baskets.list(limit, nextToken);
-    return new Page<>(page.items().stream().map(BasketResponse::of).toList(), page.nextToken());
+    return page.map(BasketResponse::of);
   }
 
   @GetMapping("/{userName}")

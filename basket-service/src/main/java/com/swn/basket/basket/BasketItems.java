@@ -1,5 +1,6 @@
 package com.swn.basket.basket;
 
+import com.swn.platform.dynamodb.Attributes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,11 +73,11 @@ final class BasketItems {
 
   static Basket fromDocument(Map<String, AttributeValue> item) {
     return new Basket(
-        item.get(USER_NAME).s(),
-        item.get(ITEMS).l().stream().map(value -> fromLine(value.m())).toList(),
-        Long.parseLong(item.get(VERSION).n()),
-        Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n())),
-        Instant.parse(item.get(UPDATED_AT).s()));
+        Attributes.required(item, USER_NAME).s(),
+        Attributes.required(item, ITEMS).l().stream().map(value -> fromLine(value.m())).toList(),
+        Long.parseLong(Attributes.required(item, VERSION).n()),
+        Instant.ofEpochSecond(Long.parseLong(Attributes.required(item, EXPIRES_AT).n())),
+        Instant.parse(Attributes.required(item, UPDATED_AT).s()));
   }
 
   private static AttributeValue line(BasketLine line) {
@@ -96,12 +97,12 @@ final class BasketItems {
   private static BasketLine fromLine(Map<String, AttributeValue> item) {
     var color = item.get(COLOR);
     return new BasketLine(
-        item.get(PRODUCT_ID).s(),
-        item.get(PRODUCT_NAME).s(),
+        Attributes.required(item, PRODUCT_ID).s(),
+        Attributes.required(item, PRODUCT_NAME).s(),
         color == null ? null : color.s(),
-        Integer.parseInt(item.get(QUANTITY).n()),
-        new BigDecimal(item.get(UNIT_PRICE).n()),
-        Long.parseLong(item.get(PRICE_VERSION).n()),
-        item.get(AVAILABLE).bool());
+        Integer.parseInt(Attributes.required(item, QUANTITY).n()),
+        new BigDecimal(Attributes.required(item, UNIT_PRICE).n()),
+        Long.parseLong(Attributes.required(item, PRICE_VERSION).n()),
+        Attributes.required(item, AVAILABLE).bool());
   }
 }

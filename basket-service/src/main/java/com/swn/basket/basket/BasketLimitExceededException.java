@@ -1,14 +1,13 @@
 package com.swn.basket.basket;
 
+import com.swn.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** A well-formed change the basket's rules do not allow. */
-class BasketLimitExceededException extends ErrorResponseException {
+class BasketLimitExceededException extends ProblemException {
 
   private BasketLimitExceededException(String detail) {
-    super(HttpStatus.UNPROCESSABLE_CONTENT, problem(detail), null);
+    super(HttpStatus.UNPROCESSABLE_CONTENT, "Basket limit exceeded", detail);
   }
 
   static BasketLimitExceededException lines() {
@@ -18,11 +17,5 @@ class BasketLimitExceededException extends ErrorResponseException {
   static BasketLimitExceededException quantity(String productId) {
     return new BasketLimitExceededException(
         "A line holds at most " + BasketLine.MAX_QUANTITY + " of product " + productId + ".");
-  }
-
-  private static ProblemDetail problem(String detail) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
-    problem.setTitle("Basket limit exceeded");
-    return problem;
   }
 }

@@ -1,18 +1,11 @@
 package com.swn.basket.basket;
 
+import com.swn.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-public class BasketNotFoundException extends ErrorResponseException {
+public class BasketNotFoundException extends ProblemException {
 
   public BasketNotFoundException(String userName) {
-    super(HttpStatus.NOT_FOUND, problem(userName), null);
-  }
-
-  private static ProblemDetail problem(String userName) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "User " + userName + " has no basket.");
-    problem.setTitle("Basket not found");
-    return problem;
+    super(HttpStatus.NOT_FOUND, "Basket not found", "User " + userName + " has no basket.");
   }
 }

@@ -1,7 +1,10 @@
 package com.swn.basket.basket;
 
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.basket.BasketProperties;
 import com.swn.platform.dynamodb.PageTokens;
+import com.swn.platform.outbox.OutboxTransaction;
+import com.swn.platform.outbox.TransactionalOutbox;
 import com.swn.platform.web.Page;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,7 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Baskets in DynamoDB (item design in {@link BasketItems}). Every write of a basket document is
@@ -40,12 +43,15 @@ public class BasketRepository {
   private static final Set<String> PRODUCT_INDEX_KEY = Set.of(BasketItems.PRODUCT_ID, BasketItems.USER_NAME, BasketItems.SK);
 
   private final DynamoDbClient dynamoDb;
+  private final TransactionalOutbox outbox;
   private final String table;
   private final String productIndex;
   private final Clock clock;
 
-  BasketRepository(DynamoDbClient dynamoDb, BasketProperties properties, Clock clock) {
+  BasketRepository(
+      DynamoDbClient dynamoDb, TransactionalOutbox outbox, BasketProperties properties, Clock clock) {
     this.dynamoDb = dynamoDb;
+    this.outbox = outbox;
     this.table = properties.table();
     this.productIndex = properties.productIndex();
     this.clock = clock;
@@ -76,9 +82,7 @@ public class BasketRepository {
                             ":now", BasketItems.number(clock.instant().getEpochSecond())))
                     .limit(limit)
                     .exclusiveStartKey(startKey));
-    return new Page<>(
-        response.items().stream().map(BasketItems::fromDocument).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+    return PageTokens.page(response.items(), response.lastEvaluatedKey(), BasketItems::fromDocument);
   }
 
   /**
@@ -97,9 +101,8 @@ public class BasketRepository {
                     .expressionAttributeValues(Map.of(":productId", AttributeValue.fromS(productId)))
                     .limit(limit)
                     .exclusiveStartKey(startKey));
-    return new Page<>(
-        page.items().stream().map(item -> item.get(BasketItems.USER_NAME).s()).toList(),
-        PageTokens.encode(page.lastEvaluatedKey()));
+    return PageTokens.page(
+        page.items(), page.lastEvaluatedKey(), item -> Attributes.required(item, BasketItems.USER_NAME).s());
   }
 
   /**
@@ -107,23 +110,18 @@ public class BasketRepository {
    * being no live basket if {@code previous} was never stored), with the markers of its products.
    */
   void save(Basket basket, Basket previous) {
-    var items = new ArrayList<TransactWriteItem>();
-    items.add(TransactWriteItem.builder().put(documentPut(basket, previous)).build());
-    basket.productIds().forEach(productId -> items.add(BasketItems.putMarker(table, basket, productId)));
+    Supplier<ConcurrentBasketChangeException> concurrent =
+        () -> new ConcurrentBasketChangeException(basket.userName());
+    var transaction =
+        outbox.begin().write(TransactWriteItem.builder().put(documentPut(basket, previous)).build(), concurrent);
+    basket.productIds().forEach(productId -> transaction.write(BasketItems.putMarker(table, basket, productId)));
     var removed = new ArrayList<>(previous.productIds());
     removed.removeAll(basket.productIds());
     // Past DynamoDB's item limit a marker is left behind, which is tolerated (see the class comment).
     removed.stream()
-        .limit(Math.max(0, MAX_TRANSACTION_ITEMS - items.size()))
-        .forEach(productId -> items.add(BasketItems.deleteMarker(table, basket.userName(), productId)));
-    try {
-      dynamoDb.transactWriteItems(r -> r.transactItems(items));
-    } catch (TransactionCanceledException e) {
-      if (isConflict(e)) {
-        throw new ConcurrentBasketChangeException(basket.userName());
-      }
-      throw e;
-    }
+        .limit(Math.max(0, MAX_TRANSACTION_ITEMS - 1 - basket.productIds().size()))
+        .forEach(productId -> transaction.write(BasketItems.deleteMarker(table, basket.userName(), productId)));
+    transaction.commit(concurrent);
   }
 
   /** Writes a system change (repricing) of the document alone; its products are unchanged. */
@@ -170,9 +168,11 @@ public class BasketRepository {
 
   /**
    * The checkout's part of its transaction: delete the document only if it is still at the version
-   * the checkout read, so of two concurrent checkouts exactly one can commit.
+   * the checkout read, so of two concurrent checkouts exactly one can commit; if not, {@code
+   * whenChanged} is the transaction's answer.
    */
-  public TransactWriteItem deleteUnchanged(Basket basket) {
+  public void deleteUnchanged(
+      OutboxTransaction transaction, Basket basket, Supplier<? extends RuntimeException> whenChanged) {
     var delete =
         Delete.builder()
             .tableName(table)
@@ -181,7 +181,7 @@ public class BasketRepository {
             .expressionAttributeNames(Map.of("#version", BasketItems.VERSION))
             .expressionAttributeValues(Map.of(":read", BasketItems.number(basket.version())))
             .build();
-    return TransactWriteItem.builder().delete(delete).build();
+    transaction.write(TransactWriteItem.builder().delete(delete).build(), whenChanged);
   }
 
   private Put documentPut(Basket basket, Basket previous) {
@@ -196,12 +196,5 @@ public class BasketRepository {
         .expressionAttributeNames(Map.of("#version", BasketItems.VERSION))
         .expressionAttributeValues(Map.of(":read", BasketItems.number(previous.version())))
         .build();
-  }
-
-  /** The document's condition failed, or DynamoDB saw a concurrent transaction on one of the items. */
-  private static boolean isConflict(TransactionCanceledException e) {
-    return e.hasCancellationReasons()
-        && e.cancellationReasons().stream()
-            .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()) || "TransactionConflict".equals(reason.code()));
   }
 }

@@ -2,7 +2,7 @@ package com.swn.basket.basket;
 
 import com.swn.basket.BasketProperties;
 import com.swn.basket.catalog.CatalogProduct;
-import com.swn.basket.catalog.ProductCatalog;
+import com.swn.basket.catalog.CatalogClient;
 import com.swn.platform.web.Page;
 import com.swn.platform.web.PreconditionRequiredException;
 import com.swn.platform.web.VersionTags.IfMatch;
@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -28,14 +29,14 @@ class BasketService {
       "The basket exists: send its ETag in If-Match to replace it; GET the basket to learn it.";
 
   private final BasketRepository baskets;
-  private final ProductCatalog catalog;
+  private final CatalogClient catalog;
   private final BasketProperties properties;
   private final Clock clock;
   private final Counter itemsAdded;
 
   BasketService(
       BasketRepository baskets,
-      ProductCatalog catalog,
+      CatalogClient catalog,
       BasketProperties properties,
       Clock clock,
       MeterRegistry meters) {
@@ -68,7 +69,7 @@ class BasketService {
     if (current != null && expected == null) {
       throw new PreconditionRequiredException(REPLACE_NEEDS_VERSION);
     }
-    if (current != null && !expected.matches(current.version())) {
+    if (current != null && expected != null && !expected.matches(current.version())) {
       throw new VersionMismatchException(userName, current.version());
     }
     var lines = lines(items);
@@ -94,10 +95,12 @@ class BasketService {
             expected,
             true,
             basket -> {
-              if (product[0] == null) {
-                product[0] = catalog.product(item.productId());
+              var found = product[0];
+              if (found == null) {
+                found = catalog.product(item.productId());
+                product[0] = found;
               }
-              return basket.add(line(product[0], item));
+              return basket.add(line(found, item));
             });
     itemsAdded.increment(item.quantity());
     return updated;
@@ -163,7 +166,10 @@ class BasketService {
 
   private List<BasketLine> lines(List<ItemRequest> items) {
     var products = catalog.products(items.stream().map(ItemRequest::productId).toList());
-    return items.stream().map(item -> line(products.get(item.productId()), item)).toList();
+    // products() answers every id or throws
+    return items.stream()
+        .map(item -> line(Objects.requireNonNull(products.get(item.productId())), item))
+        .toList();
   }
 
   private static BasketLine line(CatalogProduct product, ItemRequest item) {

@@ -1,6 +1,6 @@
 package com.swn.basket.basket;
 
-import com.swn.basket.catalog.ProductCatalog;
+import com.swn.basket.catalog.CatalogClient;
 import com.swn.basket.catalog.UnknownProductException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,11 +19,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class CataloguePriceCheck {
 
-  private final ProductCatalog catalog;
+  private final CatalogClient catalog;
   private final BasketRepository baskets;
   private final Clock clock;
 
-  CataloguePriceCheck(ProductCatalog catalog, BasketRepository baskets, Clock clock) {
+  CataloguePriceCheck(CatalogClient catalog, BasketRepository baskets, Clock clock) {
     this.catalog = catalog;
     this.baskets = baskets;
     this.clock = clock;

@@ -1,19 +1,16 @@
 package com.swn.basket.checkout;
 
 import com.swn.basket.BasketProperties;
-import com.swn.basket.basket.BasketLine;
 import com.swn.basket.basket.BasketNotFoundException;
 import com.swn.basket.basket.BasketRepository;
 import com.swn.basket.basket.CataloguePriceCheck;
 import com.swn.platform.events.EventFactory;
-import com.swn.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +34,6 @@ class Checkout {
   private final CheckoutRepository checkouts;
   private final CataloguePriceCheck prices;
   private final EventFactory events;
-  private final OutboxRelay relay;
   private final JsonMapper jsonMapper;
   private final BasketProperties properties;
   private final Clock clock;
@@ -50,7 +46,6 @@ class Checkout {
       CheckoutRepository checkouts,
       CataloguePriceCheck prices,
       EventFactory events,
-      OutboxRelay relay,
       JsonMapper jsonMapper,
       BasketProperties properties,
       Clock clock,
@@ -59,7 +54,6 @@ class Checkout {
     this.checkouts = checkouts;
     this.prices = prices;
     this.events = events;
-    this.relay = relay;
     this.jsonMapper = jsonMapper;
     this.properties = properties;
     this.clock = clock;
@@ -96,14 +90,8 @@ class Checkout {
     if (earlier.isPresent()) {
       return replay(earlier.get(), requestHash);
     }
-    var basket = baskets.find(userName).orElseThrow(() -> new BasketNotFoundException(userName));
-    if (basket.lines().isEmpty()) {
-      throw UncheckoutableBasketException.empty(userName);
-    }
-    if (!basket.unavailableLines().isEmpty()) {
-      throw UncheckoutableBasketException.unavailable(
-          basket.unavailableLines().stream().map(BasketLine::productId).distinct().toList());
-    }
+    var basket =
+        baskets.find(userName).orElseThrow(() -> new BasketNotFoundException(userName)).requireCheckoutable();
     prices.requireCurrent(basket);
     var now = clock.instant();
     var orderId = UUID.randomUUID();
@@ -115,7 +103,6 @@ class Checkout {
     } catch (IdempotencyKeyTakenException e) {
       return checkouts.find(key).map(winner -> replay(winner, requestHash)).orElseThrow(() -> new BasketChangedException(userName));
     }
-    relay.publishAfterCommit(List.of(event));
     log.atInfo()
         .addKeyValue("orderId", orderId)
         .addKeyValue("eventId", event.id())

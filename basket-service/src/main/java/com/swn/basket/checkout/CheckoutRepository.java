@@ -1,36 +1,32 @@
 package com.swn.basket.checkout;
 
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.basket.BasketProperties;
 import com.swn.basket.basket.Basket;
 import com.swn.basket.basket.BasketRepository;
-import com.swn.platform.outbox.Outbox;
 import com.swn.platform.outbox.OutboxEvent;
+import com.swn.platform.outbox.TransactionalOutbox;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The checkout's one transaction, and the idempotency records it leaves. In a single {@code
- * TransactWriteItems}: (0) the basket document is deleted if still at the version read, (1) the
- * idempotency record is created if the key is unused, (2) the {@code CheckoutBasket} event is put in
+ * TransactWriteItems}: (0) the idempotency record is created if the key is unused, (1) the basket
+ * document is deleted if still at the version read, (2) the {@code CheckoutBasket} event is put in
  * the outbox. All three happen or none: the basket disappears only together with the event that
  * becomes the order, and a key answers exactly one checkout.
  */
 @Repository
 class CheckoutRepository {
-
-  private static final int BASKET = 0;
-  private static final int IDEMPOTENCY = 1;
 
   private static final String KEY = "key";
   private static final String REQUEST_HASH = "requestHash";
@@ -49,11 +45,14 @@ class CheckoutRepository {
 
   private final DynamoDbClient dynamoDb;
   private final BasketRepository baskets;
-  private final Outbox outbox;
+  private final TransactionalOutbox outbox;
   private final String table;
 
   CheckoutRepository(
-      DynamoDbClient dynamoDb, BasketRepository baskets, Outbox outbox, BasketProperties properties) {
+      DynamoDbClient dynamoDb,
+      BasketRepository baskets,
+      TransactionalOutbox outbox,
+      BasketProperties properties) {
     this.dynamoDb = dynamoDb;
     this.baskets = baskets;
     this.outbox = outbox;
@@ -77,19 +76,11 @@ class CheckoutRepository {
    * @throws BasketChangedException if the basket changed or was checked out since it was read
    */
   void commit(Basket basket, IdempotencyRecord record, OutboxEvent event) {
-    var items = List.of(baskets.deleteUnchanged(basket), put(record), outbox.put(event));
-    try {
-      dynamoDb.transactWriteItems(r -> r.transactItems(items));
-    } catch (TransactionCanceledException e) {
-      var reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.<CancellationReason>of();
-      if (failedCondition(reasons, IDEMPOTENCY)) {
-        throw new IdempotencyKeyTakenException();
-      }
-      if (failedCondition(reasons, BASKET) || reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
-        throw new BasketChangedException(basket.userName());
-      }
-      throw e;
-    }
+    Supplier<BasketChangedException> changed = () -> new BasketChangedException(basket.userName());
+    // The key's condition first: a checkout that lost to one with the same key replays its answer.
+    var transaction = outbox.begin().write(put(record), IdempotencyKeyTakenException::new);
+    baskets.deleteUnchanged(transaction, basket, changed);
+    transaction.publish(event).commit(changed);
   }
 
   private TransactWriteItem put(IdempotencyRecord record) {
@@ -103,9 +94,6 @@ class CheckoutRepository {
     return TransactWriteItem.builder().put(put).build();
   }
 
-  private static boolean failedCondition(List<CancellationReason> reasons, int index) {
-    return reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
-  }
 
   private static Map<String, AttributeValue> toItem(IdempotencyRecord record) {
     var response = record.response();
@@ -120,16 +108,18 @@ class CheckoutRepository {
   }
 
   private static IdempotencyRecord fromItem(Map<String, AttributeValue> item) {
+    var answerUntil =
+        Attributes.required(item, item.containsKey(ANSWER_UNTIL) ? ANSWER_UNTIL : LEGACY_EXPIRES_AT);
     var response =
         new CheckoutAccepted(
-            UUID.fromString(item.get(ORDER_ID).s()),
-            item.get(USER_NAME).s(),
-            new BigDecimal(item.get(TOTAL_PRICE).n()).setScale(2),
-            item.get(STATUS).s());
+            UUID.fromString(Attributes.required(item, ORDER_ID).s()),
+            Attributes.required(item, USER_NAME).s(),
+            new BigDecimal(Attributes.required(item, TOTAL_PRICE).n()).setScale(2),
+            Attributes.required(item, STATUS).s());
     return new IdempotencyRecord(
-        item.get(KEY).s(),
-        item.get(REQUEST_HASH).s(),
+        Attributes.required(item, KEY).s(),
+        Attributes.required(item, REQUEST_HASH).s(),
         response,
-        Instant.ofEpochSecond(Long.parseLong(item.getOrDefault(ANSWER_UNTIL, item.get(LEGACY_EXPIRES_AT)).n())));
+        Instant.ofEpochSecond(Long.parseLong(answerUntil.n())));
   }
 }

@@ -1,19 +1,18 @@
 package com.swn.basket.checkout;
 
+import com.swn.platform.web.ProblemException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** A checkout without a usable {@code Idempotency-Key} could not be retried safely: refused. */
-class InvalidIdempotencyKeyException extends ErrorResponseException {
+class InvalidIdempotencyKeyException extends ProblemException {
 
   static final String PATTERN = "^[A-Za-z0-9._-]{1,128}$";
   private static final Pattern KEY = Pattern.compile(PATTERN);
 
   private InvalidIdempotencyKeyException(String detail) {
-    super(HttpStatus.BAD_REQUEST, problem(detail), null);
+    super(HttpStatus.BAD_REQUEST, "Idempotency-Key required", detail);
   }
 
   /** The key, if it is present and plain. */
@@ -29,9 +28,4 @@ class InvalidIdempotencyKeyException extends ErrorResponseException {
     return key;
   }
 
-  private static ProblemDetail problem(String detail) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-    problem.setTitle("Idempotency-Key required");
-    return problem;
-  }
 }

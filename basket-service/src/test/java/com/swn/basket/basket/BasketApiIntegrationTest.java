@@ -2,7 +2,7 @@ package com.swn.basket.basket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.swn.basket.IntegrationTest;
+import com.swn.basket.IntegrationTestBase;
 import com.swn.platform.web.VersionTags;
 import com.swn.testsupport.HttpJson;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The basket API over real HTTP against DynamoDB (moto), prices from a stub catalogue. */
-class BasketApiIntegrationTest extends IntegrationTest {
+class BasketApiIntegrationTest extends IntegrationTestBase {
 
   private static String user() {
     return "user-" + UUID.randomUUID();

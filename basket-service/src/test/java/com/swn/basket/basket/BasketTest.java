@@ -37,6 +37,35 @@ class BasketTest {
   }
 
   @Test
+  void anEmptyBasketCannotBeCheckedOut() {
+    assertThatThrownBy(() -> Basket.empty("ann").requireCheckoutable())
+        .isInstanceOf(UncheckoutableBasketException.class)
+        .satisfies(e -> assertThat(status(e)).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT));
+  }
+
+  @Test
+  void aBasketWithWithdrawnProductsCannotBeCheckedOutAndNamesThemOnce() {
+    var withdrawn = new BasketLine("gone", "Gone", "red", 1, new BigDecimal("2"), 1, false);
+    var withdrawnBlue = new BasketLine("gone", "Gone", "blue", 1, new BigDecimal("2"), 1, false);
+    var basket = basketOf(line("a", null, 1, "5"), withdrawn, withdrawnBlue);
+
+    assertThatThrownBy(basket::requireCheckoutable)
+        .isInstanceOf(UncheckoutableBasketException.class)
+        .satisfies(e -> assertThat(status(e)).isEqualTo(HttpStatus.CONFLICT))
+        .satisfies(
+            e ->
+                assertThat(((ErrorResponseException) e).getBody().getProperties())
+                    .containsEntry("productIds", List.of("gone")));
+  }
+
+  @Test
+  void aBasketOfAvailableLinesCanBeCheckedOut() {
+    var basket = basketOf(line("a", null, 1, "5"));
+
+    assertThat(basket.requireCheckoutable()).isSameAs(basket);
+  }
+
+  @Test
   void anEmptyBasketTotalsZero() {
     assertThat(Basket.empty("ann").totalPrice()).hasToString("0.00");
   }

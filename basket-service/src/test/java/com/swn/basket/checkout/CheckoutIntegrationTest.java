@@ -6,7 +6,7 @@ import static com.swn.basket.Events.distinctEventIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doAnswer;
 
-import com.swn.basket.IntegrationTest;
+import com.swn.basket.IntegrationTestBase;
 import com.swn.contracts.EventContracts;
 import com.swn.testsupport.HttpJson;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Checkout end to end: HTTP in, DynamoDB transaction, outbox relay, EventBridge rule, OrderQueue out. */
-class CheckoutIntegrationTest extends IntegrationTest {
+class CheckoutIntegrationTest extends IntegrationTestBase {
 
   @Autowired MeterRegistry meters;
 

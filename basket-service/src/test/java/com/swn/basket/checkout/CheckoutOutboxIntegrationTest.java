@@ -4,7 +4,7 @@ import static com.swn.basket.Events.ORDERS;
 import static com.swn.basket.Events.checkoutOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.swn.basket.IntegrationTest;
+import com.swn.basket.IntegrationTestBase;
 import com.swn.contracts.EventContracts;
 import com.swn.platform.PlatformProperties;
 import com.swn.platform.outbox.OutboxRelay;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * can publish it. (Not a missing bus: LocalStack accepts a PutEvents to one and drops the event,
  * EmulatorGap.PUT_EVENTS_TO_MISSING_BUS_ACCEPTED.)
  */
-class CheckoutOutboxIntegrationTest extends IntegrationTest {
+class CheckoutOutboxIntegrationTest extends IntegrationTestBase {
 
   /** Replaces the platform's EventBridge client (it backs off when one is defined). */
   @TestConfiguration(proxyBeanMethods = false)

@@ -8,7 +8,7 @@ import static com.swn.basket.checkout.CheckoutIntegrationTest.fillBasket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.swn.basket.BasketProperties;
-import com.swn.basket.IntegrationTest;
+import com.swn.basket.IntegrationTestBase;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (issue 11, hole 4): within {@code CHECKOUT_IDEMPOTENCY_TTL} it gets the same 202, after it a 409
  * that names the order, never a checkout of the basket the user has by then.
  */
-class LateRetryIntegrationTest extends IntegrationTest {
+class LateRetryIntegrationTest extends IntegrationTestBase {
 
   @Autowired BasketProperties properties;
 

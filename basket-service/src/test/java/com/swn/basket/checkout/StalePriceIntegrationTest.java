@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doAnswer;
 
 import com.swn.basket.Events;
-import com.swn.basket.IntegrationTest;
+import com.swn.basket.IntegrationTestBase;
 import com.swn.testsupport.HttpJson;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * change (issue 11, hole 7). The checkout reads the catalogue again, so such a basket is never ordered
  * at the old price, nor with a product the catalogue no longer has.
  */
-class StalePriceIntegrationTest extends IntegrationTest {
+class StalePriceIntegrationTest extends IntegrationTestBase {
 
   /**
    * Adds one of the product to a new basket, holding the add after its catalogue read until {@code

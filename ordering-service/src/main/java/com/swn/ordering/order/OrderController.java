@@ -77,6 +77,6 @@ class OrderController {
   }
 
   private static Page<OrderResponse> response(Page<Order> page) {
-    return new Page<>(page.items().stream().map(OrderResponse::of).toList(), page.nextToken());
+    return page.map(OrderResponse::of);
   }
 }

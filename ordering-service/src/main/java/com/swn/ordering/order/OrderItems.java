@@ -1,5 +1,6 @@
 package com.swn.ordering.order;
 
+import com.swn.platform.dynamodb.Attributes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -62,14 +63,14 @@ final class OrderItems {
   /** The stored total is for readers of the table; the order recomputes its own from the lines. */
   static Order fromItem(Map<String, AttributeValue> item) {
     return new Order(
-        item.get(ORDER_ID).s(),
-        item.get(USER_NAME).s(),
-        OrderStatus.valueOf(item.get(STATUS).s()),
-        Instant.parse(item.get(ORDER_DATE).s()),
-        item.get(ITEMS).l().stream().map(value -> line(value.m())).toList(),
-        customer(item.get(CUSTOMER).m()),
-        PaymentMethod.valueOf(item.get(PAYMENT_METHOD).s()),
-        Long.parseLong(item.get(VERSION).n()));
+        Attributes.required(item, ORDER_ID).s(),
+        Attributes.required(item, USER_NAME).s(),
+        OrderStatus.valueOf(Attributes.required(item, STATUS).s()),
+        Instant.parse(Attributes.required(item, ORDER_DATE).s()),
+        Attributes.required(item, ITEMS).l().stream().map(value -> line(value.m())).toList(),
+        customer(Attributes.required(item, CUSTOMER).m()),
+        PaymentMethod.valueOf(Attributes.required(item, PAYMENT_METHOD).s()),
+        Long.parseLong(Attributes.required(item, VERSION).n()));
   }
 
   private static AttributeValue line(OrderLine line) {
@@ -87,11 +88,11 @@ final class OrderItems {
 
   private static OrderLine line(Map<String, AttributeValue> map) {
     return new OrderLine(
-        map.get("productId").s(),
-        map.get("productName").s(),
+        Attributes.required(map, "productId").s(),
+        Attributes.required(map, "productName").s(),
         stringOrNull(map, "color"),
-        Integer.parseInt(map.get("quantity").n()),
-        new BigDecimal(map.get("unitPrice").n()));
+        Integer.parseInt(Attributes.required(map, "quantity").n()),
+        new BigDecimal(Attributes.required(map, "unitPrice").n()));
   }
 
   private static AttributeValue customer(Customer customer) {
@@ -105,7 +106,7 @@ final class OrderItems {
 
   private static Customer customer(Map<String, AttributeValue> map) {
     return new Customer(
-        map.get("firstName").s(), map.get("lastName").s(), map.get("email").s(), map.get("address").s());
+        Attributes.required(map, "firstName").s(), Attributes.required(map, "lastName").s(), Attributes.required(map, "email").s(), Attributes.required(map, "address").s());
   }
 
   private static @Nullable String stringOrNull(Map<String, AttributeValue> map, String name) {

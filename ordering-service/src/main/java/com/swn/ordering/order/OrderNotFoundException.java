@@ -1,20 +1,14 @@
 package com.swn.ordering.order;
 
+import com.swn.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-class OrderNotFoundException extends ErrorResponseException {
+class OrderNotFoundException extends ProblemException {
 
   OrderNotFoundException(String userName, String orderId) {
-    super(HttpStatus.NOT_FOUND, problem(userName, orderId), null);
-  }
-
-  private static ProblemDetail problem(String userName, String orderId) {
-    var problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.NOT_FOUND, "No order " + orderId + " of user " + userName + ".");
-    problem.setTitle("Order not found");
-    return problem;
+    super(
+        HttpStatus.NOT_FOUND,
+        "Order not found",
+        "No order " + orderId + " of user " + userName + ".");
   }
 }

@@ -1,5 +1,6 @@
 package com.swn.ordering.order;
 
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.ordering.OrderingProperties;
 import com.swn.platform.dynamodb.InvalidPageTokenException;
 import com.swn.platform.dynamodb.PageTokens;
@@ -72,7 +73,7 @@ class OrderRepository {
 
   Page<Order> findByUserNewestFirst(String userName, int limit, @Nullable String nextToken) {
     var startKey = PageTokens.decode(nextToken, DATE_INDEX_KEY);
-    if (startKey != null && !userName.equals(startKey.get(OrderItems.USER_NAME).s())) {
+    if (startKey != null && !userName.equals(Attributes.required(startKey, OrderItems.USER_NAME).s())) {
       throw new InvalidPageTokenException();
     }
     var response =
@@ -87,18 +88,14 @@ class OrderRepository {
                     .scanIndexForward(false)
                     .limit(limit)
                     .exclusiveStartKey(startKey));
-    return new Page<>(
-        response.items().stream().map(OrderItems::fromItem).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+    return PageTokens.page(response.items(), response.lastEvaluatedKey(), OrderItems::fromItem);
   }
 
   Page<Order> findAll(int limit, @Nullable String nextToken) {
     var startKey = PageTokens.decode(nextToken, TABLE_KEY);
     var response =
         dynamoDb.scan(request -> request.tableName(table).limit(limit).exclusiveStartKey(startKey));
-    return new Page<>(
-        response.items().stream().map(OrderItems::fromItem).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+    return PageTokens.page(response.items(), response.lastEvaluatedKey(), OrderItems::fromItem);
   }
 
   /**

@@ -1,22 +1,16 @@
 package com.swn.ordering.order;
 
+import com.swn.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** The order's current status does not allow the requested transition: nothing was changed. */
-class OrderStatusConflictException extends ErrorResponseException {
+class OrderStatusConflictException extends ProblemException {
 
   OrderStatusConflictException(String orderId, OrderStatus current, String wanted) {
-    super(HttpStatus.CONFLICT, problem(orderId, current, wanted), null);
-  }
-
-  private static ProblemDetail problem(String orderId, OrderStatus current, String wanted) {
-    var problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONFLICT, "Order " + orderId + " is " + current + " and cannot be " + wanted + ".");
-    problem.setTitle("Order status conflict");
-    problem.setProperty("currentStatus", current.name());
-    return problem;
+    super(
+        HttpStatus.CONFLICT,
+        "Order status conflict",
+        "Order " + orderId + " is " + current + " and cannot be " + wanted + ".");
+    property("currentStatus", current.name());
   }
 }

@@ -1,6 +1,7 @@
 package com.swn.platform.aws;
 
 import com.swn.platform.web.ProblemDetailsAdvice;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -34,7 +35,7 @@ public class AwsUnavailableAdvice {
   }
 
   @ExceptionHandler(SdkClientException.class)
-  ResponseEntity<Object> unavailable(SdkClientException ex, WebRequest request) throws Exception {
+  @Nullable ResponseEntity<Object> unavailable(SdkClientException ex, WebRequest request) throws Exception {
     log.atWarn().log("AWS call failed on the client side, answering 503: {}", String.valueOf(ex));
     var problem =
         ProblemDetail.forStatusAndDetail(

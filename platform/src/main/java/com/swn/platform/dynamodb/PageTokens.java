@@ -2,9 +2,12 @@ package com.swn.platform.dynamodb;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import com.swn.platform.web.Page;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JacksonException;
@@ -22,6 +25,14 @@ public final class PageTokens {
   private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
   private PageTokens() {}
+
+  /** A page of a scan or query: its items read with {@code fromItem}, its last key as the token. */
+  public static <T> Page<T> page(
+      List<Map<String, AttributeValue>> items,
+      Map<String, AttributeValue> lastEvaluatedKey,
+      Function<Map<String, AttributeValue>, T> fromItem) {
+    return new Page<>(items.stream().map(fromItem).toList(), encode(lastEvaluatedKey));
+  }
 
   /** Key attributes are strings in every table this project has. */
   public static @Nullable String encode(Map<String, AttributeValue> lastEvaluatedKey) {

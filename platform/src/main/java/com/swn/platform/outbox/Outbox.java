@@ -1,5 +1,6 @@
 package com.swn.platform.outbox;
 
+import com.swn.platform.dynamodb.Attributes;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,11 +64,12 @@ public class Outbox {
   static OutboxEvent fromItem(Map<String, AttributeValue> item) {
     var traceparent = item.get(TRACEPARENT);
     return new OutboxEvent(
-        item.get(ID).s(),
-        item.get(SOURCE).s(),
-        item.get(DETAIL_TYPE).s(),
-        item.get(DETAIL).s(),
-        Instant.ofEpochMilli(Long.parseLong(item.get(CREATED_AT).n())),
+        Attributes.required(item, ID).s(),
+        Attributes.required(item, SOURCE).s(),
+        Attributes.required(item, DETAIL_TYPE).s(),
+        Attributes.required(item, DETAIL).s(),
+        Instant.ofEpochMilli(Long.parseLong(Attributes.required(item, CREATED_AT).n())),
         traceparent == null ? null : traceparent.s());
   }
+
 }

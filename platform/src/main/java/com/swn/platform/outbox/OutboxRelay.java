@@ -1,5 +1,6 @@
 package com.swn.platform.outbox;
 
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.platform.PlatformProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -240,7 +241,7 @@ public class OutboxRelay implements SmartLifecycle {
 
   private static @Nullable Instant createdAt(Map<String, AttributeValue> item) {
     try {
-      return Instant.ofEpochMilli(Long.parseLong(item.get(Outbox.CREATED_AT).n()));
+      return Instant.ofEpochMilli(Long.parseLong(Attributes.required(item, Outbox.CREATED_AT).n()));
     } catch (RuntimeException malformed) {
       return null; // the sweep quarantines such an entry
     }

@@ -122,7 +122,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   /** Anything unexpected: log it in full here, tell the client nothing about it. */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+  @Nullable ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
     log.error("Unhandled error", ex);
     var problem =
         ProblemDetail.forStatusAndDetail(
@@ -133,7 +133,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   /** Every problem this advice writes gets the request path as {@code instance} and the request id. */
   @Override
-  protected ResponseEntity<Object> handleExceptionInternal(
+  protected @Nullable ResponseEntity<Object> handleExceptionInternal(
       Exception ex,
       @Nullable Object body,
       HttpHeaders headers,
@@ -164,7 +164,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
   }
 
-  private ResponseEntity<Object> validationProblem(
+  private @Nullable ResponseEntity<Object> validationProblem(
       Exception ex, List<Map<String, String>> allErrors, HttpHeaders headers, WebRequest request) {
     // One entry per field: "" breaks @NotBlank, @Size(min = 1) and a non-blank @Pattern at once.
     var byField = new java.util.LinkedHashMap<String, Map<String, String>>();

@@ -7,6 +7,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -63,7 +64,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     };
   }
 
-  private static String path(Request request) {
+  private static @Nullable String path(Request request) {
     try {
       return request.getRequestURI();
     } catch (RuntimeException e) {

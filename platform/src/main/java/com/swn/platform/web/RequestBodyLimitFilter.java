@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -71,7 +72,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private static final class LimitedRequest extends HttpServletRequestWrapper {
     private final long maxBytes;
-    private ServletInputStream stream;
+    private @Nullable ServletInputStream stream;
 
     LimitedRequest(HttpServletRequest request, long maxBytes) {
       super(request);
@@ -80,10 +81,12 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
-      if (stream == null) {
-        stream = new LimitedInputStream(super.getInputStream(), maxBytes);
+      var limited = stream;
+      if (limited == null) {
+        limited = new LimitedInputStream(super.getInputStream(), maxBytes);
+        stream = limited;
       }
-      return stream;
+      return limited;
     }
   }
 

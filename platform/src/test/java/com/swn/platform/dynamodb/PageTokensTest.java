@@ -22,6 +22,21 @@ class PageTokensTest {
   }
 
   @Test
+  void aPageReadsEachItemAndCarriesTheTokenOfItsLastKey() {
+    var items = java.util.List.of(Map.of("id", AttributeValue.fromS("a")), Map.of("id", AttributeValue.fromS("b")));
+    var last = Map.of("id", AttributeValue.fromS("b"), "category", AttributeValue.fromS("Home"));
+
+    var page = PageTokens.page(items, last, item -> item.get("id").s());
+    var mapped = page.map(String::toUpperCase);
+
+    assertThat(page.items()).containsExactly("a", "b");
+    assertThat(PageTokens.decode(page.nextToken(), KEY)).isEqualTo(last);
+    assertThat(mapped.items()).containsExactly("A", "B");
+    assertThat(mapped.nextToken()).isEqualTo(page.nextToken());
+    assertThat(PageTokens.page(items, Map.of(), item -> item.get("id").s()).nextToken()).isNull();
+  }
+
+  @Test
   void hasNoTokenAfterTheLastPage() {
     assertThat(PageTokens.encode(Map.of())).isNull();
     assertThat(PageTokens.decode(null, KEY)).isNull();

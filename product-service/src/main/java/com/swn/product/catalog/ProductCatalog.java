@@ -2,14 +2,12 @@ package com.swn.product.catalog;
 
 import com.swn.platform.events.EventFactory;
 import com.swn.platform.outbox.OutboxEvent;
-import com.swn.platform.outbox.OutboxRelay;
 import com.swn.platform.web.Page;
 import com.swn.platform.web.VersionTags.IfMatch;
 import com.swn.product.catalog.ProductEvents.ProductCreated;
 import com.swn.product.catalog.ProductEvents.ProductDeleted;
 import com.swn.product.catalog.ProductEvents.ProductPriceChanged;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -28,12 +26,9 @@ class ProductCatalog {
 
   private final ProductRepository products;
   private final EventFactory events;
-  private final OutboxRelay relay;
-
-  ProductCatalog(ProductRepository products, EventFactory events, OutboxRelay relay) {
+  ProductCatalog(ProductRepository products, EventFactory events) {
     this.products = products;
     this.events = events;
-    this.relay = relay;
   }
 
   Product get(String id) {
@@ -56,7 +51,6 @@ class ProductCatalog {
             new ProductCreated(
                 product.id(), product.name(), product.price(), product.category(), product.version()));
     products.insert(product, event);
-    relay.publishAfterCommit(List.of(event));
     return product;
   }
 
@@ -74,7 +68,6 @@ class ProductCatalog {
                   id, updated.name(), current.price(), updated.price(), updated.version())));
     }
     products.replace(updated, current.version(), changes);
-    relay.publishAfterCommit(changes);
     return updated;
   }
 
@@ -85,6 +78,5 @@ class ProductCatalog {
     }
     var event = events.create(new ProductDeleted(id, current.version()));
     products.delete(id, current.version(), event);
-    relay.publishAfterCommit(List.of(event));
   }
 }

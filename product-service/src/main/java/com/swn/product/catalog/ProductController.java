@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -89,7 +90,7 @@ class ProductController {
     if (ifMatch == null) {
       throw new PreconditionRequiredException("Send the product's ETag in If-Match; GET the product to learn it.");
     }
-    var product = catalog.replace(id, VersionTags.parse(ifMatch), details);
+    var product = catalog.replace(id, Objects.requireNonNull(VersionTags.parse(ifMatch)), details);
     return withETag(ResponseEntity.ok(), product);
   }
 

@@ -1,5 +1,6 @@
 package com.swn.product.catalog;
 
+import com.swn.platform.dynamodb.Attributes;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,13 +42,13 @@ final class ProductItems {
 
   static Product fromItem(Map<String, AttributeValue> item) {
     return new Product(
-        item.get(ID).s(),
-        item.get(NAME).s(),
+        Attributes.required(item, ID).s(),
+        Attributes.required(item, NAME).s(),
         stringOrNull(item, DESCRIPTION),
         stringOrNull(item, IMAGE_FILE),
-        new BigDecimal(item.get(PRICE).n()).setScale(2),
-        item.get(CATEGORY).s(),
-        Long.parseLong(item.get(VERSION).n()));
+        new BigDecimal(Attributes.required(item, PRICE).n()).setScale(2),
+        Attributes.required(item, CATEGORY).s(),
+        Long.parseLong(Attributes.required(item, VERSION).n()));
   }
 
   private static void putIfPresent(Map<String, AttributeValue> item, String name, @Nullable String value) {

@@ -1,18 +1,11 @@
 package com.swn.product.catalog;
 
+import com.swn.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-class ProductNotFoundException extends ErrorResponseException {
+class ProductNotFoundException extends ProblemException {
 
   ProductNotFoundException(String id) {
-    super(HttpStatus.NOT_FOUND, problem(id), null);
-  }
-
-  private static ProblemDetail problem(String id) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No product with id " + id + ".");
-    problem.setTitle("Product not found");
-    return problem;
+    super(HttpStatus.NOT_FOUND, "Product not found", "No product with id " + id + ".");
   }
 }

@@ -1,11 +1,11 @@
 package com.swn.product.catalog;
 
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.platform.dynamodb.PageTokens;
-import com.swn.platform.outbox.Outbox;
 import com.swn.platform.outbox.OutboxEvent;
+import com.swn.platform.outbox.TransactionalOutbox;
 import com.swn.platform.web.Page;
 import com.swn.product.ProductServiceProperties;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Products in DynamoDB. Every write is one {@code TransactWriteItems} call that changes the product
@@ -31,11 +30,12 @@ class ProductRepository {
   private static final Set<String> CATEGORY_INDEX_KEY = Set.of(ProductItems.ID, ProductItems.CATEGORY);
 
   private final DynamoDbClient dynamoDb;
-  private final Outbox outbox;
+  private final TransactionalOutbox outbox;
   private final String table;
   private final String categoryIndex;
 
-  ProductRepository(DynamoDbClient dynamoDb, Outbox outbox, ProductServiceProperties properties) {
+  ProductRepository(
+      DynamoDbClient dynamoDb, TransactionalOutbox outbox, ProductServiceProperties properties) {
     this.dynamoDb = dynamoDb;
     this.outbox = outbox;
     this.table = properties.table();
@@ -54,14 +54,12 @@ class ProductRepository {
     var startKey = PageTokens.decode(nextToken, TABLE_KEY);
     var response =
         dynamoDb.scan(request -> request.tableName(table).limit(limit).exclusiveStartKey(startKey));
-    return new Page<>(
-        response.items().stream().map(ProductItems::fromItem).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+    return PageTokens.page(response.items(), response.lastEvaluatedKey(), ProductItems::fromItem);
   }
 
   Page<Product> findByCategory(String category, int limit, @Nullable String nextToken) {
     var startKey = PageTokens.decode(nextToken, CATEGORY_INDEX_KEY);
-    if (startKey != null && !category.equals(startKey.get(ProductItems.CATEGORY).s())) {
+    if (startKey != null && !category.equals(Attributes.required(startKey, ProductItems.CATEGORY).s())) {
       throw new com.swn.platform.dynamodb.InvalidPageTokenException();
     }
     var response =
@@ -75,9 +73,7 @@ class ProductRepository {
                     .expressionAttributeValues(Map.of(":category", AttributeValue.fromS(category)))
                     .limit(limit)
                     .exclusiveStartKey(startKey));
-    return new Page<>(
-        response.items().stream().map(ProductItems::fromItem).toList(),
-        PageTokens.encode(response.lastEvaluatedKey()));
+    return PageTokens.page(response.items(), response.lastEvaluatedKey(), ProductItems::fromItem);
   }
 
   void insert(Product product, OutboxEvent event) {
@@ -116,19 +112,9 @@ class ProductRepository {
     write(id, TransactWriteItem.builder().delete(delete).build(), List.of(event));
   }
 
+  /** The change and its events in one transaction; the events are published after it. */
   private void write(String id, TransactWriteItem change, List<OutboxEvent> events) {
-    var items = new ArrayList<TransactWriteItem>();
-    items.add(change);
-    events.forEach(event -> items.add(outbox.put(event)));
-    try {
-      dynamoDb.transactWriteItems(request -> request.transactItems(items));
-    } catch (TransactionCanceledException e) {
-      if (e.hasCancellationReasons()
-          && "ConditionalCheckFailed".equals(e.cancellationReasons().getFirst().code())) {
-        throw conflict(id);
-      }
-      throw e;
-    }
+    outbox.begin().write(change, () -> conflict(id)).publish(events).commit();
   }
 
   /** The condition names no reason, so look: a vanished product is a 404, a newer one a 412. */

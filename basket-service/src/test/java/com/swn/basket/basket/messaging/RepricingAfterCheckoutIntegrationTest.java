@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doAnswer;
 
 import com.swn.basket.Events;
-import com.swn.basket.IntegrationTest;
+import com.swn.basket.IntegrationTestBase;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * A repricing that read a basket before it was checked out must not write the old lines into the
  * basket the customer fills next (issue 11, hole 2: versions are never reused).
  */
-class RepricingAfterCheckoutIntegrationTest extends IntegrationTest {
+class RepricingAfterCheckoutIntegrationTest extends IntegrationTestBase {
 
   @Test
   void aRepricingThatReadTheOldBasketCannotBringItsLinesBack() throws Exception {

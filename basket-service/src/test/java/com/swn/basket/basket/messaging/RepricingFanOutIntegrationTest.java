@@ -6,7 +6,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 
 import com.swn.basket.Events;
-import com.swn.basket.IntegrationTest;
+import com.swn.basket.IntegrationTestBase;
 import com.swn.localaws.ResourceDefinitions;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * receives it again after the visibility timeout, and again, until the redrive policy dead-letters
  * it; the bound leaves room for a loaded machine). Every basket ends at the new price, and no dead-letter queue of the service holds anything.
  */
-class RepricingFanOutIntegrationTest extends IntegrationTest {
+class RepricingFanOutIntegrationTest extends IntegrationTestBase {
 
   private static final int BASKETS = 320;
   private static final int SHORT_VISIBILITY_SECONDS = 2;

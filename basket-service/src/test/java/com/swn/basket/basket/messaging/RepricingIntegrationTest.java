@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.swn.basket.Events;
-import com.swn.basket.IntegrationTest;
+import com.swn.basket.IntegrationTestBase;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * Product events published to the bus the way the product service publishes them, routed by the
  * real rule to the basket's queue and handled by the listener.
  */
-class RepricingIntegrationTest extends IntegrationTest {
+class RepricingIntegrationTest extends IntegrationTestBase {
 
   private static void priceChanged(String productId, String oldPrice, String newPrice, long version) {
     Events.publishProductEvent(

@@ -6,6 +6,7 @@ import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
@@ -57,7 +58,7 @@ class PoisonMessages {
 
   void deadLetter(Message<String> message, InvalidEventMessageException rejection) {
     var messageId = String.valueOf(message.getHeaders().getId());
-    var reason = rejection.getMessage();
+    var reason = Objects.requireNonNullElse(rejection.getMessage(), rejection.getClass().getName());
     sqs.sendMessage(
             request ->
                 request

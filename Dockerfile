@@ -1,18 +1,23 @@
 # syntax=docker/dockerfile:1.7
-# basket-service image. The build context is the repository root (the Maven reactor needs the root pom and
-# every module's pom):
-#   docker build -f basket-service/Dockerfile .
-#   docker buildx build --platform linux/amd64,linux/arm64 -f basket-service/Dockerfile .
+# The image of each Spring Boot module: product-service, basket-service, ordering-service and the gateway.
+# The build context is the repository root (the Maven reactor needs the root pom and every module's pom); the
+# module and its port are build arguments, both required:
+#   docker build --build-arg MODULE=product-service --build-arg PORT=8081 .
+#   docker buildx build --platform linux/amd64,linux/arm64 --build-arg MODULE=product-service --build-arg PORT=8081 .
+# docker-compose.yml and the CDK image assets (infra-cdk SpringBootFargateService) pass them.
 # Build argument AOT_CACHE=true|false (default true): train a Java 25 AOT cache at build time.
 # Why each choice: docs/containers.md.
 
 # ---- build: Maven, for this module and the modules it needs (-am). Java bytecode and the extracted layers
 # are the same on every platform, so this stage runs on the builder's own platform (no emulation).
 FROM --platform=$BUILDPLATFORM eclipse-temurin:25.0.3_9-jdk-noble AS build
+ARG MODULE
+RUN test -n "$MODULE" || { echo "build argument MODULE is required, e.g. --build-arg MODULE=product-service" >&2; exit 1; }
 WORKDIR /build
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
-# Maven reads every module of the reactor, even with -pl: all module poms, sources only where -am needs them.
+# Maven reads every module of the reactor, even with -pl: all module poms, sources only where -am needs them
+# (the library modules: the gateway needs only test-support's, the services all four).
 COPY event-contracts/pom.xml event-contracts/
 COPY platform/pom.xml platform/
 COPY local-aws/pom.xml local-aws/
@@ -27,16 +32,18 @@ COPY event-contracts/src/ event-contracts/src/
 COPY platform/src/ platform/src/
 COPY local-aws/src/ local-aws/src/
 COPY test-support/src/ test-support/src/
-COPY basket-service/src/ basket-service/src/
+COPY ${MODULE}/src/ ${MODULE}/src/
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -pl basket-service -am -DskipTests package
+    ./mvnw -B -q -pl ${MODULE} -am -DskipTests package
 # Boot's layers as app.jar + lib/: a plain class path, which the JVM's AOT cache can archive (the exploded
 # launcher layout of --launcher loads classes through Boot's class loader, which the cache leaves out).
-RUN java -Djarmode=tools -jar basket-service/target/basket-service-*.jar \
+RUN java -Djarmode=tools -jar ${MODULE}/target/${MODULE}-*.jar \
       extract --layers --destination /layers --application-filename app.jar
 
 # ---- runtime: a pinned Java 25 JRE, curl for the health probe, a non-root user.
 FROM eclipse-temurin:25.0.3_9-jre-noble
+ARG PORT
+RUN test -n "$PORT" || { echo "build argument PORT is required, e.g. --build-arg PORT=8081" >&2; exit 1; }
 # The JRE base has neither curl nor wget; curl serves this HEALTHCHECK, compose's and the ECS task's.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
@@ -49,12 +56,13 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
-ENV SERVER_PORT=8082
+ENV SERVER_PORT=${PORT}
 # JVM options live in /app/jvm.options (read with java @file), so the training run and every start use the
 # same ones. The training run starts the Spring context and exits right after refresh, before the web server,
 # the outbox relay and the SQS listeners start: it makes no AWS call (the endpoint is a closed local port
-# anyway) and needs no emulator. Heap capped so that the cache uses compressed oops, as the runtime does;
-# absolute paths, the same as at run time, so the cache matches whatever the working directory.
+# anyway; the gateway calls no upstream at refresh) and needs no emulator. Heap capped so that the cache uses
+# compressed oops, as the runtime does; absolute paths, the same as at run time, so the cache matches
+# whatever the working directory.
 ARG AOT_CACHE=true
 RUN printf '%s\n' '-XX:MaxRAMPercentage=65' '-XX:+ExitOnOutOfMemoryError' > /app/jvm.options \
  && if [ "$AOT_CACHE" = "true" ]; then \
@@ -65,8 +73,9 @@ RUN printf '%s\n' '-XX:MaxRAMPercentage=65' '-XX:+ExitOnOutOfMemoryError' > /app
       && echo '-XX:AOTCache=/app/app.aot' >> /app/jvm.options; \
     fi
 USER 10001:10001
-EXPOSE 8082
-# Liveness, not readiness: a DynamoDB brownout must not mark a running JVM unhealthy (docs/containers.md).
+EXPOSE ${PORT}
+# Liveness, not readiness: a DynamoDB brownout (or a slow upstream, for the gateway) must not mark a running
+# JVM unhealthy (docs/containers.md).
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS -o /dev/null --max-time 4 "http://127.0.0.1:${SERVER_PORT}/actuator/health/liveness" || exit 1
 # exec: java is PID 1 and gets SIGTERM (graceful shutdown). JAVA_OPTS adds or overrides JVM options.

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.util.unit.DataSize;
 
-class GatewayPropertiesTests {
+class GatewayPropertiesTest {
 
   private static final URI OK = URI.create("http://127.0.0.1:8081");
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,9 +43,9 @@ import org.springframework.web.client.RestClient;
  * hang, never a guessed price.
  */
 @Component
-public class ProductCatalog implements AutoCloseable {
+public class CatalogClient implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(ProductCatalog.class);
+  private static final Logger log = LoggerFactory.getLogger(CatalogClient.class);
 
   /** One product's look-up, retries included, by {@code outcome}: found, unknown or unavailable. */
   static final String LOOKUPS = "basket.catalogue.lookups";
@@ -58,7 +59,7 @@ public class ProductCatalog implements AutoCloseable {
 
   private final MeterRegistry meters;
 
-  ProductCatalog(RestClient.Builder builder, BasketProperties properties, MeterRegistry meters) {
+  CatalogClient(RestClient.Builder builder, BasketProperties properties, MeterRegistry meters) {
     this.meters = meters;
     var settings = properties.catalog();
     var client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
@@ -72,7 +73,7 @@ public class ProductCatalog implements AutoCloseable {
                 .delay(settings.retryDelay())
                 .jitter(settings.retryJitter())
                 .multiplier(2)
-                .predicate(ProductCatalog::isTransient)
+                .predicate(CatalogClient::isTransient)
                 .build());
     this.deadline = settings.lookupDeadline();
     this.concurrency = settings.lookupConcurrency();
@@ -80,7 +81,8 @@ public class ProductCatalog implements AutoCloseable {
 
   /** The product as the catalogue has it now. */
   public CatalogProduct product(String productId) {
-    return products(List.of(productId)).get(productId);
+    // products() answers every id or throws
+    return Objects.requireNonNull(products(List.of(productId)).get(productId));
   }
 
   /**

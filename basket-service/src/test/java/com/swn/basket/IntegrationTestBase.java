@@ -1,7 +1,7 @@
 package com.swn.basket;
 
 import com.swn.basket.basket.BasketRepository;
-import com.swn.basket.catalog.ProductCatalog;
+import com.swn.basket.catalog.CatalogClient;
 import com.swn.localaws.LocalAws;
 import com.swn.testsupport.HttpJson;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +23,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * #clock} is the service's clock, which a test may move forward.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(IntegrationTest.Clocks.class)
-public abstract class IntegrationTest {
+@Import(IntegrationTestBase.Clocks.class)
+public abstract class IntegrationTestBase {
 
   @TestConfiguration(proxyBeanMethods = false)
   static class Clocks {
@@ -52,7 +52,7 @@ public abstract class IntegrationTest {
 
   @LocalServerPort protected int port;
   @MockitoSpyBean protected BasketRepository baskets;
-  @MockitoSpyBean protected ProductCatalog catalog;
+  @MockitoSpyBean protected CatalogClient catalog;
   @Autowired protected MutableClock clock;
   protected HttpJson http;
 

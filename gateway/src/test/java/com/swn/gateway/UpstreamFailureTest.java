@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "spring.http.clients.read-timeout=500ms")
-class UpstreamFailureTests {
+class UpstreamFailureTest {
 
   private static final StubUpstream SLOW_BASKET = StubUpstream.start("basket");
   private static final HangUp HANGING_UP_ORDERING = HangUp.start();

@@ -1,15 +1,14 @@
-package com.swn.basket.checkout;
+package com.swn.basket.basket;
 
+import com.swn.platform.web.ProblemException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** A basket that cannot become an order as it is. */
-class UncheckoutableBasketException extends ErrorResponseException {
+class UncheckoutableBasketException extends ProblemException {
 
   private UncheckoutableBasketException(HttpStatus status, String title, String detail) {
-    super(status, problem(status, title, detail), null);
+    super(status, title, detail);
   }
 
   static UncheckoutableBasketException empty(String userName) {
@@ -24,13 +23,7 @@ class UncheckoutableBasketException extends ErrorResponseException {
             HttpStatus.CONFLICT,
             "Unavailable items",
             "The basket holds products that are no longer sold; remove them and check out again.");
-    exception.getBody().setProperty("productIds", productIds);
+    exception.property("productIds", productIds);
     return exception;
-  }
-
-  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-    var problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    return problem;
   }
 }

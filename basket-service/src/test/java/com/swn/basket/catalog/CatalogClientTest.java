@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 
 /** The catalogue client against a real HTTP server: retries, timeouts and error mapping. */
-class ProductCatalogTest {
+class CatalogClientTest {
 
   private static final CatalogueStub STUB = CatalogueStub.shared();
 
-  private static ProductCatalog catalog(String url) {
+  private static CatalogClient catalog(String url) {
     return catalog(url, Duration.ofSeconds(30), 8);
   }
 
-  private static ProductCatalog catalog(String url, Duration deadline, int concurrency) {
+  private static CatalogClient catalog(String url, Duration deadline, int concurrency) {
     var settings =
         new BasketProperties.Catalog(
             URI.create(url), Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(5),
@@ -31,7 +31,7 @@ class ProductCatalogTest {
         new BasketProperties(
             "basket", "index", "idempotency", "queue", "repricing-queue", Duration.ofDays(7), Duration.ofDays(1), 100, 3, settings,
             new BasketProperties.Checkout("com.swn.basket.checkoutbasket"));
-    return new ProductCatalog(RestClient.builder(), properties, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    return new CatalogClient(RestClient.builder(), properties, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
   }
 
   @Test

@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "gateway.max-request-size=1KB")
 @ExtendWith(OutputCaptureExtension.class)
-class GatewayProxyTests {
+class GatewayProxyTest {
 
   /** The request id is the trace id: 32 lower-case hex digits. */
   private static final String TRACE_ID = "[0-9a-f]{32}";

@@ -25,12 +25,20 @@ func TestOrderItemFromCheckoutEvent(t *testing.T) {
 	if str("userName") != "bench-user-1" || str("orderId") != event.Detail.Data.OrderID || str("orderDate") == "" {
 		t.Fatalf("keys: %v", item)
 	}
-	if got := item["totalPrice"].(map[string]string)["N"]; got != "40" {
+	// the published example: two lamps at 19.90 and a bulb (no color) at 5.05
+	if got := item["totalPrice"].(map[string]string)["N"]; got != "44.85" {
 		t.Fatalf("totalPrice %q", got)
 	}
-	line := item["items"].(map[string]any)["L"].([]any)[0].(map[string]any)["M"].(map[string]any)
+	lines := item["items"].(map[string]any)["L"].([]any)
+	line := lines[0].(map[string]any)["M"].(map[string]any)
 	if q := line["quantity"].(map[string]string)["N"]; q != "2" {
 		t.Fatalf("quantity %q", q)
+	}
+	if p := line["unitPrice"].(map[string]string)["N"]; p != "19.90" {
+		t.Fatalf("unitPrice %q", p)
+	}
+	if _, colored := lines[1].(map[string]any)["M"].(map[string]any)["color"]; colored {
+		t.Fatalf("a line without a color has no color attribute: %v", lines[1])
 	}
 	if _, err := orderItem("not json"); err == nil {
 		t.Fatal("a body that is not JSON must be an error")

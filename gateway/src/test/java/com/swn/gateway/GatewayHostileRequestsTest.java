@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * play: each answer is a 4xx problem document with the request id, and nothing reaches a service.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class GatewayHostileRequestsTests {
+class GatewayHostileRequestsTest {
 
   private static final StubUpstream PRODUCT = StubUpstream.start("product");
 

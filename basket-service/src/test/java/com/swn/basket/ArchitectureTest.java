@@ -1,0 +1,12 @@
+package com.swn.basket;
+
+import com.swn.testsupport.Architecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+  @Test
+  void featuresDependInOneDirectionAndOnNoOtherService() {
+    Architecture.verifyService("com.swn.basket");
+  }
+}

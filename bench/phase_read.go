@@ -1,0 +1,100 @@
+// Phase: the read path, product listings through the gateway and straight to the service.
+
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+func gatewayURL(path string) string { return fmt.Sprintf("http://127.0.0.1:%d%s", gateway.Port, path) }
+func productURL(path string) string { return fmt.Sprintf("http://127.0.0.1:%d%s", product.Port, path) }
+
+func getOK(client *http.Client, url string) error {
+	resp, err := client.Get(url)
+	if err != nil {
+		return err
+	}
+	drain(resp)
+	if resp.StatusCode != 200 {
+		return fmt.Errorf("GET %s: %d", url, resp.StatusCode)
+	}
+	return nil
+}
+
+func readPath(r *phaseRun) {
+	sys, aws, client, o, res := r.sys, r.aws, r.client, r.o, r.res
+	// Data: products created through the service (so the items are exactly what it reads).
+	var ids []string
+	for i := 0; i < o.Products; i++ {
+		body := fmt.Sprintf(`{"name":"Bench product %d","description":"benchmark","imageFile":"p%d.png","price":%d.50,"category":"bench"}`, i, i, 10+i)
+		resp, err := client.Post(productURL("/product"), "application/json", strings.NewReader(body))
+		must(err)
+		var created struct {
+			ID string `json:"id"`
+		}
+		json.NewDecoder(resp.Body).Decode(&created)
+		resp.Body.Close()
+		if resp.StatusCode != 201 || created.ID == "" {
+			must(fmt.Errorf("POST /product: %d", resp.StatusCode))
+		}
+		ids = append(ids, created.ID)
+	}
+	var counter atomic.Int64
+	next := func() string { return ids[int(counter.Add(1))%len(ids)] }
+	targets := []struct {
+		name string
+		do   func(int) error
+	}{
+		{"gateway: GET /product/{id}", func(int) error { return getOK(client, gatewayURL("/product/"+next())) }},
+		{"direct: GET /product/{id}", func(int) error { return getOK(client, productURL("/product/"+next())) }},
+		{"emulator: GetItem (signed HTTP POST)", func(int) error {
+			return aws.dynamo("GetItem", map[string]any{
+				"TableName": "product", "Key": map[string]any{"id": map[string]string{"S": next()}}, "ConsistentRead": true,
+			}, nil)
+		}},
+	}
+	// Warm-up protocol: rounds through the gateway (warms gateway and product service) until two
+	// consecutive rounds agree within WarmupAgree, at most WarmupMax rounds; then one round of each
+	// other target.
+	warm := parseDuration(o.WarmupRound)
+	prev := 0.0
+	for i := 0; i < o.WarmupMax; i++ {
+		r := closedLoop(o.Concurrency, warm, targets[0].do)
+		res.Warmup = append(res.Warmup, round(r.Throughput, 0))
+		logf("warm-up round %d: %.0f req/s (p99 %.1f ms, errors %d, load %s)", i+1, r.Throughput, r.P99, r.Errors, loadAverage())
+		if i+1 >= o.WarmupMin && prev > 0 && math.Abs(r.Throughput-prev)/prev <= o.WarmupAgree {
+			break
+		}
+		prev = r.Throughput
+	}
+	for _, t := range targets[1:] {
+		closedLoop(o.Concurrency, warm/2, t.do)
+	}
+	res.ReadRounds = map[string][]Result{}
+	res.Read = map[string]Result{}
+	roundLength := parseDuration(o.Round)
+	for rep := 0; rep < o.Reps; rep++ {
+		for _, t := range targets { // interleaved, so drift in the machine hits all three alike
+			meter := meterCPU(sys.cpuPids)
+			r := closedLoop(o.Concurrency, roundLength, t.do)
+			r.CPUms = meter.perOp(r.Requests)
+			res.ReadRounds[t.name] = append(res.ReadRounds[t.name], r)
+			logf("read %-38s #%d: %6.0f req/s  p50 %5.1f ms  p99 %6.1f ms  errors %d  CPU ms/req %v (load %s)", t.name, rep+1, r.Throughput, r.P50, r.P99, r.Errors, r.CPUms, loadAverage())
+		}
+	}
+	for name, rounds := range res.ReadRounds {
+		res.Read[name] = medianResult(rounds)
+	}
+}
+
+func parseDuration(s string) time.Duration {
+	d, err := time.ParseDuration(s)
+	must(err)
+	return d
+}

@@ -1,0 +1,12 @@
+package com.swn.product;
+
+import com.swn.testsupport.Architecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+  @Test
+  void featuresDependInOneDirectionAndOnNoOtherService() {
+    Architecture.verifyService("com.swn.product");
+  }
+}

@@ -1,0 +1,5 @@
+package com.swn.testsupport.architecture.configusesfeature;
+
+class Config {
+  com.swn.testsupport.architecture.configusesfeature.one.A a;
+}

@@ -1,0 +1,3 @@
+package com.swn.testsupport.architecture.configusesfeature.one;
+
+public class A {}

@@ -1,0 +1,5 @@
+package com.swn.testsupport.architecture.cycle.one;
+
+public class A {
+  com.swn.testsupport.architecture.cycle.two.B b;
+}

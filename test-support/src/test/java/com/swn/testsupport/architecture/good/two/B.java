@@ -1,0 +1,3 @@
+package com.swn.testsupport.architecture.good.two;
+
+public class B {}
