@@ -1,5 +1,6 @@
 package com.swn.platform.messaging;
 
+import com.google.errorprone.annotations.MustBeClosed;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -64,6 +65,7 @@ public final class Traceparents {
    * Makes {@code traceparent} the parent of the spans started until the scope closes. A missing or
    * malformed one opens nothing: the work then starts a trace of its own.
    */
+  @MustBeClosed
   public static Scope continueFrom(@Nullable String traceparent) {
     if (traceparent == null) {
       return Scope.noop();
