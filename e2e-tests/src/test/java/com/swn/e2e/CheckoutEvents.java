@@ -6,7 +6,10 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The published example checkout as EventBridge delivers it to SQS, for injecting deliveries by hand. */
+/**
+ * The published example checkout as EventBridge delivers it to SQS, for injecting deliveries by
+ * hand.
+ */
 final class CheckoutEvents {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();

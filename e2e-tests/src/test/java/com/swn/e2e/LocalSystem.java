@@ -39,28 +39,46 @@ final class LocalSystem {
     var environment = new HashMap<>(aws.environment());
     environment.put("LOG_FORMAT", "ecs");
     // Export every span, as the ADOT sidecar gets them in AWS, to the test's own OTLP endpoint.
-    environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.tracesEndpoint());
+    environment.put(
+        "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.tracesEndpoint());
     environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
 
-    add(new ServiceProcess(PRODUCT, jar(root, PRODUCT, version), environment, "/actuator/health/readiness", logs));
+    add(
+        new ServiceProcess(
+            PRODUCT, jar(root, PRODUCT, version), environment, "/actuator/health/readiness", logs));
     var basketEnvironment = new HashMap<>(environment);
     basketEnvironment.put("PRODUCT_SERVICE_URL", processes.get(PRODUCT).baseUrl());
-    add(new ServiceProcess(BASKET, jar(root, BASKET, version), basketEnvironment, "/actuator/health/readiness", logs));
+    add(
+        new ServiceProcess(
+            BASKET,
+            jar(root, BASKET, version),
+            basketEnvironment,
+            "/actuator/health/readiness",
+            logs));
     var orderingEnvironment = new HashMap<>(environment);
     // A poison message should reach the DLQ within seconds here, not the production minutes.
     orderingEnvironment.put("ORDER_RETRY_INITIAL_VISIBILITY", "1s");
     orderingEnvironment.put("ORDER_RETRY_MULTIPLIER", "1.0");
     for (var ordering : List.of(ORDERING_1, ORDERING_2)) {
-      add(new ServiceProcess(ordering, jar(root, "ordering-service", version), orderingEnvironment, "/actuator/health/readiness", logs));
+      add(
+          new ServiceProcess(
+              ordering,
+              jar(root, "ordering-service", version),
+              orderingEnvironment,
+              "/actuator/health/readiness",
+              logs));
     }
     var gatewayEnvironment = new HashMap<>(environment);
     gatewayEnvironment.put("PRODUCT_SERVICE_URL", processes.get(PRODUCT).baseUrl());
     gatewayEnvironment.put("BASKET_SERVICE_URL", processes.get(BASKET).baseUrl());
     gatewayEnvironment.put("ORDERING_SERVICE_URL", processes.get(ORDERING_1).baseUrl());
-    add(new ServiceProcess(GATEWAY, jar(root, GATEWAY, version), gatewayEnvironment, "/actuator/health", logs));
+    add(
+        new ServiceProcess(
+            GATEWAY, jar(root, GATEWAY, version), gatewayEnvironment, "/actuator/health", logs));
 
     var all = new ArrayList<>(processes.values());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> all.reversed().forEach(ServiceProcess::stop)));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> all.reversed().forEach(ServiceProcess::stop)));
     all.forEach(ServiceProcess::start);
     // Two cores: starting in parallel and waiting together is the fastest way up.
     CompletableFuture.allOf(

@@ -19,7 +19,8 @@ import java.util.concurrent.Executors;
 final class OtlpReceiver implements AutoCloseable {
 
   /** One exported span, ids in the lower-case hex that W3C traceparent and the logs use. */
-  record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name) {}
+  record ReceivedSpan(
+      String service, String traceId, String spanId, String parentSpanId, String name) {}
 
   private final HttpServer server;
   private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();

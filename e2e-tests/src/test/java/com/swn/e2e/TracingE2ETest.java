@@ -65,7 +65,9 @@ class TracingE2ETest {
             traceparent(traceId));
 
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-    assertThat(accepted.header("X-Request-Id")).as("the request id is the trace id").isEqualTo(traceId);
+    assertThat(accepted.header("X-Request-Id"))
+        .as("the request id is the trace id")
+        .isEqualTo(traceId);
     CheckoutJourneyE2ETest.awaitOrder(accepted.header("Location"));
     await()
         .atMost(EXPORTED)
@@ -73,12 +75,22 @@ class TracingE2ETest {
         .untilAsserted(
             () -> {
               var spans = system.traces().trace(traceId);
-              assertThat(spans).as("the request at the gateway").anyMatch(in("gateway", name -> true));
-              assertThat(spans).as("the request in the basket").anyMatch(in("basket-service", name -> name.startsWith("http post")));
-              assertThat(spans).as("the relay's publish").anyMatch(in("basket-service", "outbox publish"::equals));
-              assertThat(spans).as("its PutEvents call").anyMatch(in("basket-service", "EventBridge.PutEvents"::equals));
+              assertThat(spans)
+                  .as("the request at the gateway")
+                  .anyMatch(in("gateway", name -> true));
+              assertThat(spans)
+                  .as("the request in the basket")
+                  .anyMatch(in("basket-service", name -> name.startsWith("http post")));
+              assertThat(spans)
+                  .as("the relay's publish")
+                  .anyMatch(in("basket-service", "outbox publish"::equals));
+              assertThat(spans)
+                  .as("its PutEvents call")
+                  .anyMatch(in("basket-service", "EventBridge.PutEvents"::equals));
               var placement =
-                  spans.stream().filter(in("ordering-service", "process CheckoutBasket"::equals)).findFirst();
+                  spans.stream()
+                      .filter(in("ordering-service", "process CheckoutBasket"::equals))
+                      .findFirst();
               assertThat(placement).as("the order placement off the queue").isPresent();
               assertThat(spans)
                   .as("the placement's DynamoDB write, inside the placement")
@@ -89,8 +101,12 @@ class TracingE2ETest {
                               && span.parentSpanId().equals(placement.get().spanId()));
             });
     System.out.println("The checkout's trace:\n" + tree(system.traces().trace(traceId)));
-    assertThat(logged(LocalSystem.BASKET, traceId)).as("basket log lines of the checkout").anyMatch(line -> line.contains("Checkout accepted"));
-    assertThat(concat(logged(LocalSystem.ORDERING_1, traceId), logged(LocalSystem.ORDERING_2, traceId)))
+    assertThat(logged(LocalSystem.BASKET, traceId))
+        .as("basket log lines of the checkout")
+        .anyMatch(line -> line.contains("Checkout accepted"));
+    assertThat(
+            concat(
+                logged(LocalSystem.ORDERING_1, traceId), logged(LocalSystem.ORDERING_2, traceId)))
         .as("ordering log lines of the placement")
         .anyMatch(line -> line.contains("Order placed"));
   }
@@ -121,25 +137,52 @@ class TracingE2ETest {
         .untilAsserted(
             () -> {
               var spans = system.traces().trace(traceId);
-              assertThat(spans).as("the update").anyMatch(in("product-service", name -> name.startsWith("http put")));
-              assertThat(spans).as("its publish").anyMatch(in("product-service", "outbox publish"::equals));
-              assertThat(spans).as("the product event in the basket").anyMatch(in("basket-service", "process ProductPriceChanged"::equals));
-              assertThat(spans).as("the basket's repricing step").anyMatch(in("basket-service", "process RepricingTask"::equals));
+              assertThat(spans)
+                  .as("the update")
+                  .anyMatch(in("product-service", name -> name.startsWith("http put")));
+              assertThat(spans)
+                  .as("its publish")
+                  .anyMatch(in("product-service", "outbox publish"::equals));
+              assertThat(spans)
+                  .as("the product event in the basket")
+                  .anyMatch(in("basket-service", "process ProductPriceChanged"::equals));
+              assertThat(spans)
+                  .as("the basket's repricing step")
+                  .anyMatch(in("basket-service", "process RepricingTask"::equals));
             });
-    assertThat(api.get("/basket/" + user).json().path("totalPrice").decimalValue()).isEqualByComparingTo("24.00");
+    assertThat(api.get("/basket/" + user).json().path("totalPrice").decimalValue())
+        .isEqualByComparingTo("24.00");
   }
 
-  /** The trace as an indented tree of "service: span", children under their parent (the docs show one). */
+  /**
+   * The trace as an indented tree of "service: span", children under their parent (the docs show
+   * one).
+   */
   private static String tree(List<OtlpReceiver.ReceivedSpan> spans) {
-    var ids = spans.stream().map(OtlpReceiver.ReceivedSpan::spanId).collect(java.util.stream.Collectors.toSet());
+    var ids =
+        spans.stream()
+            .map(OtlpReceiver.ReceivedSpan::spanId)
+            .collect(java.util.stream.Collectors.toSet());
     var out = new StringBuilder();
-    spans.stream().filter(span -> !ids.contains(span.parentSpanId())).forEach(root -> branch(root, spans, 0, out));
+    spans.stream()
+        .filter(span -> !ids.contains(span.parentSpanId()))
+        .forEach(root -> branch(root, spans, 0, out));
     return out.toString();
   }
 
-  private static void branch(OtlpReceiver.ReceivedSpan span, List<OtlpReceiver.ReceivedSpan> spans, int depth, StringBuilder out) {
-    out.append("  ".repeat(depth)).append(span.service()).append(": ").append(span.name()).append('\n');
-    spans.stream().filter(child -> child.parentSpanId().equals(span.spanId())).forEach(child -> branch(child, spans, depth + 1, out));
+  private static void branch(
+      OtlpReceiver.ReceivedSpan span,
+      List<OtlpReceiver.ReceivedSpan> spans,
+      int depth,
+      StringBuilder out) {
+    out.append("  ".repeat(depth))
+        .append(span.service())
+        .append(": ")
+        .append(span.name())
+        .append('\n');
+    spans.stream()
+        .filter(child -> child.parentSpanId().equals(span.spanId()))
+        .forEach(child -> branch(child, spans, depth + 1, out));
   }
 
   private static Predicate<OtlpReceiver.ReceivedSpan> in(String service, Predicate<String> name) {

@@ -34,7 +34,8 @@ public final class EventContracts {
           builder ->
               builder
                   .schemas(EventContracts::load)
-                  .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -43,7 +44,8 @@ public final class EventContracts {
   /** Every way the event's detail breaks its schema; empty when it conforms. */
   public static List<String> violations(String eventType, int schemaVersion, JsonNode detail) {
     var id = ID_PREFIX + eventType + ":v" + schemaVersion;
-    // Consumers call this for every message. Looking the file up on the classpath each time cost the
+    // Consumers call this for every message. Looking the file up on the classpath each time cost
+    // the
     // ordering consumer about 14 % of its CPU (docs/performance.md), so only published schemas are
     // cached, and a miss (a name taken from a message: unbounded) is looked up again instead.
     var schema = SCHEMAS.get(id);
@@ -53,10 +55,14 @@ public final class EventContracts {
       }
       schema = SCHEMAS.computeIfAbsent(id, key -> REGISTRY.getSchema(SchemaLocation.of(key)));
     }
-    return schema.validate(detail).stream().map(error -> error.getInstanceLocation() + ": " + error.getMessage()).toList();
+    return schema.validate(detail).stream()
+        .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+        .toList();
   }
 
-  /** Checks a detail against the schema its own {@code eventType} and {@code schemaVersion} name. */
+  /**
+   * Checks a detail against the schema its own {@code eventType} and {@code schemaVersion} name.
+   */
   public static List<String> violations(JsonNode detail) {
     var type = detail.path("eventType");
     var version = detail.path("schemaVersion");
@@ -73,7 +79,8 @@ public final class EventContracts {
    * each call, to change at will.
    */
   public static ObjectNode example(String eventType, int schemaVersion) {
-    return (ObjectNode) JSON.readTree(resource("examples/" + eventType + ".v" + schemaVersion + ".json"));
+    return (ObjectNode)
+        JSON.readTree(resource("examples/" + eventType + ".v" + schemaVersion + ".json"));
   }
 
   /**
@@ -83,7 +90,8 @@ public final class EventContracts {
   public static ObjectNode delivery(String eventType, int schemaVersion, JsonNode detail) {
     var event =
         (ObjectNode)
-            JSON.readTree(resource("examples/" + eventType + ".v" + schemaVersion + ".eventbridge.json"));
+            JSON.readTree(
+                resource("examples/" + eventType + ".v" + schemaVersion + ".eventbridge.json"));
     event.put("id", UUID.randomUUID().toString());
     event.set("detail", detail);
     return event;

@@ -15,8 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One INFO line per request. Runs inside Boot's HTTP server observation (order {@code
- * HIGHEST_PRECEDENCE + 1}) so the line carries the request's trace and span ids; the values are also
- * key-value pairs so that structured logs carry them as fields.
+ * HIGHEST_PRECEDENCE + 1}) so the line carries the request's trace and span ids; the values are
+ * also key-value pairs so that structured logs carry them as fields.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)

@@ -14,10 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers every request with its {@code X-Request-Id}: the trace id of the span Boot's HTTP server
- * observation opened for it (continuing a caller's W3C {@code traceparent}, or a new trace). Tracing
- * puts the ids into each log line and sends {@code traceparent} upstream, so every service of the
- * request logs, and answers, the same id; telling the caller is the part it leaves to us. A caller's
- * own {@code X-Request-Id} is not read: one who wants to choose the id sends a traceparent.
+ * observation opened for it (continuing a caller's W3C {@code traceparent}, or a new trace).
+ * Tracing puts the ids into each log line and sends {@code traceparent} upstream, so every service
+ * of the request logs, and answers, the same id; telling the caller is the part it leaves to us. A
+ * caller's own {@code X-Request-Id} is not read: one who wants to choose the id sends a
+ * traceparent.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -36,7 +37,8 @@ class RequestIdFilter extends OncePerRequestFilter {
       return id;
     }
     var context = Span.current().getSpanContext();
-    var id = context.isValid() ? context.getTraceId() : UUID.randomUUID().toString().replace("-", "");
+    var id =
+        context.isValid() ? context.getTraceId() : UUID.randomUUID().toString().replace("-", "");
     request.setAttribute(ATTRIBUTE, id);
     response.setHeader(HEADER, id);
     return id;

@@ -7,6 +7,7 @@ class ArchitectureTest {
 
   @Test
   void usesNoServiceCode() {
-    Architecture.verifyUsesOnly(Architecture.productionClasses("com.swn.gateway"), "com.swn.gateway");
+    Architecture.verifyUsesOnly(
+        Architecture.productionClasses("com.swn.gateway"), "com.swn.gateway");
   }
 }

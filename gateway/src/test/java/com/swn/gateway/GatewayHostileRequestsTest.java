@@ -52,7 +52,8 @@ class GatewayHostileRequestsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/product%2Fx", "/product\\x", "/product%00x", "/pro%ZZduct", "/product?a=b c"})
+  @ValueSource(
+      strings = {"/product%2Fx", "/product\\x", "/product%00x", "/pro%ZZduct", "/product?a=b c"})
   void requestsTomcatRefusesAreProblems(String target) {
     http.get(target).assertClientErrorProblem();
   }
@@ -69,10 +70,11 @@ class GatewayHostileRequestsTest {
 
   @Test
   void tomcatsOwnErrorsCarryARequestIdOfTheTraceIdsForm() {
-    // Refused before any filter ran, so no trace covers it; a caller's X-Request-Id is never the id.
+    // Refused before any filter ran, so no trace covers it; a caller's X-Request-Id is never the
+    // id.
     var response = http.get("/product%2Fx", "X-Request-Id: abc-123");
     assertThat(response.header("X-Request-Id")).matches("[0-9a-f]{32}");
-    assertThat(response.json().path("requestId").asString()).isEqualTo(response.header("X-Request-Id"));
+    assertThat(response.json().path("requestId").asString())
+        .isEqualTo(response.header("X-Request-Id"));
   }
-
 }

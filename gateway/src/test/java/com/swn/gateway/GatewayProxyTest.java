@@ -43,7 +43,8 @@ class GatewayProxyTest {
 
   private static final String CALLER_TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String CALLER_SPAN_ID = "00f067aa0ba902b7";
-  private static final String CALLER_TRACEPARENT = "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-01";
+  private static final String CALLER_TRACEPARENT =
+      "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-01";
 
   private static final StubUpstream PRODUCT = StubUpstream.start("product");
   private static final StubUpstream BASKET = StubUpstream.start("basket");
@@ -141,8 +142,7 @@ class GatewayProxyTest {
             StubUpstream.Reply.of(
                 201, Map.of("Location", "http://localhost:8080/order/o-1?v=2"), ""));
 
-    HttpResponse<String> response =
-        send(request("/order").POST(BodyPublishers.ofString("{}")));
+    HttpResponse<String> response = send(request("/order").POST(BodyPublishers.ofString("{}")));
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.headers().allValues("Location"))
@@ -170,7 +170,9 @@ class GatewayProxyTest {
     PRODUCT.respond(
         request ->
             StubUpstream.Reply.of(
-                412, Map.of("Content-Type", "application/problem+json", "ETag", "\"v2\""), problem));
+                412,
+                Map.of("Content-Type", "application/problem+json", "ETag", "\"v2\""),
+                problem));
 
     HttpResponse<String> response =
         send(
@@ -238,7 +240,8 @@ class GatewayProxyTest {
 
   @Test
   void continuesTheCallersTraceAndAnswersItsIdOnce() throws Exception {
-    HttpResponse<String> response = send(request("/order/o-1").GET().header("traceparent", CALLER_TRACEPARENT));
+    HttpResponse<String> response =
+        send(request("/order/o-1").GET().header("traceparent", CALLER_TRACEPARENT));
 
     // The stub echoes an id too; the caller still sees a single value, the trace's id.
     assertThat(response.headers().allValues("X-Request-Id")).containsExactly(CALLER_TRACE_ID);
@@ -248,14 +251,19 @@ class GatewayProxyTest {
 
   @Test
   void neitherACallersRequestIdNorAMalformedTraceparentBecomesTheId() throws Exception {
-    for (String bad : new String[] {"bad id; drop table", "x".repeat(129), "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01"}) {
+    for (String bad :
+        new String[] {
+          "bad id; drop table", "x".repeat(129), "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01"
+        }) {
       HttpResponse<String> response =
           send(request("/product").GET().header("X-Request-Id", bad).header("traceparent", bad));
 
       String id = response.headers().firstValue("X-Request-Id").orElseThrow();
       assertThat(id).matches(TRACE_ID).isNotEqualTo("0".repeat(32));
       StubUpstream.Received seen = PRODUCT.takeRequest();
-      assertThat(seen.headers().get("traceparent")).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING).startsWith("00-" + id + "-");
+      assertThat(seen.headers().get("traceparent"))
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .startsWith("00-" + id + "-");
     }
   }
 
@@ -309,7 +317,10 @@ class GatewayProxyTest {
 
   @Test
   void reportsHealthAndProbesUpWithoutRoutingThem() throws Exception {
-    for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+    for (String path :
+        new String[] {
+          "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
+        }) {
       HttpResponse<String> response = send(get(path));
 
       assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -327,13 +338,13 @@ class GatewayProxyTest {
         .untilAsserted(
             () ->
                 assertThat(output.getOut().lines())
-                    .filteredOn(line -> line.contains("GET /product/p-5") && line.contains(CALLER_TRACE_ID))
+                    .filteredOn(
+                        line -> line.contains("GET /product/p-5") && line.contains(CALLER_TRACE_ID))
                     .anySatisfy(
                         line -> {
                           assertThat((String) JsonPath.read(line, "$.message"))
                               .matches("GET /product/p-5 200 \\d+ms");
-                          assertThat((String) JsonPath.read(line, "$.log.level"))
-                              .isEqualTo("INFO");
+                          assertThat((String) JsonPath.read(line, "$.log.level")).isEqualTo("INFO");
                           assertThat((String) JsonPath.read(line, "$.traceId"))
                               .isEqualTo(CALLER_TRACE_ID);
                           assertThat((String) JsonPath.read(line, "$.spanId"))

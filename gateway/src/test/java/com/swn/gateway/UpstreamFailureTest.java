@@ -43,7 +43,8 @@ class UpstreamFailureTest {
   static void upstreams(DynamicPropertyRegistry registry) {
     registry.add("gateway.upstreams.product", () -> "http://127.0.0.1:" + closedPort());
     registry.add("gateway.upstreams.basket", SLOW_BASKET::url);
-    registry.add("gateway.upstreams.ordering", () -> "http://127.0.0.1:" + HANGING_UP_ORDERING.port());
+    registry.add(
+        "gateway.upstreams.ordering", () -> "http://127.0.0.1:" + HANGING_UP_ORDERING.port());
   }
 
   @AfterAll

@@ -24,9 +24,9 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The public entry point: an API Gateway HTTP API whose routes reach the internal load balancer through a
- * VPC link (private integration). The route table is the local gateway's: each service's root and
- * everything below it; the load balancer's listener rules then pick the service.
+ * The public entry point: an API Gateway HTTP API whose routes reach the internal load balancer
+ * through a VPC link (private integration). The route table is the local gateway's: each service's
+ * root and everything below it; the load balancer's listener rules then pick the service.
  */
 public final class PublicApi extends Construct {
 
@@ -58,7 +58,9 @@ public final class PublicApi extends Construct {
             .allowAllOutbound(false)
             .build();
     vpcLinkSecurityGroup.addEgressRule(
-        loadBalancerSecurityGroup, SharedStack.listenerPort(), "VPC link to the internal load balancer");
+        loadBalancerSecurityGroup,
+        SharedStack.listenerPort(),
+        "VPC link to the internal load balancer");
     loadBalancerSecurityGroup.addIngressRule(
         vpcLinkSecurityGroup, SharedStack.listenerPort(), "HTTP API VPC link");
     this.vpcLink =
@@ -69,7 +71,8 @@ public final class PublicApi extends Construct {
             .build();
     this.httpApi =
         HttpApi.Builder.create(this, "HttpApi")
-            .description("SWN shop (" + config.envName() + "): product, basket and ordering services")
+            .description(
+                "SWN shop (" + config.envName() + "): product, basket and ordering services")
             .createDefaultStage(false)
             .corsPreflight(cors(config))
             .build();
@@ -127,7 +130,13 @@ public final class PublicApi extends Construct {
                 CorsHttpMethod.DELETE,
                 CorsHttpMethod.OPTIONS))
         .allowHeaders(
-            List.of("Content-Type", "Accept", "If-Match", "If-None-Match", "Idempotency-Key", "X-Request-Id"))
+            List.of(
+                "Content-Type",
+                "Accept",
+                "If-Match",
+                "If-None-Match",
+                "Idempotency-Key",
+                "X-Request-Id"))
         .exposeHeaders(
             List.of("ETag", "Location", "Retry-After", "Idempotent-Replayed", "X-Request-Id"))
         .maxAge(Duration.hours(1))

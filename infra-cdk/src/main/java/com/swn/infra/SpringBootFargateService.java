@@ -44,20 +44,35 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * A Spring Boot service on Fargate (ARM64) behind the shared internal load balancer: image built from the
- * repository's one service Dockerfile (the module and port as build arguments) with the repository root as
- * context, a container health check on the liveness probe and
- * a target-group health check on the readiness probe, a deployment circuit breaker that rolls back, its own log group, and a security group
- * that admits the load balancer only. Beside the service runs an ADOT collector ({@code infra-cdk/otel-collector}):
- * the service exports its spans to it over the task's loopback, and it sends them to X-Ray.
+ * A Spring Boot service on Fargate (ARM64) behind the shared internal load balancer: image built
+ * from the repository's one service Dockerfile (the module and port as build arguments) with the
+ * repository root as context, a container health check on the liveness probe and a target-group
+ * health check on the readiness probe, a deployment circuit breaker that rolls back, its own log
+ * group, and a security group that admits the load balancer only. Beside the service runs an ADOT
+ * collector ({@code infra-cdk/otel-collector}): the service exports its spans to it over the task's
+ * loopback, and it sends them to X-Ray.
  */
 public final class SpringBootFargateService extends Construct {
 
-  /** Files never sent to the Docker build context (build output, VCS, local run state, virtualenvs). */
+  /**
+   * Files never sent to the Docker build context (build output, VCS, local run state, virtualenvs).
+   */
   static final List<String> IMAGE_EXCLUDES =
       List.of(
-          "**/target", "**/target/**", ".git", ".git/**", "**/node_modules", "**/cdk.out", "**/cdk.out/**",
-          ".venv*", ".run", ".tools", ".idea", ".vscode", "*.iml", "*.log");
+          "**/target",
+          "**/target/**",
+          ".git",
+          ".git/**",
+          "**/node_modules",
+          "**/cdk.out",
+          "**/cdk.out/**",
+          ".venv*",
+          ".run",
+          ".tools",
+          ".idea",
+          ".vscode",
+          "*.iml",
+          "*.log");
 
   /** The services' Dockerfile, relative to the repository root (the build context). */
   static final String DOCKERFILE = "Dockerfile";
@@ -69,21 +84,28 @@ public final class SpringBootFargateService extends Construct {
 
   static final String LIVENESS_PATH = "/actuator/health/liveness";
 
-  /** Where the service sends its spans: the collector sidecar's OTLP/HTTP receiver, on the task's loopback. */
+  /**
+   * Where the service sends its spans: the collector sidecar's OTLP/HTTP receiver, on the task's
+   * loopback.
+   */
   static final String TRACES_ENDPOINT = "http://127.0.0.1:4318/v1/traces";
 
-  /** Spring Boot's relaxed binding of {@code management.opentelemetry.tracing.export.otlp.endpoint}. */
-  static final String TRACES_ENDPOINT_VARIABLE = "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
+  /**
+   * Spring Boot's relaxed binding of {@code management.opentelemetry.tracing.export.otlp.endpoint}.
+   */
+  static final String TRACES_ENDPOINT_VARIABLE =
+      "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
 
   /**
-   * Share of the requests traced in AWS (locally every one is): X-Ray bills per trace recorded, and a
-   * tenth shows every path of a busy system. A trace is decided once, where it starts, and followed by
-   * every service it reaches, so sampled traces are always whole.
+   * Share of the requests traced in AWS (locally every one is): X-Ray bills per trace recorded, and
+   * a tenth shows every path of a busy system. A trace is decided once, where it starts, and
+   * followed by every service it reaches, so sampled traces are always whole.
    */
   static final String TRACE_SAMPLING = "0.1";
 
   /** The X-Ray actions the collector needs; they have no resource-level permissions. */
-  static final List<String> XRAY_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+  static final List<String> XRAY_ACTIONS =
+      List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
 
   static final String COLLECTOR_DIRECTORY = "infra-cdk/otel-collector";
 
@@ -97,8 +119,9 @@ public final class SpringBootFargateService extends Construct {
    * @param pathPrefix the public path it owns, e.g. {@code /product} (and everything below it)
    * @param listenerPriority unique priority of its listener rule
    * @param size CPU, memory and task bounds
-   * @param stopTimeout SIGTERM-to-SIGKILL time: must exceed the sum of the service's shutdown phases
-   *     (Spring stops them one after another; {@code ShutdownBudgetTest} checks each service)
+   * @param stopTimeout SIGTERM-to-SIGKILL time: must exceed the sum of the service's shutdown
+   *     phases (Spring stops them one after another; {@code ShutdownBudgetTest} checks each
+   *     service)
    * @param environment variables beyond the common ones ({@code SERVER_PORT}, {@code LOG_FORMAT})
    */
   public record Settings(
@@ -112,7 +135,8 @@ public final class SpringBootFargateService extends Construct {
     public Settings {
       environment = Map.copyOf(environment);
       if (stopTimeout.toSeconds().intValue() > 120) {
-        throw new InvalidConfigException(module + ": Fargate allows a stopTimeout of at most 120 s");
+        throw new InvalidConfigException(
+            module + ": Fargate allows a stopTimeout of at most 120 s");
       }
     }
   }
@@ -141,8 +165,10 @@ public final class SpringBootFargateService extends Construct {
                     .operatingSystemFamily(OperatingSystemFamily.LINUX)
                     .build())
             .build();
-    // A read-only root file system, as compose runs the images: the JVM (hsperfdata, java.io.tmpdir) and
-    // Tomcat (its base directory) write only to /tmp; the AOT cache in /app is only read. /tmp is the
+    // A read-only root file system, as compose runs the images: the JVM (hsperfdata,
+    // java.io.tmpdir) and
+    // Tomcat (its base directory) write only to /tmp; the AOT cache in /app is only read. /tmp is
+    // the
     // task's ephemeral storage, private to the task and gone with it.
     taskDefinition.addVolume(Volume.builder().name(TMP_VOLUME).build());
     ContainerDefinition container =
@@ -152,16 +178,25 @@ public final class SpringBootFargateService extends Construct {
                 .containerName("app")
                 .image(image(config, settings.module(), settings.port()))
                 .environment(environment(settings, config.metricsNamespace()))
-                .portMappings(List.of(PortMapping.builder().containerPort(settings.port()).name("http").build()))
+                .portMappings(
+                    List.of(
+                        PortMapping.builder().containerPort(settings.port()).name("http").build()))
                 .healthCheck(containerHealthCheck(settings.port()))
                 .stopTimeout(settings.stopTimeout())
                 .readonlyRootFilesystem(true)
                 .logging(
                     LogDriver.awsLogs(
-                        AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(settings.module()).build()))
+                        AwsLogDriverProps.builder()
+                            .logGroup(logGroup)
+                            .streamPrefix(settings.module())
+                            .build()))
                 .build());
     container.addMountPoints(
-        MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
+        MountPoint.builder()
+            .sourceVolume(TMP_VOLUME)
+            .containerPath("/tmp")
+            .readOnly(false)
+            .build());
     addCollector(config, settings.module());
     allowMetricsExport(config.metricsNamespace());
     this.service =
@@ -179,9 +214,12 @@ public final class SpringBootFargateService extends Construct {
             .propagateTags(PropagatedTagSource.SERVICE)
             .enableEcsManagedTags(true)
             .build();
-    // The shared listener and the load balancer's security group, imported into this stack: the rules
-    // that let the load balancer reach this service are created here, so the shared stack never has to
-    // reference a service (no dependency cycle), and the load balancer keeps its egress-restricted group.
+    // The shared listener and the load balancer's security group, imported into this stack: the
+    // rules
+    // that let the load balancer reach this service are created here, so the shared stack never has
+    // to
+    // reference a service (no dependency cycle), and the load balancer keeps its egress-restricted
+    // group.
     this.loadBalancerSecurityGroup =
         SecurityGroup.fromSecurityGroupId(
             this,
@@ -203,7 +241,8 @@ public final class SpringBootFargateService extends Construct {
             .protocol(ApplicationProtocol.HTTP)
             .targetType(TargetType.IP)
             .targets(List.of(service))
-            // Longer than the ALB's keep-alive reuse, shorter than the services' 20 s graceful drain.
+            // Longer than the ALB's keep-alive reuse, shorter than the services' 20 s graceful
+            // drain.
             .deregistrationDelay(Duration.seconds(15))
             .healthCheck(
                 software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
@@ -226,16 +265,25 @@ public final class SpringBootFargateService extends Construct {
         .build();
   }
 
-  /** The one service Dockerfile at the repository root, told the module and port by build arguments. */
+  /**
+   * The one service Dockerfile at the repository root, told the module and port by build arguments.
+   */
   private static ContainerImage image(InfraConfig config, String module, int port) {
     if (!java.nio.file.Files.isRegularFile(config.repoRoot().resolve(DOCKERFILE))) {
       throw new InvalidConfigException(
-          DOCKERFILE + " is missing under " + config.repoRoot()
+          DOCKERFILE
+              + " is missing under "
+              + config.repoRoot()
               + ": the image asset builds it with the repository root as context");
     }
     if (!java.nio.file.Files.isDirectory(config.repoRoot().resolve(module).resolve("src"))) {
       throw new InvalidConfigException(
-          module + "/src is missing under " + config.repoRoot() + ": " + DOCKERFILE + " builds that module");
+          module
+              + "/src is missing under "
+              + config.repoRoot()
+              + ": "
+              + DOCKERFILE
+              + " builds that module");
     }
     return ContainerImage.fromAsset(
         config.repoRoot().toString(),
@@ -248,14 +296,15 @@ public final class SpringBootFargateService extends Construct {
   }
 
   /**
-   * The ADOT collector sidecar. Not essential: a collector that fails costs spans, never requests (the
-   * service's exporter drops what it cannot send). Least privilege: the task role gets the two X-Ray write
-   * actions and nothing else for tracing; the collector only listens on the loopback.
+   * The ADOT collector sidecar. Not essential: a collector that fails costs spans, never requests
+   * (the service's exporter drops what it cannot send). Least privilege: the task role gets the two
+   * X-Ray write actions and nothing else for tracing; the collector only listens on the loopback.
    */
   private void addCollector(InfraConfig config, String module) {
     Path directory = config.repoRoot().resolve(COLLECTOR_DIRECTORY);
     if (!java.nio.file.Files.isRegularFile(directory.resolve("Dockerfile"))) {
-      throw new InvalidConfigException(COLLECTOR_DIRECTORY + "/Dockerfile is missing under " + config.repoRoot());
+      throw new InvalidConfigException(
+          COLLECTOR_DIRECTORY + "/Dockerfile is missing under " + config.repoRoot());
     }
     taskDefinition.addContainer(
         "otel-collector",
@@ -263,17 +312,22 @@ public final class SpringBootFargateService extends Construct {
             .containerName("otel-collector")
             .image(
                 ContainerImage.fromAsset(
-                    directory.toString(), AssetImageProps.builder().platform(Platform.LINUX_ARM64).build()))
+                    directory.toString(),
+                    AssetImageProps.builder().platform(Platform.LINUX_ARM64).build()))
             .essential(false)
             .memoryReservationMiB(64)
             .readonlyRootFilesystem(true)
             .logging(
                 LogDriver.awsLogs(
-                    AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(module + "-otel").build()))
+                    AwsLogDriverProps.builder()
+                        .logGroup(logGroup)
+                        .streamPrefix(module + "-otel")
+                        .build()))
             .build());
     taskDefinition
         .getTaskRole()
-        .addToPrincipalPolicy(PolicyStatement.Builder.create().actions(XRAY_ACTIONS).resources(List.of("*")).build());
+        .addToPrincipalPolicy(
+            PolicyStatement.Builder.create().actions(XRAY_ACTIONS).resources(List.of("*")).build());
   }
 
   private static Map<String, String> environment(Settings settings, String metricsNamespace) {
@@ -289,18 +343,16 @@ public final class SpringBootFargateService extends Construct {
   }
 
   /**
-   * Liveness through the loopback interface, as the images' own HEALTHCHECK does: needs {@code /bin/sh}
-   * and curl in the image (the services' Dockerfiles install it). Never readiness: it asks DynamoDB, and
-   * ECS replaces a task whose container check fails, so a DynamoDB brownout would replace every task at
-   * once. A task that cannot reach its tables leaves the load balancer (readiness) and stays running.
+   * Liveness through the loopback interface, as the images' own HEALTHCHECK does: needs {@code
+   * /bin/sh} and curl in the image (the services' Dockerfiles install it). Never readiness: it asks
+   * DynamoDB, and ECS replaces a task whose container check fails, so a DynamoDB brownout would
+   * replace every task at once. A task that cannot reach its tables leaves the load balancer
+   * (readiness) and stays running.
    */
   static software.amazon.awscdk.services.ecs.HealthCheck containerHealthCheck(int port) {
     String url = "http://127.0.0.1:" + port + LIVENESS_PATH;
     return software.amazon.awscdk.services.ecs.HealthCheck.builder()
-        .command(
-            List.of(
-                "CMD-SHELL",
-                "curl -fsS -o /dev/null --max-time 4 " + url + " || exit 1"))
+        .command(List.of("CMD-SHELL", "curl -fsS -o /dev/null --max-time 4 " + url + " || exit 1"))
         .interval(Duration.seconds(15))
         .timeout(Duration.seconds(5))
         .retries(3)
@@ -324,18 +376,23 @@ public final class SpringBootFargateService extends Construct {
   }
 
   /**
-   * Lets this service call the others through the internal load balancer (the basket reads the product
-   * catalogue that way): an ingress rule on the load balancer's group, kept in this service's stack.
+   * Lets this service call the others through the internal load balancer (the basket reads the
+   * product catalogue that way): an ingress rule on the load balancer's group, kept in this
+   * service's stack.
    */
   public void allowCallsThroughLoadBalancer() {
     loadBalancerSecurityGroup
         .getConnections()
-        .allowFrom(service, SharedStack.listenerPort(), "Service-to-service calls from " + getNode().getId());
+        .allowFrom(
+            service,
+            SharedStack.listenerPort(),
+            "Service-to-service calls from " + getNode().getId());
   }
 
   /**
-   * Lets this service put events on the bus under one source only ({@code events:source} condition), so
-   * it cannot publish another service's events, e.g. the product task a {@code CheckoutBasket}.
+   * Lets this service put events on the bus under one source only ({@code events:source}
+   * condition), so it cannot publish another service's events, e.g. the product task a {@code
+   * CheckoutBasket}.
    */
   public void allowPublishing(IEventBus bus, String source) {
     taskDefinition
@@ -351,7 +408,10 @@ public final class SpringBootFargateService extends Construct {
   /** Task-count scaling between the configured bounds. */
   public ScalableTaskCount autoScaleTaskCount(ServiceSize size) {
     return service.autoScaleTaskCount(
-        EnableScalingProps.builder().minCapacity(size.minTasks()).maxCapacity(size.maxTasks()).build());
+        EnableScalingProps.builder()
+            .minCapacity(size.minTasks())
+            .maxCapacity(size.maxTasks())
+            .build());
   }
 
   public FargateService service() {

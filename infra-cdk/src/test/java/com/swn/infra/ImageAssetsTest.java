@@ -22,7 +22,8 @@ class ImageAssetsTest {
     List<Map<String, String>> images = new ArrayList<>();
     try (Stream<Path> manifests = Files.list(Path.of("target/cdk.out"))) {
       for (Path manifest : manifests.filter(p -> p.toString().endsWith(".assets.json")).toList()) {
-        JsonNode dockerImages = JsonMapper.shared().readTree(manifest.toFile()).path("dockerImages");
+        JsonNode dockerImages =
+            JsonMapper.shared().readTree(manifest.toFile()).path("dockerImages");
         for (JsonNode image : dockerImages) {
           JsonNode source = image.path("source");
           images.add(

@@ -37,20 +37,25 @@ class ServiceStacksTest {
             "NetworkMode", "awsvpc",
             "RuntimePlatform", Map.of("CpuArchitecture", "ARM64", "OperatingSystemFamily", "LINUX"),
             "ContainerDefinitions",
-                Match.arrayWith(List.of(
-                    Match.objectLike(
-                        Map.of(
-                            "PortMappings", List.of(Match.objectLike(Map.of("ContainerPort", port))),
-                            "StopTimeout", stopTimeout,
-                            "HealthCheck",
-                                Match.objectLike(
-                                    Map.of(
-                                        "Command",
-                                        List.of(
-                                            "CMD-SHELL",
-                                            Match.stringLikeRegexp(
-                                                ".*http://127.0.0.1:" + port + "/actuator/health/liveness.*")))),
-                            "LogConfiguration", Match.objectLike(Map.of("LogDriver", "awslogs"))))))));
+                Match.arrayWith(
+                    List.of(
+                        Match.objectLike(
+                            Map.of(
+                                "PortMappings",
+                                    List.of(Match.objectLike(Map.of("ContainerPort", port))),
+                                "StopTimeout", stopTimeout,
+                                "HealthCheck",
+                                    Match.objectLike(
+                                        Map.of(
+                                            "Command",
+                                            List.of(
+                                                "CMD-SHELL",
+                                                Match.stringLikeRegexp(
+                                                    ".*http://127.0.0.1:"
+                                                        + port
+                                                        + "/actuator/health/liveness.*")))),
+                                "LogConfiguration",
+                                    Match.objectLike(Map.of("LogDriver", "awslogs"))))))));
   }
 
   @ParameterizedTest
@@ -63,13 +68,21 @@ class ServiceStacksTest {
             Map.of(
                 "Volumes", List.of(Map.of("Name", "tmp")),
                 "ContainerDefinitions",
-                    Match.arrayWith(List.of(
-                        Match.objectLike(
-                            Map.of(
-                                "ReadonlyRootFilesystem", true,
-                                "MountPoints",
+                    Match.arrayWith(
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "ReadonlyRootFilesystem",
+                                    true,
+                                    "MountPoints",
                                     List.of(
-                                        Map.of("ContainerPath", "/tmp", "SourceVolume", "tmp", "ReadOnly", false))))))));
+                                        Map.of(
+                                            "ContainerPath",
+                                            "/tmp",
+                                            "SourceVolume",
+                                            "tmp",
+                                            "ReadOnly",
+                                            false))))))));
   }
 
   @ParameterizedTest
@@ -85,24 +98,35 @@ class ServiceStacksTest {
                 List.of(
                     Match.objectLike(
                         Map.of(
-                            "Name", "app",
+                            "Name",
+                            "app",
                             "Environment",
-                                Match.arrayWith(
-                                    List.of(
-                                        Map.of(
-                                            "Name", "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
-                                            "Value", "http://127.0.0.1:4318/v1/traces"),
-                                        Map.of("Name", "TRACING_SAMPLING_PROBABILITY", "Value", "0.1"))))),
+                            Match.arrayWith(
+                                List.of(
+                                    Map.of(
+                                        "Name",
+                                            "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                                        "Value", "http://127.0.0.1:4318/v1/traces"),
+                                    Map.of(
+                                        "Name", "TRACING_SAMPLING_PROBABILITY", "Value", "0.1"))))),
                     Match.objectLike(
                         Map.of(
-                            "Name", "otel-collector",
-                            "Essential", false,
-                            "ReadonlyRootFilesystem", true,
-                            "LogConfiguration", Match.objectLike(Map.of("LogDriver", "awslogs"))))))));
+                            "Name",
+                            "otel-collector",
+                            "Essential",
+                            false,
+                            "ReadonlyRootFilesystem",
+                            true,
+                            "LogConfiguration",
+                            Match.objectLike(Map.of("LogDriver", "awslogs"))))))));
     String role = SynthesizedApp.logicalId(service.taskRole());
-    var policies = template.findResources("AWS::IAM::Policy", Map.of("Properties", Map.of("Roles", List.of(Map.of("Ref", role)))));
+    var policies =
+        template.findResources(
+            "AWS::IAM::Policy",
+            Map.of("Properties", Map.of("Roles", List.of(Map.of("Ref", role)))));
     assertThat(policies.values().toString())
-        .contains("Action=[xray:PutTraceSegments, xray:PutTelemetryRecords], Effect=Allow, Resource=*")
+        .contains(
+            "Action=[xray:PutTraceSegments, xray:PutTelemetryRecords], Effect=Allow, Resource=*")
         .doesNotContain("xray:*", "xray:Get", "xray:BatchGet");
   }
 
@@ -118,10 +142,14 @@ class ServiceStacksTest {
                 "DeploymentConfiguration",
                     Match.objectLike(
                         Map.of(
-                            "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
-                            "MinimumHealthyPercent", 100)),
+                            "DeploymentCircuitBreaker",
+                            Map.of("Enable", true, "Rollback", true),
+                            "MinimumHealthyPercent",
+                            100)),
                 "NetworkConfiguration",
-                    Map.of("AwsvpcConfiguration", Match.objectLike(Map.of("AssignPublicIp", "DISABLED")))));
+                    Map.of(
+                        "AwsvpcConfiguration",
+                        Match.objectLike(Map.of("AssignPublicIp", "DISABLED")))));
   }
 
   @ParameterizedTest
@@ -132,18 +160,24 @@ class ServiceStacksTest {
     template.hasResourceProperties(
         "AWS::ElasticLoadBalancingV2::TargetGroup",
         Map.of(
-            "Port", port,
-            "TargetType", "ip",
-            "HealthCheckPath", "/actuator/health/readiness",
-            "Matcher", Map.of("HttpCode", "200")));
+            "Port",
+            port,
+            "TargetType",
+            "ip",
+            "HealthCheckPath",
+            "/actuator/health/readiness",
+            "Matcher",
+            Map.of("HttpCode", "200")));
     template.hasResourceProperties(
         "AWS::ElasticLoadBalancingV2::ListenerRule",
         Map.of(
             "Conditions",
             List.of(
                 Map.of(
-                    "Field", "path-pattern",
-                    "PathPatternConfig", Map.of("Values", List.of(path, path + "/*"))))));
+                    "Field",
+                    "path-pattern",
+                    "PathPatternConfig",
+                    Map.of("Values", List.of(path, path + "/*"))))));
   }
 
   @ParameterizedTest
@@ -156,7 +190,9 @@ class ServiceStacksTest {
         APP.resources(stack).values().stream()
             .filter(r -> r.get("Type").equals("AWS::EC2::SecurityGroupIngress"))
             .map(ServiceStacksTest::properties)
-            .filter(p -> p.get("GroupId").equals(Map.of("Fn::GetAtt", List.of(serviceGroup, "GroupId"))))
+            .filter(
+                p ->
+                    p.get("GroupId").equals(Map.of("Fn::GetAtt", List.of(serviceGroup, "GroupId"))))
             .toList();
     assertThat(ingressToService).hasSize(1);
     assertThat(ingressToService.getFirst())
@@ -169,7 +205,11 @@ class ServiceStacksTest {
     APP.template(stack)
         .hasResourceProperties(
             "AWS::EC2::SecurityGroup",
-            Map.of("SecurityGroupIngress", Match.absent(), "GroupDescription", Match.stringLikeRegexp(".*Service.*")));
+            Map.of(
+                "SecurityGroupIngress",
+                Match.absent(),
+                "GroupDescription",
+                Match.stringLikeRegexp(".*Service.*")));
   }
 
   @ParameterizedTest

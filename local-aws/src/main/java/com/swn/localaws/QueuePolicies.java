@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Queue policies that let EventBridge deliver to rule targets and to their dead-letter queues, one
- * statement per rule, scoped with {@code aws:SourceArn}. Emulators ignore them; real SQS needs them.
+ * statement per rule, scoped with {@code aws:SourceArn}. Emulators ignore them; real SQS needs
+ * them.
  */
 final class QueuePolicies {
 
@@ -37,28 +38,36 @@ final class QueuePolicies {
     return Objects.requireNonNull(byName.get(name), () -> "not provisioned: " + name);
   }
 
-  void apply(List<Rule> rules, Map<String, String> ruleArns, Map<String, ProvisionedResource> queues) {
+  void apply(
+      List<Rule> rules, Map<String, String> ruleArns, Map<String, ProvisionedResource> queues) {
     Map<String, ArrayNode> statementsByQueue = new LinkedHashMap<>();
     for (Rule rule : rules) {
       for (Target target : rule.targets()) {
         String ruleArn = provisioned(ruleArns, rule.name());
         allow(statementsByQueue, provisioned(queues, target.queue()), rule, ruleArn);
-        target.optionalDeadLetterQueue()
+        target
+            .optionalDeadLetterQueue()
             .ifPresent(dlq -> allow(statementsByQueue, provisioned(queues, dlq), rule, ruleArn));
       }
     }
-    statementsByQueue.forEach((queue, statements) -> {
-      ObjectNode policy = JSON.createObjectNode().put("Version", "2012-10-17");
-      policy.set("Statement", statements);
-      String url = provisioned(queues, queue).url();
-      Map<QueueAttributeName, String> attributes = Map.of(QueueAttributeName.POLICY, JSON.writeValueAsString(policy));
-      sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(attributes));
-    });
+    statementsByQueue.forEach(
+        (queue, statements) -> {
+          ObjectNode policy = JSON.createObjectNode().put("Version", "2012-10-17");
+          policy.set("Statement", statements);
+          String url = provisioned(queues, queue).url();
+          Map<QueueAttributeName, String> attributes =
+              Map.of(QueueAttributeName.POLICY, JSON.writeValueAsString(policy));
+          sqs.setQueueAttributes(r -> r.queueUrl(url).attributes(attributes));
+        });
   }
 
   private static void allow(
-      Map<String, ArrayNode> statementsByQueue, ProvisionedResource queue, Rule rule, String ruleArn) {
-    ArrayNode statements = statementsByQueue.computeIfAbsent(queue.name(), q -> JSON.createArrayNode());
+      Map<String, ArrayNode> statementsByQueue,
+      ProvisionedResource queue,
+      Rule rule,
+      String ruleArn) {
+    ArrayNode statements =
+        statementsByQueue.computeIfAbsent(queue.name(), q -> JSON.createArrayNode());
     String sid = "EventBridge" + rule.name().replaceAll("[^A-Za-z0-9]", "");
     for (var existing : statements) {
       if (existing.get("Sid").asString().equals(sid)) {

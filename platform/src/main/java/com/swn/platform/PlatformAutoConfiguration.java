@@ -1,6 +1,7 @@
 package com.swn.platform;
 
 import com.swn.platform.events.EventFactory;
+import com.swn.platform.messaging.MessageProcessing;
 import com.swn.platform.outbox.Outbox;
 import com.swn.platform.outbox.OutboxRelay;
 import com.swn.platform.outbox.TransactionalOutbox;
@@ -9,10 +10,9 @@ import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
-import com.swn.platform.messaging.MessageProcessing;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -84,23 +84,29 @@ public class PlatformAutoConfiguration {
   }
 
   /**
-   * CloudWatch bills every exported metric (name + tags) by the month, and a Spring Boot service has
-   * hundreds (JVM, HTTP by URI and status, ...). Only the system's own meters go there; the others
-   * stay visible on the service itself.
+   * CloudWatch bills every exported metric (name + tags) by the month, and a Spring Boot service
+   * has hundreds (JVM, HTTP by URI and status, ...). Only the system's own meters go there; the
+   * others stay visible on the service itself.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(CloudWatchMeterRegistry.class)
   static class CloudWatchExportConfiguration {
 
-    /** Name prefixes of the meters exported to CloudWatch: the outbox gauges and the domain counters. */
-    static final List<String> EXPORTED_PREFIXES = List.of("outbox.", "orders.", "basket.", MessageProcessing.NAME);
+    /**
+     * Name prefixes of the meters exported to CloudWatch: the outbox gauges and the domain
+     * counters.
+     */
+    static final List<String> EXPORTED_PREFIXES =
+        List.of("outbox.", "orders.", "basket.", MessageProcessing.NAME);
 
     @Bean
     MeterRegistryCustomizer<CloudWatchMeterRegistry> onlyTheSystemsOwnMetersToCloudWatch() {
       return registry ->
           registry
               .config()
-              .meterFilter(MeterFilter.denyUnless(id -> EXPORTED_PREFIXES.stream().anyMatch(id.getName()::startsWith)));
+              .meterFilter(
+                  MeterFilter.denyUnless(
+                      id -> EXPORTED_PREFIXES.stream().anyMatch(id.getName()::startsWith)));
     }
   }
 
@@ -133,7 +139,8 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    TransactionalOutbox transactionalOutbox(DynamoDbClient dynamoDb, Outbox outbox, OutboxRelay relay) {
+    TransactionalOutbox transactionalOutbox(
+        DynamoDbClient dynamoDb, Outbox outbox, OutboxRelay relay) {
       return new TransactionalOutbox(dynamoDb, outbox, relay);
     }
   }

@@ -2,11 +2,11 @@ package com.swn.platform;
 
 import com.swn.platform.aws.AwsCallObservation;
 import com.swn.platform.aws.AwsClientSettings;
-import io.micrometer.observation.ObservationRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import com.swn.platform.aws.AwsClientTimeouts;
 import com.swn.platform.aws.AwsUnavailableAdvice;
 import com.swn.platform.web.ProblemDetailsAdvice;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Bounds every AWS client of a service (see {@link AwsClientTimeouts}) and turns a call AWS could not
- * serve in time into a 503 problem.
+ * Bounds every AWS client of a service (see {@link AwsClientTimeouts}) and turns a call AWS could
+ * not serve in time into a 503 problem.
  */
 @AutoConfiguration(
     beforeName = {

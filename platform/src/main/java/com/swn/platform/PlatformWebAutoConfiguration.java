@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The web side every service shares: request ids, the body-size limit and RFC 9457 problem details.
  * The filters run inside Boot's HTTP server observation (order {@code HIGHEST_PRECEDENCE + 1}), so
- * that each of them, and each problem document it writes, sees the request's trace.
- * Also imported by {@code @WebMvcTest} slices, so slice tests see the real error model.
+ * that each of them, and each problem document it writes, sees the request's trace. Also imported
+ * by {@code @WebMvcTest} slices, so slice tests see the real error model.
  */
 @AutoConfiguration(
     afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",

@@ -8,6 +8,8 @@ class ArchitectureTest {
   @Test
   void usesNoServiceCode() {
     Architecture.verifyUsesOnly(
-        Architecture.productionClasses("com.swn.platform"), "com.swn.platform", Architecture.CONTRACTS);
+        Architecture.productionClasses("com.swn.platform"),
+        "com.swn.platform",
+        Architecture.CONTRACTS);
   }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The architecture rules every module keeps, checked by each module's {@code ArchitectureTest}. A
- * rule that finds no class to check fails too (ArchUnit's default), so a renamed package cannot make
- * it pass by checking nothing.
+ * rule that finds no class to check fails too (ArchUnit's default), so a renamed package cannot
+ * make it pass by checking nothing.
  */
 public final class Architecture {
 

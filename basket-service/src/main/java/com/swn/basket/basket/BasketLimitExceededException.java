@@ -11,7 +11,8 @@ class BasketLimitExceededException extends ProblemException {
   }
 
   static BasketLimitExceededException lines() {
-    return new BasketLimitExceededException("A basket holds at most " + Basket.MAX_LINES + " lines.");
+    return new BasketLimitExceededException(
+        "A basket holds at most " + Basket.MAX_LINES + " lines.");
   }
 
   static BasketLimitExceededException quantity(String productId) {

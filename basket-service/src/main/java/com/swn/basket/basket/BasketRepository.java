@@ -1,7 +1,7 @@
 package com.swn.basket.basket;
 
-import com.swn.platform.dynamodb.Attributes;
 import com.swn.basket.BasketProperties;
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.platform.dynamodb.PageTokens;
 import com.swn.platform.outbox.OutboxTransaction;
 import com.swn.platform.outbox.TransactionalOutbox;
@@ -9,7 +9,6 @@ import com.swn.platform.web.Page;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,10 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * Baskets in DynamoDB (item design in {@link BasketItems}). Every write of a basket document is
  * conditional on the version it was read at, so a stale writer changes nothing. A user's write puts
- * the document and its product markers in one transaction; markers of removed products are deleted in
- * it too, and a marker left behind (after a delete or checkout) is harmless: repricing skips a basket
- * that no longer holds the product, and the TTL removes the marker. An expired basket the TTL has not
- * yet removed is treated as absent.
+ * the document and its product markers in one transaction; markers of removed products are deleted
+ * in it too, and a marker left behind (after a delete or checkout) is harmless: repricing skips a
+ * basket that no longer holds the product, and the TTL removes the marker. An expired basket the
+ * TTL has not yet removed is treated as absent.
  */
 @Repository
 public class BasketRepository {
@@ -40,7 +39,8 @@ public class BasketRepository {
   private static final Set<String> TABLE_KEY = Set.of(BasketItems.USER_NAME, BasketItems.SK);
 
   /** The key of an item of the product index: its own key and the table's. */
-  private static final Set<String> PRODUCT_INDEX_KEY = Set.of(BasketItems.PRODUCT_ID, BasketItems.USER_NAME, BasketItems.SK);
+  private static final Set<String> PRODUCT_INDEX_KEY =
+      Set.of(BasketItems.PRODUCT_ID, BasketItems.USER_NAME, BasketItems.SK);
 
   private final DynamoDbClient dynamoDb;
   private final TransactionalOutbox outbox;
@@ -49,7 +49,10 @@ public class BasketRepository {
   private final Clock clock;
 
   BasketRepository(
-      DynamoDbClient dynamoDb, TransactionalOutbox outbox, BasketProperties properties, Clock clock) {
+      DynamoDbClient dynamoDb,
+      TransactionalOutbox outbox,
+      BasketProperties properties,
+      Clock clock) {
     this.dynamoDb = dynamoDb;
     this.outbox = outbox;
     this.table = properties.table();
@@ -59,7 +62,8 @@ public class BasketRepository {
 
   public Optional<Basket> find(String userName) {
     var response =
-        dynamoDb.getItem(r -> r.tableName(table).key(BasketItems.documentKey(userName)).consistentRead(true));
+        dynamoDb.getItem(
+            r -> r.tableName(table).key(BasketItems.documentKey(userName)).consistentRead(true));
     if (!response.hasItem() || response.item().isEmpty()) {
       return Optional.empty();
     }
@@ -67,7 +71,10 @@ public class BasketRepository {
     return basket.expiresAt().isAfter(clock.instant()) ? Optional.of(basket) : Optional.empty();
   }
 
-  /** A scan of basket documents; a page may hold fewer than {@code limit} (markers are filtered out). */
+  /**
+   * A scan of basket documents; a page may hold fewer than {@code limit} (markers are filtered
+   * out).
+   */
   Page<Basket> findAll(int limit, @Nullable String nextToken) {
     var startKey = PageTokens.decode(nextToken, TABLE_KEY);
     var response =
@@ -75,14 +82,16 @@ public class BasketRepository {
             r ->
                 r.tableName(table)
                     .filterExpression("#sk = :document AND #expiresAt > :now")
-                    .expressionAttributeNames(Map.of("#sk", BasketItems.SK, "#expiresAt", BasketItems.EXPIRES_AT))
+                    .expressionAttributeNames(
+                        Map.of("#sk", BasketItems.SK, "#expiresAt", BasketItems.EXPIRES_AT))
                     .expressionAttributeValues(
                         Map.of(
                             ":document", AttributeValue.fromS(BasketItems.DOCUMENT),
                             ":now", BasketItems.number(clock.instant().getEpochSecond())))
                     .limit(limit)
                     .exclusiveStartKey(startKey));
-    return PageTokens.page(response.items(), response.lastEvaluatedKey(), BasketItems::fromDocument);
+    return PageTokens.page(
+        response.items(), response.lastEvaluatedKey(), BasketItems::fromDocument);
   }
 
   /**
@@ -98,11 +107,14 @@ public class BasketRepository {
                     .indexName(productIndex)
                     .keyConditionExpression("#productId = :productId")
                     .expressionAttributeNames(Map.of("#productId", BasketItems.PRODUCT_ID))
-                    .expressionAttributeValues(Map.of(":productId", AttributeValue.fromS(productId)))
+                    .expressionAttributeValues(
+                        Map.of(":productId", AttributeValue.fromS(productId)))
                     .limit(limit)
                     .exclusiveStartKey(startKey));
     return PageTokens.page(
-        page.items(), page.lastEvaluatedKey(), item -> Attributes.required(item, BasketItems.USER_NAME).s());
+        page.items(),
+        page.lastEvaluatedKey(),
+        item -> Attributes.required(item, BasketItems.USER_NAME).s());
   }
 
   /**
@@ -113,14 +125,22 @@ public class BasketRepository {
     Supplier<ConcurrentBasketChangeException> concurrent =
         () -> new ConcurrentBasketChangeException(basket.userName());
     var transaction =
-        outbox.begin().write(TransactWriteItem.builder().put(documentPut(basket, previous)).build(), concurrent);
-    basket.productIds().forEach(productId -> transaction.write(BasketItems.putMarker(table, basket, productId)));
+        outbox
+            .begin()
+            .write(
+                TransactWriteItem.builder().put(documentPut(basket, previous)).build(), concurrent);
+    basket
+        .productIds()
+        .forEach(productId -> transaction.write(BasketItems.putMarker(table, basket, productId)));
     var removed = new ArrayList<>(previous.productIds());
     removed.removeAll(basket.productIds());
-    // Past DynamoDB's item limit a marker is left behind, which is tolerated (see the class comment).
+    // Past DynamoDB's item limit a marker is left behind, which is tolerated (see the class
+    // comment).
     removed.stream()
         .limit(Math.max(0, MAX_TRANSACTION_ITEMS - 1 - basket.productIds().size()))
-        .forEach(productId -> transaction.write(BasketItems.deleteMarker(table, basket.userName(), productId)));
+        .forEach(
+            productId ->
+                transaction.write(BasketItems.deleteMarker(table, basket.userName(), productId)));
     transaction.commit(concurrent);
   }
 
@@ -141,10 +161,16 @@ public class BasketRepository {
     }
   }
 
-  /** Deletes the basket if it is live (and at {@code expectedVersion}, if given); false if it is not. */
+  /**
+   * Deletes the basket if it is live (and at {@code expectedVersion}, if given); false if it is
+   * not.
+   */
   boolean delete(String userName, @Nullable Long expectedVersion) {
-    var names = new HashMap<>(Map.of("#userName", BasketItems.USER_NAME, "#expiresAt", BasketItems.EXPIRES_AT));
-    var values = new HashMap<>(Map.of(":now", BasketItems.number(clock.instant().getEpochSecond())));
+    var names =
+        new HashMap<>(
+            Map.of("#userName", BasketItems.USER_NAME, "#expiresAt", BasketItems.EXPIRES_AT));
+    var values =
+        new HashMap<>(Map.of(":now", BasketItems.number(clock.instant().getEpochSecond())));
     var condition = "attribute_exists(#userName) AND #expiresAt > :now";
     if (expectedVersion != null) {
       condition += " AND #version = :expected";
@@ -172,7 +198,9 @@ public class BasketRepository {
    * whenChanged} is the transaction's answer.
    */
   public void deleteUnchanged(
-      OutboxTransaction transaction, Basket basket, Supplier<? extends RuntimeException> whenChanged) {
+      OutboxTransaction transaction,
+      Basket basket,
+      Supplier<? extends RuntimeException> whenChanged) {
     var delete =
         Delete.builder()
             .tableName(table)
@@ -188,8 +216,10 @@ public class BasketRepository {
     var put = Put.builder().tableName(table).item(BasketItems.document(basket));
     if (previous.isNew()) {
       return put.conditionExpression("attribute_not_exists(#userName) OR #expiresAt <= :now")
-          .expressionAttributeNames(Map.of("#userName", BasketItems.USER_NAME, "#expiresAt", BasketItems.EXPIRES_AT))
-          .expressionAttributeValues(Map.of(":now", BasketItems.number(clock.instant().getEpochSecond())))
+          .expressionAttributeNames(
+              Map.of("#userName", BasketItems.USER_NAME, "#expiresAt", BasketItems.EXPIRES_AT))
+          .expressionAttributeValues(
+              Map.of(":now", BasketItems.number(clock.instant().getEpochSecond())))
           .build();
     }
     return put.conditionExpression("#version = :read")

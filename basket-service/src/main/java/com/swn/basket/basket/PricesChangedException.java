@@ -4,7 +4,10 @@ import com.swn.platform.web.ProblemException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
-/** The basket showed prices (or products) the catalogue no longer has; it now shows the current ones. */
+/**
+ * The basket showed prices (or products) the catalogue no longer has; it now shows the current
+ * ones.
+ */
 public class PricesChangedException extends ProblemException {
 
   PricesChangedException(List<String> productIds) {

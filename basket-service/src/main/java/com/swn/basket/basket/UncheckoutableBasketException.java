@@ -13,7 +13,9 @@ class UncheckoutableBasketException extends ProblemException {
 
   static UncheckoutableBasketException empty(String userName) {
     return new UncheckoutableBasketException(
-        HttpStatus.UNPROCESSABLE_CONTENT, "Empty basket", "The basket of " + userName + " has no items to order.");
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "Empty basket",
+        "The basket of " + userName + " has no items to order.");
   }
 
   /** Lines whose product left the catalogue: the customer must remove them first. */

@@ -35,12 +35,12 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Looks products up in the catalogue over HTTP ({@code GET /product/{id}}). Every call has connect
- * and read timeouts; I/O errors and 5xx answers are retried a few times with exponential back-off and
- * jitter (the GET is idempotent). The products of one request are looked up in parallel (at most
- * {@code lookup-concurrency} at once) and all of them within one deadline ({@code lookup-deadline}),
- * so a basket of 50 lines against a slow catalogue costs one deadline, not 50 × the retries. A missing
- * product is a 422 for the caller, anything else that persists — or the deadline — a 503: never a
- * hang, never a guessed price.
+ * and read timeouts; I/O errors and 5xx answers are retried a few times with exponential back-off
+ * and jitter (the GET is idempotent). The products of one request are looked up in parallel (at
+ * most {@code lookup-concurrency} at once) and all of them within one deadline ({@code
+ * lookup-deadline}), so a basket of 50 lines against a slow catalogue costs one deadline, not 50 ×
+ * the retries. A missing product is a 422 for the caller, anything else that persists — or the
+ * deadline — a 503: never a hang, never a guessed price.
  */
 @Component
 public class CatalogClient implements AutoCloseable {
@@ -54,6 +54,7 @@ public class CatalogClient implements AutoCloseable {
   private final RetryTemplate retry;
   private final Duration deadline;
   private final int concurrency;
+
   /** Look-ups wait on I/O: one virtual thread each, bounded per request by a semaphore. */
   private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -86,9 +87,9 @@ public class CatalogClient implements AutoCloseable {
   }
 
   /**
-   * The products as the catalogue has them now, keyed by id in the order given (duplicates looked up
-   * once), all within the look-up deadline. An unknown product wins over an unavailable one: it is the
-   * answer a retry would get too.
+   * The products as the catalogue has them now, keyed by id in the order given (duplicates looked
+   * up once), all within the look-up deadline. An unknown product wins over an unavailable one: it
+   * is the answer a retry would get too.
    */
   public Map<String, CatalogProduct> products(Collection<String> productIds) {
     var ids = List.copyOf(new LinkedHashSet<>(productIds));
@@ -97,7 +98,9 @@ public class CatalogClient implements AutoCloseable {
     // The request's trace goes with each look-up, so the catalogue's spans are children of it.
     var trace = io.opentelemetry.context.Context.current();
     List<Callable<CatalogProduct>> tasks =
-        ids.stream().map(id -> trace.wrap((Callable<CatalogProduct>) () -> lookUp(id, permits, context))).toList();
+        ids.stream()
+            .map(id -> trace.wrap((Callable<CatalogProduct>) () -> lookUp(id, permits, context)))
+            .toList();
     List<Future<CatalogProduct>> results;
     try {
       results = lookups.invokeAll(tasks, deadline.toNanos(), TimeUnit.NANOSECONDS);
@@ -123,7 +126,8 @@ public class CatalogClient implements AutoCloseable {
         } else if (e.getCause() instanceof RuntimeException failure) {
           unavailable = unavailable == null ? failure : unavailable;
         } else {
-          unavailable = unavailable == null ? new CatalogUnavailableException(e.getCause()) : unavailable;
+          unavailable =
+              unavailable == null ? new CatalogUnavailableException(e.getCause()) : unavailable;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -139,7 +143,8 @@ public class CatalogClient implements AutoCloseable {
           .addKeyValue("late", late)
           .log("Catalogue look-ups missed their {} deadline", deadline);
       throw new CatalogUnavailableException(
-          new TimeoutException(late + " of " + ids.size() + " look-ups missed the " + deadline + " deadline"));
+          new TimeoutException(
+              late + " of " + ids.size() + " look-ups missed the " + deadline + " deadline"));
     }
     if (unavailable != null) {
       throw unavailable;
@@ -147,7 +152,8 @@ public class CatalogClient implements AutoCloseable {
     return products;
   }
 
-  private CatalogProduct lookUp(String productId, Semaphore permits, @Nullable Map<String, String> context)
+  private CatalogProduct lookUp(
+      String productId, Semaphore permits, @Nullable Map<String, String> context)
       throws InterruptedException {
     if (context != null) {
       MDC.setContextMap(context); // the request id in this look-up's log lines
@@ -198,7 +204,8 @@ public class CatalogClient implements AutoCloseable {
   }
 
   private static boolean isTransient(Throwable failure) {
-    return failure instanceof ResourceAccessException || failure instanceof HttpServerErrorException;
+    return failure instanceof ResourceAccessException
+        || failure instanceof HttpServerErrorException;
   }
 
   /** Interrupts look-ups still running when the service stops. */

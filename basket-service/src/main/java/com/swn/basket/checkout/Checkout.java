@@ -14,16 +14,16 @@ import java.util.HexFormat;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.ErrorResponse;
 import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checkout with an exactly-once effect (see {@code docs/checkout.md}). A key seen before answers
  * from its record without touching anything; otherwise the basket's prices are checked against the
- * catalogue ({@link CataloguePriceCheck}) and the basket is turned into a {@code
- * CheckoutBasket} event in one transaction with the basket's removal and the key's record, and the
- * event is published after the commit (by the relay's sweep if that fails).
+ * catalogue ({@link CataloguePriceCheck}) and the basket is turned into a {@code CheckoutBasket}
+ * event in one transaction with the basket's removal and the key's record, and the event is
+ * published after the commit (by the relay's sweep if that fails).
  */
 @Service
 class Checkout {
@@ -58,13 +58,24 @@ class Checkout {
     this.properties = properties;
     this.clock = clock;
     this.accepted = checkouts(meters, "accepted", "Checkouts accepted: an order is on its way");
-    this.replayed = checkouts(meters, "replayed", "Checkout retries answered from their idempotency record");
-    this.rejected = checkouts(meters, "rejected", "Checkouts refused with a 4xx (empty basket, changed prices, reused key, ...)");
+    this.replayed =
+        checkouts(meters, "replayed", "Checkout retries answered from their idempotency record");
+    this.rejected =
+        checkouts(
+            meters,
+            "rejected",
+            "Checkouts refused with a 4xx (empty basket, changed prices, reused key, ...)");
   }
 
-  /** One meter, {@code basket.checkouts}, by {@code outcome}: the three add up to the requests answered. */
+  /**
+   * One meter, {@code basket.checkouts}, by {@code outcome}: the three add up to the requests
+   * answered.
+   */
   private static Counter checkouts(MeterRegistry meters, String outcome, String description) {
-    return Counter.builder("basket.checkouts").tag("outcome", outcome).description(description).register(meters);
+    return Counter.builder("basket.checkouts")
+        .tag("outcome", outcome)
+        .description(description)
+        .register(meters);
   }
 
   record Result(CheckoutAccepted response, boolean replayed) {}
@@ -91,17 +102,26 @@ class Checkout {
       return replay(earlier.get(), requestHash);
     }
     var basket =
-        baskets.find(userName).orElseThrow(() -> new BasketNotFoundException(userName)).requireCheckoutable();
+        baskets
+            .find(userName)
+            .orElseThrow(() -> new BasketNotFoundException(userName))
+            .requireCheckoutable();
     prices.requireCurrent(basket);
     var now = clock.instant();
     var orderId = UUID.randomUUID();
     var response = CheckoutAccepted.of(orderId, userName, basket.totalPrice());
-    var event = events.create(properties.checkout().eventSource(), CheckoutBasket.of(orderId, basket, request, now));
-    var record = new IdempotencyRecord(key, requestHash, response, now.plus(properties.idempotencyTtl()));
+    var event =
+        events.create(
+            properties.checkout().eventSource(), CheckoutBasket.of(orderId, basket, request, now));
+    var record =
+        new IdempotencyRecord(key, requestHash, response, now.plus(properties.idempotencyTtl()));
     try {
       checkouts.commit(basket, record, event);
     } catch (IdempotencyKeyTakenException e) {
-      return checkouts.find(key).map(winner -> replay(winner, requestHash)).orElseThrow(() -> new BasketChangedException(userName));
+      return checkouts
+          .find(key)
+          .map(winner -> replay(winner, requestHash))
+          .orElseThrow(() -> new BasketChangedException(userName));
     }
     log.atInfo()
         .addKeyValue("orderId", orderId)
@@ -125,7 +145,8 @@ class Checkout {
   /** SHA-256 of the request as parsed, so whitespace and field order do not matter. */
   private String hash(CheckoutRequest request) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(jsonMapper.writeValueAsBytes(request));
+      var digest =
+          MessageDigest.getInstance("SHA-256").digest(jsonMapper.writeValueAsBytes(request));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java platform has SHA-256", e);

@@ -1,9 +1,9 @@
 package com.swn.basket.checkout;
 
-import com.swn.platform.dynamodb.Attributes;
 import com.swn.basket.BasketProperties;
 import com.swn.basket.basket.Basket;
 import com.swn.basket.basket.BasketRepository;
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.platform.outbox.OutboxEvent;
 import com.swn.platform.outbox.TransactionalOutbox;
 import java.math.BigDecimal;
@@ -34,6 +34,7 @@ class CheckoutRepository {
   private static final String USER_NAME = "userName";
   private static final String TOTAL_PRICE = "totalPrice";
   private static final String STATUS = "status";
+
   /**
    * Until when the answer is replayed. Deliberately not the table's TTL attribute ({@code
    * expiresAt}): the record must outlive its answer, or a late retry would check out again.
@@ -62,7 +63,11 @@ class CheckoutRepository {
   /** The record of an earlier checkout with this key, however old. */
   Optional<IdempotencyRecord> find(String key) {
     var response =
-        dynamoDb.getItem(r -> r.tableName(table).key(Map.of(KEY, AttributeValue.fromS(key))).consistentRead(true));
+        dynamoDb.getItem(
+            r ->
+                r.tableName(table)
+                    .key(Map.of(KEY, AttributeValue.fromS(key)))
+                    .consistentRead(true));
     if (!response.hasItem() || response.item().isEmpty()) {
       return Optional.empty();
     }
@@ -94,7 +99,6 @@ class CheckoutRepository {
     return TransactWriteItem.builder().put(put).build();
   }
 
-
   private static Map<String, AttributeValue> toItem(IdempotencyRecord record) {
     var response = record.response();
     return Map.of(
@@ -109,7 +113,8 @@ class CheckoutRepository {
 
   private static IdempotencyRecord fromItem(Map<String, AttributeValue> item) {
     var answerUntil =
-        Attributes.required(item, item.containsKey(ANSWER_UNTIL) ? ANSWER_UNTIL : LEGACY_EXPIRES_AT);
+        Attributes.required(
+            item, item.containsKey(ANSWER_UNTIL) ? ANSWER_UNTIL : LEGACY_EXPIRES_AT);
     var response =
         new CheckoutAccepted(
             UUID.fromString(Attributes.required(item, ORDER_ID).s()),

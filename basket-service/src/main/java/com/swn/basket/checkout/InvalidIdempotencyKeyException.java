@@ -27,5 +27,4 @@ class InvalidIdempotencyKeyException extends ProblemException {
     }
     return key;
   }
-
 }

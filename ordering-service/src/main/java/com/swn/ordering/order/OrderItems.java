@@ -35,7 +35,8 @@ final class OrderItems {
   private OrderItems() {}
 
   static Map<String, AttributeValue> key(String userName, String orderId) {
-    return Map.of(USER_NAME, AttributeValue.fromS(userName), ORDER_ID, AttributeValue.fromS(orderId));
+    return Map.of(
+        USER_NAME, AttributeValue.fromS(userName), ORDER_ID, AttributeValue.fromS(orderId));
   }
 
   static AttributeValue number(long value) {
@@ -106,7 +107,10 @@ final class OrderItems {
 
   private static Customer customer(Map<String, AttributeValue> map) {
     return new Customer(
-        Attributes.required(map, "firstName").s(), Attributes.required(map, "lastName").s(), Attributes.required(map, "email").s(), Attributes.required(map, "address").s());
+        Attributes.required(map, "firstName").s(),
+        Attributes.required(map, "lastName").s(),
+        Attributes.required(map, "email").s(),
+        Attributes.required(map, "address").s());
   }
 
   private static @Nullable String stringOrNull(Map<String, AttributeValue> map, String name) {

@@ -1,7 +1,7 @@
 package com.swn.ordering.order;
 
-import com.swn.platform.dynamodb.Attributes;
 import com.swn.ordering.OrderingProperties;
+import com.swn.platform.dynamodb.Attributes;
 import com.swn.platform.dynamodb.InvalidPageTokenException;
 import com.swn.platform.dynamodb.PageTokens;
 import com.swn.platform.web.Page;
@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Orders in DynamoDB, keyed by {@code userName} + {@code orderId}; the date index lists a user's
- * orders by {@code orderDate}. Every write is a single conditional write: creation only if the order
- * does not exist yet, a change only if the version is still the one that was read.
+ * orders by {@code orderDate}. Every write is a single conditional write: creation only if the
+ * order does not exist yet, a change only if the version is still the one that was read.
  */
 @Repository
 class OrderRepository {
@@ -41,8 +41,8 @@ class OrderRepository {
   }
 
   /**
-   * Creates the order, recording the event that placed it, in one conditional put. The order id
-   * is the idempotency key: if the order exists (a redelivery, or a second event for the same
+   * Creates the order, recording the event that placed it, in one conditional put. The order id is
+   * the idempotency key: if the order exists (a redelivery, or a second event for the same
    * checkout) nothing is written.
    *
    * @return false if the order existed already
@@ -65,7 +65,11 @@ class OrderRepository {
   Optional<Order> find(String userName, String orderId) {
     var response =
         dynamoDb.getItem(
-            request -> request.tableName(table).key(OrderItems.key(userName, orderId)).consistentRead(true));
+            request ->
+                request
+                    .tableName(table)
+                    .key(OrderItems.key(userName, orderId))
+                    .consistentRead(true));
     return response.hasItem() && !response.item().isEmpty()
         ? Optional.of(OrderItems.fromItem(response.item()))
         : Optional.empty();
@@ -73,7 +77,8 @@ class OrderRepository {
 
   Page<Order> findByUserNewestFirst(String userName, int limit, @Nullable String nextToken) {
     var startKey = PageTokens.decode(nextToken, DATE_INDEX_KEY);
-    if (startKey != null && !userName.equals(Attributes.required(startKey, OrderItems.USER_NAME).s())) {
+    if (startKey != null
+        && !userName.equals(Attributes.required(startKey, OrderItems.USER_NAME).s())) {
       throw new InvalidPageTokenException();
     }
     var response =

@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checkouts become orders: published to the real bus (routed by the real rule to the real queue) or
- * sent to the queue directly, against moto. Every test uses its own user, as the emulator is shared.
+ * sent to the queue directly, against moto. Every test uses its own user, as the emulator is
+ * shared.
  */
 class OrderPlacementIntegrationTest extends IntegrationTestBase {
 
@@ -44,7 +45,9 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
   }
 
   private static void publish(ObjectNode detail) {
-    assertThat(EventContracts.violations(detail)).as("the test event conforms to the contract").isEmpty();
+    assertThat(EventContracts.violations(detail))
+        .as("the test event conforms to the contract")
+        .isEmpty();
     var response =
         AWS.eventBridge()
             .putEvents(
@@ -65,7 +68,10 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
 
   private JsonNode awaitOrder(String userName, String orderId) {
     var path = "/order/" + userName + "/" + orderId;
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> http.get(path).status() == 200);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> http.get(path).status() == 200);
     return http.get(path).json();
   }
 
@@ -100,7 +106,8 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     assertThat(order.path("orderDate").asString()).isEqualTo("2026-03-01T11:30:00Z");
     assertThat(order.path("totalPrice").decimalValue()).isEqualByComparingTo(CheckoutEvents.TOTAL);
     assertThat(order.path("items")).hasSize(2);
-    assertThat(order.path("items").path(0).path("lineTotal").decimalValue()).isEqualByComparingTo("39.80");
+    assertThat(order.path("items").path(0).path("lineTotal").decimalValue())
+        .isEqualByComparingTo("39.80");
     assertThat(order.path("customer").path("lastName").asString()).isEqualTo("Lovelace");
     assertThat(order.path("paymentMethod").asString()).isEqualTo("CARD");
     assertThat(order.path("version").asLong()).isEqualTo(1);
@@ -116,7 +123,8 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
 
     sendToQueue(CheckoutEvents.eventBridgeEvent(detail));
 
-    assertThat(awaitOrder(userName, orderId).path("totalPrice").decimalValue()).isEqualByComparingTo(CheckoutEvents.TOTAL);
+    assertThat(awaitOrder(userName, orderId).path("totalPrice").decimalValue())
+        .isEqualByComparingTo(CheckoutEvents.TOTAL);
     assertThat(counter("orders.total.mismatches")).isEqualTo(mismatchesBefore + 1);
   }
 
@@ -125,7 +133,8 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     var userName = newUser();
     var orderId = newOrderId();
     var detail = CheckoutEvents.detail(orderId, userName, CHECKED_OUT);
-    var republished = CheckoutEvents.detail(orderId, userName, CHECKED_OUT); // same order, new eventId
+    var republished =
+        CheckoutEvents.detail(orderId, userName, CHECKED_OUT); // same order, new eventId
     var placedBefore = counter("orders.placed");
     var duplicatesBefore = counter("orders.duplicates");
 
@@ -149,26 +158,33 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
   void aLateRedeliveryDoesNotOverwriteACancelledOrder() {
     var userName = newUser();
     var orderId = newOrderId();
-    var body = CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT));
+    var body =
+        CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT));
     sendToQueue(body);
     awaitOrder(userName, orderId);
-    assertThat(http.post("/order/" + userName + "/" + orderId + "/cancel", "").status()).isEqualTo(200);
+    assertThat(http.post("/order/" + userName + "/" + orderId + "/cancel", "").status())
+        .isEqualTo(200);
     var duplicatesBefore = counter("orders.duplicates");
 
     sendToQueue(body);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> counter("orders.duplicates") > duplicatesBefore);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> counter("orders.duplicates") > duplicatesBefore);
     var order = http.get("/order/" + userName + "/" + orderId).json();
     assertThat(order.path("status").asString()).isEqualTo("CANCELLED");
     assertThat(order.path("version").asLong()).isEqualTo(2);
   }
 
-  /** What an operator watches: placements, duplicates, dead letters and processing time all move. */
+  /**
+   * What an operator watches: placements, duplicates, dead letters and processing time all move.
+   */
   @Test
   void countsAPlacementADuplicateAndAPoisonMessageWhereAScrapeSeesThem() {
     var userName = newUser();
     var orderId = newOrderId();
-    var body = CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT));
+    var body =
+        CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT));
     var placed = counter("orders.placed");
     var duplicates = counter("orders.duplicates");
     var rejected = counter("orders.rejected");
@@ -181,11 +197,15 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> counter("orders.duplicates") > duplicates && counter("orders.rejected") > rejected);
+        .until(
+            () ->
+                counter("orders.duplicates") > duplicates && counter("orders.rejected") > rejected);
     assertThat(counter("orders.placed")).isEqualTo(placed + 1);
     assertThat(counter("orders.duplicates")).isEqualTo(duplicates + 1);
     assertThat(counter("orders.rejected")).isEqualTo(rejected + 1);
-    assertThat(processed()).as("the placement and the duplicate, each timed").isGreaterThanOrEqualTo(processed + 2);
+    assertThat(processed())
+        .as("the placement and the duplicate, each timed")
+        .isGreaterThanOrEqualTo(processed + 2);
     var scrape = http.get("/actuator/prometheus");
     assertThat(scrape.status()).isEqualTo(200);
     assertThat(scrape.body())
@@ -204,8 +224,12 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     var userName = newUser();
     var orderId = newOrderId();
 
-    sendToQueue("{\"marker\":\"" + marker + "\",\"detail\":{\"eventType\":\"CheckoutBasket\",\"schemaVersion\":1}}");
-    sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT)));
+    sendToQueue(
+        "{\"marker\":\""
+            + marker
+            + "\",\"detail\":{\"eventType\":\"CheckoutBasket\",\"schemaVersion\":1}}");
+    sendToQueue(
+        CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT)));
 
     assertThat(awaitOrder(userName, orderId).path("status").asString()).isEqualTo("PLACED");
     var deadLettered = new ArrayList<Message>();
@@ -218,14 +242,27 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
               for (var message :
                   AWS.sqs()
                       .receiveMessage(
-                          request -> request.queueUrl(DEAD_LETTER_QUEUE).maxNumberOfMessages(10).messageAttributeNames("All"))
+                          request ->
+                              request
+                                  .queueUrl(DEAD_LETTER_QUEUE)
+                                  .maxNumberOfMessages(10)
+                                  .messageAttributeNames("All"))
                       .messages()) {
                 deadLettered.add(message);
-                AWS.sqs().deleteMessage(request -> request.queueUrl(DEAD_LETTER_QUEUE).receiptHandle(message.receiptHandle()));
+                AWS.sqs()
+                    .deleteMessage(
+                        request ->
+                            request
+                                .queueUrl(DEAD_LETTER_QUEUE)
+                                .receiptHandle(message.receiptHandle()));
               }
               return deadLettered.stream().anyMatch(message -> message.body().contains(marker));
             });
-    var poison = deadLettered.stream().filter(message -> message.body().contains(marker)).findFirst().orElseThrow();
+    var poison =
+        deadLettered.stream()
+            .filter(message -> message.body().contains(marker))
+            .findFirst()
+            .orElseThrow();
     assertThat(poison.messageAttributes().get("rejectionReason").stringValue())
         .as("why, without the message's values")
         .contains("not a valid CheckoutBasket v1 event")
@@ -238,9 +275,14 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     var oldest = newOrderId();
     var middle = newOrderId();
     var newest = newOrderId();
-    sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(middle, userName, CHECKED_OUT.plusSeconds(3600))));
-    sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(newest, userName, CHECKED_OUT.plusSeconds(7200))));
-    sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(oldest, userName, CHECKED_OUT)));
+    sendToQueue(
+        CheckoutEvents.eventBridgeEvent(
+            CheckoutEvents.detail(middle, userName, CHECKED_OUT.plusSeconds(3600))));
+    sendToQueue(
+        CheckoutEvents.eventBridgeEvent(
+            CheckoutEvents.detail(newest, userName, CHECKED_OUT.plusSeconds(7200))));
+    sendToQueue(
+        CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(oldest, userName, CHECKED_OUT)));
     List.of(oldest, middle, newest).forEach(orderId -> awaitOrder(userName, orderId));
 
     var first = http.get("/order/" + userName + "?limit=2");
@@ -262,7 +304,11 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
   void pagesThroughAllOrders() {
     var userName = newUser();
     var mine = List.of(newOrderId(), newOrderId(), newOrderId());
-    mine.forEach(orderId -> sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT))));
+    mine.forEach(
+        orderId ->
+            sendToQueue(
+                CheckoutEvents.eventBridgeEvent(
+                    CheckoutEvents.detail(orderId, userName, CHECKED_OUT))));
     mine.forEach(orderId -> awaitOrder(userName, orderId));
 
     var seen = new HashSet<String>();
@@ -272,8 +318,12 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
       var page = http.get("/order?limit=2" + (token == null ? "" : "&nextToken=" + token));
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.json().path("items").size()).isLessThanOrEqualTo(2);
-      orderIds(page.json()).forEach(orderId -> assertThat(seen.add(orderId)).as("no order twice").isTrue());
-      token = page.json().path("nextToken").isString() ? page.json().path("nextToken").asString() : null;
+      orderIds(page.json())
+          .forEach(orderId -> assertThat(seen.add(orderId)).as("no order twice").isTrue());
+      token =
+          page.json().path("nextToken").isString()
+              ? page.json().path("nextToken").asString()
+              : null;
       pages++;
     } while (token != null && pages < 500);
 
@@ -286,7 +336,8 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
   void cancelsAPlacedOrderOnceAndRefusesASecondCancel() {
     var userName = newUser();
     var orderId = newOrderId();
-    sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT)));
+    sendToQueue(
+        CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT)));
     awaitOrder(userName, orderId);
     var path = "/order/" + userName + "/" + orderId;
 
@@ -300,7 +351,8 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     assertThat(again.header("Content-Type")).startsWith("application/problem+json");
     assertThat(again.json().path("currentStatus").asString()).isEqualTo("CANCELLED");
     assertThat(http.get(path).json().path("version").asLong()).isEqualTo(2);
-    assertThat(http.post("/order/" + userName + "/" + newOrderId() + "/cancel", "").status()).isEqualTo(404);
+    assertThat(http.post("/order/" + userName + "/" + newOrderId() + "/cancel", "").status())
+        .isEqualTo(404);
   }
 
   private static List<String> orderIds(JsonNode page) {

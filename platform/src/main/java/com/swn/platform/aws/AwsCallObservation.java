@@ -21,14 +21,16 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  *
  * <p>Calls outside any trace (the outbox census, a sweep that found nothing, the readiness probe)
  * are left alone, so that they do not fill the tracing backend with one-span traces. The
- * asynchronous SQS client of the listener containers is not customized: its long polls are not work.
+ * asynchronous SQS client of the listener containers is not customized: its long polls are not
+ * work.
  */
 public final class AwsCallObservation implements AwsSyncClientCustomizer {
 
   /** The observation, and so the timer {@code aws.calls}, tagged by service and operation. */
   public static final String NAME = "aws.calls";
 
-  private static final ExecutionAttribute<Observation> OBSERVATION = new ExecutionAttribute<>("swnObservation");
+  private static final ExecutionAttribute<Observation> OBSERVATION =
+      new ExecutionAttribute<>("swnObservation");
 
   private final ObservationRegistry registry;
 
@@ -39,7 +41,10 @@ public final class AwsCallObservation implements AwsSyncClientCustomizer {
   @Override
   public void customize(AwsSyncClientBuilder<?, ?> builder) {
     var client = (AwsClientBuilder<?, ?>) builder;
-    client.overrideConfiguration(client.overrideConfiguration().toBuilder().addExecutionInterceptor(new Interceptor()).build());
+    client.overrideConfiguration(
+        client.overrideConfiguration().toBuilder()
+            .addExecutionInterceptor(new Interceptor())
+            .build());
   }
 
   private final class Interceptor implements ExecutionInterceptor {
@@ -69,7 +74,8 @@ public final class AwsCallObservation implements AwsSyncClientCustomizer {
     }
 
     @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+    public void onExecutionFailure(
+        Context.FailedExecution context, ExecutionAttributes attributes) {
       var observation = attributes.getAttribute(OBSERVATION);
       if (observation != null) {
         observation.error(context.exception());

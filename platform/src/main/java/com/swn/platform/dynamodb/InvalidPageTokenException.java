@@ -8,6 +8,8 @@ public class InvalidPageTokenException extends ProblemException {
 
   public InvalidPageTokenException() {
     super(
-        HttpStatus.BAD_REQUEST, "Invalid page token", "nextToken is not a token this API returned.");
+        HttpStatus.BAD_REQUEST,
+        "Invalid page token",
+        "nextToken is not a token this API returned.");
   }
 }

@@ -1,8 +1,8 @@
 package com.swn.platform.dynamodb;
 
+import com.swn.platform.web.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import com.swn.platform.web.Page;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns DynamoDB's {@code LastEvaluatedKey} into the opaque {@code nextToken} clients pass back, and
- * back again. A token only decodes to the key attributes its listing expects, so a forged token
+ * Turns DynamoDB's {@code LastEvaluatedKey} into the opaque {@code nextToken} clients pass back,
+ * and back again. A token only decodes to the key attributes its listing expects, so a forged token
  * cannot steer a query elsewhere.
  */
 public final class PageTokens {
@@ -41,9 +41,7 @@ public final class PageTokens {
     }
     var plain = new LinkedHashMap<String, String>();
     lastEvaluatedKey.forEach((name, value) -> plain.put(name, value.s()));
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(JSON.writeValueAsBytes(plain));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(plain));
   }
 
   public static @Nullable Map<String, AttributeValue> decode(

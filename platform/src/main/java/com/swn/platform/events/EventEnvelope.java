@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The versioned envelope every integration event travels in, as the EventBridge {@code detail}.
- * Consumers deduplicate on {@code eventId}, dispatch on {@code eventType} and {@code schemaVersion},
- * and continue the trace of {@code traceparent}.
+ * Consumers deduplicate on {@code eventId}, dispatch on {@code eventType} and {@code
+ * schemaVersion}, and continue the trace of {@code traceparent}.
  *
  * @param correlationId the trace id of the request that caused the event (its request id), or a
  *     fresh id for an event no request caused

@@ -48,26 +48,31 @@ public final class EventMessageReader {
     var detail = message.path("detail");
     var eventId = eventId(detail);
     if (!detail.isObject()) {
-      throw new InvalidEventMessageException(InvalidEventMessageException.UNKNOWN, "the message has no detail");
+      throw new InvalidEventMessageException(
+          InvalidEventMessageException.UNKNOWN, "the message has no detail");
     }
     var eventType = detail.path("eventType").asString("");
     Integer version = accepted.get(eventType);
     if (version == null) {
-      throw new InvalidEventMessageException(idOrUnknown(eventId), "not an event this listener takes: " + accepted.keySet());
+      throw new InvalidEventMessageException(
+          idOrUnknown(eventId), "not an event this listener takes: " + accepted.keySet());
     }
     var violations = EventContracts.violations(eventType, version, detail);
     if (!violations.isEmpty()) {
       // The validator names the place and the rule broken, never the offending value (tested).
       throw new InvalidEventMessageException(
-          idOrUnknown(eventId), "not a valid " + eventType + " v" + version + " event: " + String.join("; ", violations));
+          idOrUnknown(eventId),
+          "not a valid " + eventType + " v" + version + " event: " + String.join("; ", violations));
     }
     var detailType = message.path("detail-type").asString("");
     if (!detailType.equals(eventType)) {
-      throw new InvalidEventMessageException(idOrUnknown(eventId), "its detail-type is not its envelope's eventType " + eventType);
+      throw new InvalidEventMessageException(
+          idOrUnknown(eventId), "its detail-type is not its envelope's eventType " + eventType);
     }
     if (eventId == null) {
       // Consumers deduplicate on it: an event without a usable one cannot be processed once only.
-      throw new InvalidEventMessageException(InvalidEventMessageException.UNKNOWN, "its eventId is not a UUID");
+      throw new InvalidEventMessageException(
+          InvalidEventMessageException.UNKNOWN, "its eventId is not a UUID");
     }
     var traceparent = detail.path("traceparent");
     return new ReceivedEvent(
@@ -97,7 +102,8 @@ public final class EventMessageReader {
     try {
       return reader.readTree(body);
     } catch (JacksonException e) {
-      throw new InvalidEventMessageException(InvalidEventMessageException.UNKNOWN, "the message body is not JSON");
+      throw new InvalidEventMessageException(
+          InvalidEventMessageException.UNKNOWN, "the message body is not JSON");
     }
   }
 }

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a listener's work for one message as an observation named {@value #NAME}: a consumer span in
- * the trace the message carries (continued from its {@code traceparent}, so the trace id in the logs
- * is the one of the request that caused the message) and a timer of the processing time, tagged by
- * message {@code kind} and {@code error}. Every SQS listener of the system goes through this.
+ * the trace the message carries (continued from its {@code traceparent}, so the trace id in the
+ * logs is the one of the request that caused the message) and a timer of the processing time,
+ * tagged by message {@code kind} and {@code error}. Every SQS listener of the system goes through
+ * this.
  */
 public final class MessageProcessing {
 
@@ -33,13 +34,17 @@ public final class MessageProcessing {
   }
 
   public void process(String kind, @Nullable String traceparent, Runnable work) {
-    process(kind, traceparent, () -> {
-      work.run();
-      return null;
-    });
+    process(
+        kind,
+        traceparent,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
-  public <T extends @Nullable Object> T process(String kind, @Nullable String traceparent, Supplier<T> work) {
+  public <T extends @Nullable Object> T process(
+      String kind, @Nullable String traceparent, Supplier<T> work) {
     try (var ignored = Traceparents.continueFrom(traceparent)) {
       return Observation.createNotStarted(NAME, registry)
           .contextualName("process " + kind)

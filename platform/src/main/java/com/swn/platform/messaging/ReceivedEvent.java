@@ -21,12 +21,15 @@ public record ReceivedEvent(
     JsonNode data,
     ObjectReader reader) {
 
-  /** The payload as {@code type}; it conforms to its schema, so only a listener's own rules fail. */
+  /**
+   * The payload as {@code type}; it conforms to its schema, so only a listener's own rules fail.
+   */
   public <T> T data(Class<T> type) {
     try {
       return reader.forType(type).readValue(data);
     } catch (JacksonException e) {
-      throw new InvalidEventMessageException(eventId.toString(), "cannot be read as " + eventType + " v" + schemaVersion);
+      throw new InvalidEventMessageException(
+          eventId.toString(), "cannot be read as " + eventType + " v" + schemaVersion);
     }
   }
 }

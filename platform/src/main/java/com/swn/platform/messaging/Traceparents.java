@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Micrometer Tracing runs on the OpenTelemetry SDK here, whose context is the one source of the
  * current span; reading and setting it through the OpenTelemetry API keeps producers and records
- * free of a tracer dependency. Spring Cloud AWS's SQS observation cannot serve: it reads the context
- * from SQS message attributes, and a message an EventBridge rule delivers has none of ours.
+ * free of a tracer dependency. Spring Cloud AWS's SQS observation cannot serve: it reads the
+ * context from SQS message attributes, and a message an EventBridge rule delivers has none of ours.
  */
 public final class Traceparents {
 
@@ -46,7 +46,12 @@ public final class Traceparents {
     if (!context.isValid()) {
       return null;
     }
-    return "00-" + context.getTraceId() + "-" + context.getSpanId() + "-" + context.getTraceFlags().asHex();
+    return "00-"
+        + context.getTraceId()
+        + "-"
+        + context.getSpanId()
+        + "-"
+        + context.getTraceFlags().asHex();
   }
 
   /** The current trace id: the request id every log line and problem document quotes. */

@@ -10,8 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The write side of the transactional outbox: a service adds {@link #put(OutboxEvent)} to the same
- * {@code TransactWriteItems} call as its state change, so the event exists if and only if the change
- * does. {@link OutboxRelay} publishes it afterwards.
+ * {@code TransactWriteItems} call as its state change, so the event exists if and only if the
+ * change does. {@link OutboxRelay} publishes it afterwards.
  */
 public class Outbox {
 
@@ -21,10 +21,13 @@ public class Outbox {
   static final String DETAIL = "detail";
   static final String CREATED_AT = "createdAt";
   static final String TRACEPARENT = "traceparent";
+
   /** Epoch millis until which one relay instance holds the entry (see {@link OutboxRelay}). */
   static final String LEASE_UNTIL = "leaseUntil";
+
   /** Set on an entry no relay can publish; such an entry is never swept again. */
   static final String QUARANTINED_AT = "quarantinedAt";
+
   static final String QUARANTINE_REASON = "quarantineReason";
 
   private final String tableName;
@@ -71,5 +74,4 @@ public class Outbox {
         Instant.ofEpochMilli(Long.parseLong(Attributes.required(item, CREATED_AT).n())),
         traceparent == null ? null : traceparent.s());
   }
-
 }

@@ -12,9 +12,15 @@ import org.jspecify.annotations.Nullable;
  *     the trace without parsing the detail
  */
 public record OutboxEvent(
-    String id, String source, String detailType, String detail, Instant createdAt, @Nullable String traceparent) {
+    String id,
+    String source,
+    String detailType,
+    String detail,
+    Instant createdAt,
+    @Nullable String traceparent) {
 
-  public OutboxEvent(String id, String source, String detailType, String detail, Instant createdAt) {
+  public OutboxEvent(
+      String id, String source, String detailType, String detail, Instant createdAt) {
     this(id, source, detailType, detail, createdAt, null);
   }
 }

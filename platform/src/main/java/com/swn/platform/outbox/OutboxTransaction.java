@@ -85,7 +85,8 @@ public final class OutboxTransaction {
   private RuntimeException domainError(
       TransactionCanceledException e,
       @Nullable Supplier<? extends RuntimeException> whenConflicting) {
-    List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+    List<CancellationReason> reasons =
+        e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
     for (int i = 0; i < Math.min(reasons.size(), whenConditionFails.size()); i++) {
       var error = whenConditionFails.get(i);
       if (error != null && CONDITION_FAILED.equals(reasons.get(i).code())) {

@@ -4,8 +4,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Where a service's state changes and their events are written together: {@link #begin()} opens one
- * {@link OutboxTransaction}, the one place that writes, reads the cancellation reasons and hands the
- * events to the relay.
+ * {@link OutboxTransaction}, the one place that writes, reads the cancellation reasons and hands
+ * the events to the relay.
  */
 public class TransactionalOutbox {
 

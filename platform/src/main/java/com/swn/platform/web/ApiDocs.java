@@ -58,7 +58,10 @@ public final class ApiDocs implements OpenApiCustomizer {
                     .forEach(
                         (method, operation) -> {
                           errors(path, operation);
-                          operation.getResponses().values().forEach(response -> collect(response.getContent(), sent));
+                          operation
+                              .getResponses()
+                              .values()
+                              .forEach(response -> collect(response.getContent(), sent));
                           if (operation.getRequestBody() != null) {
                             collect(operation.getRequestBody().getContent(), received);
                           }
@@ -192,7 +195,9 @@ public final class ApiDocs implements OpenApiCustomizer {
     }
     refs(schema.getItems(), names);
     if (schema.getProperties() != null) {
-      new LinkedHashMap<String, Schema>(schema.getProperties()).values().forEach(property -> refs(property, names));
+      new LinkedHashMap<String, Schema>(schema.getProperties())
+          .values()
+          .forEach(property -> refs(property, names));
     }
     if (schema.getAllOf() != null) {
       schema.getAllOf().forEach(part -> refs(part, names));

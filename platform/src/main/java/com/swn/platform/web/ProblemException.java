@@ -7,8 +7,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The shape of every domain error: an RFC 9457 problem of a status, a title and a detail, answered
- * as it is by {@link ProblemDetailsAdvice}. A subclass names the error and says it in a constructor;
- * extension members go in with {@link #property}.
+ * as it is by {@link ProblemDetailsAdvice}. A subclass names the error and says it in a
+ * constructor; extension members go in with {@link #property}.
  */
 public class ProblemException extends ErrorResponseException {
 

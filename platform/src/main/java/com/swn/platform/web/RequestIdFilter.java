@@ -8,9 +8,10 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers every request with its id ({@link RequestIds}): the trace id of the span Boot's HTTP server
- * observation opened for it. Tracing puts the ids into each log line and propagates them; telling
- * the caller is the one part it leaves to the application. Runs right inside that observation.
+ * Answers every request with its id ({@link RequestIds}): the trace id of the span Boot's HTTP
+ * server observation opened for it. Tracing puts the ids into each log line and propagates them;
+ * telling the caller is the one part it leaves to the application. Runs right inside that
+ * observation.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 

@@ -18,9 +18,9 @@ public final class RequestIds {
   private RequestIds() {}
 
   /**
-   * The request's id: the request's trace id, else (a request the container refused before any filter
-   * ran, so no trace covers it) a new one of the same form, from {@link Traceparents}; remembered for
-   * the rest of the request.
+   * The request's id: the request's trace id, else (a request the container refused before any
+   * filter ran, so no trace covers it) a new one of the same form, from {@link Traceparents};
+   * remembered for the rest of the request.
    */
   public static String of(HttpServletRequest request) {
     if (request.getAttribute(ATTRIBUTE) instanceof String id) {

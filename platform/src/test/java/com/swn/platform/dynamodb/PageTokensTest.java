@@ -23,7 +23,9 @@ class PageTokensTest {
 
   @Test
   void aPageReadsEachItemAndCarriesTheTokenOfItsLastKey() {
-    var items = java.util.List.of(Map.of("id", AttributeValue.fromS("a")), Map.of("id", AttributeValue.fromS("b")));
+    var items =
+        java.util.List.of(
+            Map.of("id", AttributeValue.fromS("a")), Map.of("id", AttributeValue.fromS("b")));
     var last = Map.of("id", AttributeValue.fromS("b"), "category", AttributeValue.fromS("Home"));
 
     var page = PageTokens.page(items, last, item -> item.get("id").s());
@@ -44,10 +46,15 @@ class PageTokensTest {
 
   @Test
   void rejectsGarbageAndTokensForAnotherListing() {
-    var otherListing = Base64.getUrlEncoder().encodeToString("{\"userName\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+    var otherListing =
+        Base64.getUrlEncoder()
+            .encodeToString("{\"userName\":\"x\"}".getBytes(StandardCharsets.UTF_8));
 
-    assertThatThrownBy(() -> PageTokens.decode("%%%", KEY)).isInstanceOf(InvalidPageTokenException.class);
-    assertThatThrownBy(() -> PageTokens.decode("bm90LWpzb24", KEY)).isInstanceOf(InvalidPageTokenException.class);
-    assertThatThrownBy(() -> PageTokens.decode(otherListing, KEY)).isInstanceOf(InvalidPageTokenException.class);
+    assertThatThrownBy(() -> PageTokens.decode("%%%", KEY))
+        .isInstanceOf(InvalidPageTokenException.class);
+    assertThatThrownBy(() -> PageTokens.decode("bm90LWpzb24", KEY))
+        .isInstanceOf(InvalidPageTokenException.class);
+    assertThatThrownBy(() -> PageTokens.decode(otherListing, KEY))
+        .isInstanceOf(InvalidPageTokenException.class);
   }
 }

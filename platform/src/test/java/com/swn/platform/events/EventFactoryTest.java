@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.swn.platform.PlatformProperties;
+import com.swn.platform.outbox.OutboxEvent;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import com.swn.platform.outbox.OutboxEvent;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +32,9 @@ class EventFactoryTest {
 
     assertThat(event.detailType()).isEqualTo("ProductDeleted");
     assertThat(event.source()).isEqualTo("com.swn.test");
-    assertThat(event.detail()).contains("\"productId\":\"p-1\"").contains("\"occurredAt\":\"2026-12-01T00:00:00Z\"");
+    assertThat(event.detail())
+        .contains("\"productId\":\"p-1\"")
+        .contains("\"occurredAt\":\"2026-12-01T00:00:00Z\"");
   }
 
   @Test
@@ -59,7 +61,9 @@ class EventFactoryTest {
     var event = events.create(new ProductDeleted("p-1", 3));
 
     assertThat(event.traceparent()).isNull();
-    assertThat(event.detail()).doesNotContain("traceparent").containsPattern("\"correlationId\":\"[0-9a-f]{32}\"");
+    assertThat(event.detail())
+        .doesNotContain("traceparent")
+        .containsPattern("\"correlationId\":\"[0-9a-f]{32}\"");
   }
 
   @Test
@@ -71,6 +75,7 @@ class EventFactoryTest {
               assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
               assertThat(e.getBody().getProperties()).containsKey("violations");
             });
-    assertThatThrownBy(() -> events.create(new Unpublished("x"))).isInstanceOf(InvalidEventException.class);
+    assertThatThrownBy(() -> events.create(new Unpublished("x")))
+        .isInstanceOf(InvalidEventException.class);
   }
 }

@@ -2,15 +2,18 @@ package com.swn.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-/** The context a message carries becomes the parent of its processing; anything else opens nothing. */
+/**
+ * The context a message carries becomes the parent of its processing; anything else opens nothing.
+ */
 class TraceparentsTest {
 
-  private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+  private static final String TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   @Test
   void continuesTheTraceOfAWellFormedTraceparent() {
@@ -23,7 +26,13 @@ class TraceparentsTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "garbage", "00-00000000000000000000000000000000-00f067aa0ba902b7-01", "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01"})
+  @ValueSource(
+      strings = {
+        "",
+        "garbage",
+        "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+        "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01"
+      })
   void opensNothingForAMissingOrMalformedOne(String traceparent) {
     try (var ignored = Traceparents.continueFrom(traceparent)) {
       assertThat(Traceparents.current()).isNull();

@@ -37,7 +37,11 @@ class OutboxTransactionIntegrationTest {
               new PlatformProperties(
                   new PlatformProperties.Events("SwnEventBus", "com.swn.test"),
                   new PlatformProperties.Outbox(
-                      table, Duration.ofHours(1), Duration.ofSeconds(5), 100, Duration.ofSeconds(5)),
+                      table,
+                      Duration.ofHours(1),
+                      Duration.ofSeconds(5),
+                      100,
+                      Duration.ofSeconds(5)),
                   new PlatformProperties.Web(DataSize.ofKilobytes(64))),
               Clock.systemUTC()));
 
@@ -82,7 +86,11 @@ class OutboxTransactionIntegrationTest {
 
   private static OutboxEvent event() {
     return new OutboxEvent(
-        UUID.randomUUID().toString(), "com.swn.test.outbox", "OutboxTransactionTest", "{}", Instant.now());
+        UUID.randomUUID().toString(),
+        "com.swn.test.outbox",
+        "OutboxTransactionTest",
+        "{}",
+        Instant.now());
   }
 
   private TransactWriteItem put(String id) {
@@ -107,7 +115,10 @@ class OutboxTransactionIntegrationTest {
     var response =
         AWS.dynamoDb()
             .getItem(
-                r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS(id))).consistentRead(true));
+                r ->
+                    r.tableName(table)
+                        .key(Map.of("id", AttributeValue.fromS(id)))
+                        .consistentRead(true));
     return response.hasItem() && !response.item().isEmpty();
   }
 
@@ -120,7 +131,8 @@ class OutboxTransactionIntegrationTest {
                     .tableName(table)
                     .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
                     .attributeDefinitions(
-                        attribute -> attribute.attributeName("id").attributeType(ScalarAttributeType.S))
+                        attribute ->
+                            attribute.attributeName("id").attributeType(ScalarAttributeType.S))
                     .billingMode(BillingMode.PAY_PER_REQUEST));
     AWS.dynamoDb().waiter().waitUntilTableExists(request -> request.tableName(table));
     return table;

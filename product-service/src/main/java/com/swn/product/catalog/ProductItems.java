@@ -51,7 +51,8 @@ final class ProductItems {
         Long.parseLong(Attributes.required(item, VERSION).n()));
   }
 
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, @Nullable String value) {
+  private static void putIfPresent(
+      Map<String, AttributeValue> item, String name, @Nullable String value) {
     if (value != null) {
       item.put(name, AttributeValue.fromS(value));
     }

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 class ProductRepository {
 
   private static final Set<String> TABLE_KEY = Set.of(ProductItems.ID);
-  private static final Set<String> CATEGORY_INDEX_KEY = Set.of(ProductItems.ID, ProductItems.CATEGORY);
+  private static final Set<String> CATEGORY_INDEX_KEY =
+      Set.of(ProductItems.ID, ProductItems.CATEGORY);
 
   private final DynamoDbClient dynamoDb;
   private final TransactionalOutbox outbox;
@@ -44,7 +45,8 @@ class ProductRepository {
 
   Optional<Product> findById(String id) {
     var item =
-        dynamoDb.getItem(request -> request.tableName(table).key(ProductItems.key(id)).consistentRead(true));
+        dynamoDb.getItem(
+            request -> request.tableName(table).key(ProductItems.key(id)).consistentRead(true));
     return item.hasItem() && !item.item().isEmpty()
         ? Optional.of(ProductItems.fromItem(item.item()))
         : Optional.empty();
@@ -59,7 +61,8 @@ class ProductRepository {
 
   Page<Product> findByCategory(String category, int limit, @Nullable String nextToken) {
     var startKey = PageTokens.decode(nextToken, CATEGORY_INDEX_KEY);
-    if (startKey != null && !category.equals(Attributes.required(startKey, ProductItems.CATEGORY).s())) {
+    if (startKey != null
+        && !category.equals(Attributes.required(startKey, ProductItems.CATEGORY).s())) {
       throw new com.swn.platform.dynamodb.InvalidPageTokenException();
     }
     var response =

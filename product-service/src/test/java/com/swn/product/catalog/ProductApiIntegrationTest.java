@@ -65,7 +65,8 @@ class ProductApiIntegrationTest {
     assertThat(read.header("ETag")).isEqualTo("\"1\"");
     assertThat(read.json().path("price").decimalValue()).isEqualByComparingTo("19.90");
 
-    var replaced = http.put("/product/" + id, product("Desk lamp", "24.5", "Office"), "If-Match", "\"1\"");
+    var replaced =
+        http.put("/product/" + id, product("Desk lamp", "24.5", "Office"), "If-Match", "\"1\"");
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(replaced.json().path("version").asLong()).isEqualTo(2);
     assertThat(http.get("/product/" + id).json().path("name").asString()).isEqualTo("Desk lamp");
@@ -78,7 +79,9 @@ class ProductApiIntegrationTest {
   @Test
   void staleReplaceIsRejectedAndChangesNothing() {
     var id = create("10", "Stale");
-    assertThat(http.put("/product/" + id, product("Lamp", "11", "Stale"), "If-Match", "\"1\"").status())
+    assertThat(
+            http.put("/product/" + id, product("Lamp", "11", "Stale"), "If-Match", "\"1\"")
+                .status())
         .isEqualTo(200);
 
     var stale = http.put("/product/" + id, product("Lamp", "99", "Stale"), "If-Match", "\"1\"");
@@ -90,14 +93,19 @@ class ProductApiIntegrationTest {
     assertThat(current.path("version").asLong()).isEqualTo(2);
     var priceEvents = EVENTS.await(about("ProductPriceChanged", id), 1);
     assertThat(priceEvents)
-        .allSatisfy(event -> assertThat(event.path("detail").path("data").path("newPrice").decimalValue()).isEqualByComparingTo("11"));
+        .allSatisfy(
+            event ->
+                assertThat(event.path("detail").path("data").path("newPrice").decimalValue())
+                    .isEqualByComparingTo("11"));
   }
 
   @Test
   void replaceOfAMissingProductIsNotAnUpsert() {
     var id = UUID.randomUUID().toString();
 
-    assertThat(http.put("/product/" + id, product("Lamp", "5", "Home"), "If-Match", "\"1\"").status()).isEqualTo(404);
+    assertThat(
+            http.put("/product/" + id, product("Lamp", "5", "Home"), "If-Match", "\"1\"").status())
+        .isEqualTo(404);
     assertThat(http.get("/product/" + id).status()).isEqualTo(404);
   }
 
@@ -114,14 +122,25 @@ class ProductApiIntegrationTest {
     @Nullable String token = null;
     int pages = 0;
     do {
-      var page = http.get("/product?category=" + category + "&limit=2" + (token == null ? "" : "&nextToken=" + token));
+      var page =
+          http.get(
+              "/product?category="
+                  + category
+                  + "&limit=2"
+                  + (token == null ? "" : "&nextToken=" + token));
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.json().path("items").size()).isLessThanOrEqualTo(2);
-      page.json().path("items").forEach(item -> {
-        assertThat(item.path("category").asString()).isEqualTo(category);
-        assertThat(seen.add(item.path("id").asString())).as("no product twice").isTrue();
-      });
-      token = page.json().path("nextToken").isString() ? page.json().path("nextToken").asString() : null;
+      page.json()
+          .path("items")
+          .forEach(
+              item -> {
+                assertThat(item.path("category").asString()).isEqualTo(category);
+                assertThat(seen.add(item.path("id").asString())).as("no product twice").isTrue();
+              });
+      token =
+          page.json().path("nextToken").isString()
+              ? page.json().path("nextToken").asString()
+              : null;
       pages++;
     } while (token != null && pages < 10);
 
@@ -144,9 +163,16 @@ class ProductApiIntegrationTest {
     var traceId = java.util.UUID.randomUUID().toString().replace("-", "");
     var changed =
         http.put(
-            "/product/" + id, product("Lamp", "12.5", "Events"), "If-Match", "\"1\"", "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+            "/product/" + id,
+            product("Lamp", "12.5", "Events"),
+            "If-Match",
+            "\"1\"",
+            "traceparent",
+            "00-" + traceId + "-00f067aa0ba902b7-01");
     assertThat(changed.status()).isEqualTo(200);
-    assertThat(changed.header("X-Request-Id")).as("the request id is the trace id").isEqualTo(traceId);
+    assertThat(changed.header("X-Request-Id"))
+        .as("the request id is the trace id")
+        .isEqualTo(traceId);
     assertThat(http.delete("/product/" + id).status()).isEqualTo(204);
 
     var priceChanged = EVENTS.await(about("ProductPriceChanged", id), 1).getFirst();
@@ -156,7 +182,9 @@ class ProductApiIntegrationTest {
     assertThat(envelope.path("eventType").asString()).isEqualTo("ProductPriceChanged");
     assertThat(envelope.path("schemaVersion").asInt()).isEqualTo(1);
     assertThat(envelope.path("correlationId").asString()).isEqualTo(traceId);
-    assertThat(envelope.path("traceparent").asString()).as("the consumers continue the request's trace").startsWith("00-" + traceId + "-");
+    assertThat(envelope.path("traceparent").asString())
+        .as("the consumers continue the request's trace")
+        .startsWith("00-" + traceId + "-");
     assertThat(envelope.path("occurredAt").asString()).isNotBlank();
     assertThat(envelope.path("data").path("oldPrice").decimalValue()).isEqualByComparingTo("10");
     assertThat(envelope.path("data").path("newPrice").decimalValue()).isEqualByComparingTo("12.5");
@@ -164,14 +192,21 @@ class ProductApiIntegrationTest {
 
     var deleted = EVENTS.await(about("ProductDeleted", id), 1).getFirst();
     assertThat(deleted.path("detail").path("data").path("version").asLong()).isEqualTo(2);
-    assertThat(EventContracts.violations(envelope)).as("ProductPriceChanged matches its published schema").isEmpty();
-    assertThat(EventContracts.violations(deleted.path("detail"))).as("ProductDeleted matches its published schema").isEmpty();
+    assertThat(EventContracts.violations(envelope))
+        .as("ProductPriceChanged matches its published schema")
+        .isEmpty();
+    assertThat(EventContracts.violations(deleted.path("detail")))
+        .as("ProductDeleted matches its published schema")
+        .isEmpty();
   }
 
   @Test
   void aChangeWithoutANewPriceSendsNoPriceEvent() {
     var id = create("10", "Quiet");
-    assertThat(http.put("/product/" + id, product("Renamed", "10.00", "Quiet"), "If-Match", "\"1\"").status()).isEqualTo(200);
+    assertThat(
+            http.put("/product/" + id, product("Renamed", "10.00", "Quiet"), "If-Match", "\"1\"")
+                .status())
+        .isEqualTo(200);
     assertThat(http.delete("/product/" + id).status()).isEqualTo(204);
 
     EVENTS.await(about("ProductDeleted", id), 1);
@@ -186,7 +221,10 @@ class ProductApiIntegrationTest {
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .untilAsserted(() -> assertThat(AWS.dynamoDb().scan(r -> r.tableName("product-outbox")).items()).isEmpty());
+        .untilAsserted(
+            () ->
+                assertThat(AWS.dynamoDb().scan(r -> r.tableName("product-outbox")).items())
+                    .isEmpty());
   }
 
   @Test
@@ -206,7 +244,8 @@ class ProductApiIntegrationTest {
     var body = product("Lamp", "11", "IfMatch");
 
     assertThat(http.put("/product/" + id, body, "If-Match", "*").status()).isEqualTo(200);
-    assertThat(http.put("/product/" + id, body, "If-Match", "\"7\", W/\"2\"").status()).isEqualTo(200);
+    assertThat(http.put("/product/" + id, body, "If-Match", "\"7\", W/\"2\"").status())
+        .isEqualTo(200);
     var stale = http.put("/product/" + id, body, "If-Match", "\"1\", \"2\"");
     assertThat(stale.status()).isEqualTo(412);
     assertThat(http.get("/product/" + id).json().path("version").asLong()).isEqualTo(3);
@@ -232,14 +271,35 @@ class ProductApiIntegrationTest {
     assertThat(create.has("200")).isFalse();
     assertThat(create.path("400").path("content").has("application/problem+json")).isTrue();
     assertThat(paths.path("/product/{id}").path("delete").path("responses").has("204")).isTrue();
-    assertThat(paths.path("/product/{id}").path("get").path("responses").path("200").path("content").has("application/json"))
+    assertThat(
+            paths
+                .path("/product/{id}")
+                .path("get")
+                .path("responses")
+                .path("200")
+                .path("content")
+                .has("application/json"))
         .isTrue();
-    var ifMatch = paths.path("/product/{id}").path("put").path("parameters").valueStream()
-        .filter(parameter -> parameter.path("name").asString().equals("If-Match")).findFirst().orElseThrow();
+    var ifMatch =
+        paths
+            .path("/product/{id}")
+            .path("put")
+            .path("parameters")
+            .valueStream()
+            .filter(parameter -> parameter.path("name").asString().equals("If-Match"))
+            .findFirst()
+            .orElseThrow();
     assertThat(ifMatch.path("required").asBoolean()).isTrue();
     assertThat(paths.path("/product/{id}").path("put").path("responses").has("428")).isTrue();
-    var limit = paths.path("/product").path("get").path("parameters").valueStream()
-        .filter(parameter -> parameter.path("name").asString().equals("limit")).findFirst().orElseThrow();
+    var limit =
+        paths
+            .path("/product")
+            .path("get")
+            .path("parameters")
+            .valueStream()
+            .filter(parameter -> parameter.path("name").asString().equals("limit"))
+            .findFirst()
+            .orElseThrow();
     assertThat(limit.path("schema").path("minimum").asInt()).isEqualTo(1);
     assertThat(limit.path("schema").path("maximum").asInt()).isEqualTo(100);
 
@@ -249,13 +309,22 @@ class ProductApiIntegrationTest {
     assertThat(details.path("name").path("minLength").asInt()).isEqualTo(1);
     assertThat(details.path("name").path("maxLength").asInt()).isEqualTo(200);
     assertThat(details.path("description").path("maxLength").asInt()).isEqualTo(2000);
-    var category = paths.path("/product").path("get").path("parameters").valueStream()
-        .filter(parameter -> parameter.path("name").asString().equals("category")).findFirst().orElseThrow();
+    var category =
+        paths
+            .path("/product")
+            .path("get")
+            .path("parameters")
+            .valueStream()
+            .filter(parameter -> parameter.path("name").asString().equals("category"))
+            .findFirst()
+            .orElseThrow();
     assertThat(category.path("schema").path("maxLength").asInt()).isEqualTo(100);
     assertThat(details.path("description").path("type").toString()).contains("null");
     var product = schemas.path("Product");
-    assertThat(product.path("properties").path("imageFile").path("type").toString()).contains("null");
-    assertThat(product.path("required").toString()).contains("\"id\"", "\"version\"", "\"description\"");
+    assertThat(product.path("properties").path("imageFile").path("type").toString())
+        .contains("null");
+    assertThat(product.path("required").toString())
+        .contains("\"id\"", "\"version\"", "\"description\"");
     assertThat(schemas.path("PageProduct").path("required").toString()).doesNotContain("nextToken");
     assertThat(schemas.path("Problem").path("properties").has("requestId")).isTrue();
   }

@@ -35,7 +35,11 @@ class ProductEventsListener {
   private final MessageProcessing processing;
   private final MeterRegistry meters;
 
-  ProductEventsListener(RepricingFanOut fanOut, JsonMapper jsonMapper, MessageProcessing processing, MeterRegistry meters) {
+  ProductEventsListener(
+      RepricingFanOut fanOut,
+      JsonMapper jsonMapper,
+      MessageProcessing processing,
+      MeterRegistry meters) {
     this.fanOut = fanOut;
     this.reader = new EventMessageReader(jsonMapper, Map.of(PRICE_CHANGED, 1, DELETED, 1));
     this.processing = processing;
@@ -55,12 +59,16 @@ class ProductEventsListener {
   }
 
   private void reprice(ReceivedEvent event) {
-    log.atInfo().addKeyValue("eventId", event.eventId()).addKeyValue("eventType", event.eventType()).log("Product event received");
+    log.atInfo()
+        .addKeyValue("eventId", event.eventId())
+        .addKeyValue("eventType", event.eventType())
+        .log("Product event received");
     var change =
         switch (event.eventType()) {
           case PRICE_CHANGED -> {
             var data = event.data(ProductPriceChanged.class);
-            yield ProductChange.priceChanged(data.productId(), data.name(), data.newPrice(), data.version());
+            yield ProductChange.priceChanged(
+                data.productId(), data.name(), data.newPrice(), data.version());
           }
           default -> {
             var data = event.data(ProductDeleted.class);

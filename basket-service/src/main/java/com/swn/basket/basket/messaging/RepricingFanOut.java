@@ -21,11 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Spreads a product change over as many messages as there are baskets, so that no message's work
  * grows with the number of baskets (one message repricing thousands of baskets outlived its
- * visibility timeout, ran again and again and was dead-lettered with baskets left at the old price).
+ * visibility timeout, ran again and again and was dead-lettered with baskets left at the old
+ * price).
  *
  * <p>A page step reads one page of the product index ({@value #PAGE_SIZE} baskets), sends one work
- * item per basket to the repricing queue ({@code SendMessageBatch}, ten at a time) and, if the index
- * goes on, one message for the next page. A basket step changes one basket. Every step is
+ * item per basket to the repricing queue ({@code SendMessageBatch}, ten at a time) and, if the
+ * index goes on, one message for the next page. A basket step changes one basket. Every step is
  * idempotent (a basket at the event's version or later is left alone), so a step that fails is
  * simply received again; a page step that runs twice sends its items twice, which changes nothing.
  *
@@ -35,7 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RepricingFanOut {
 
-  /** Baskets per page step: one query and eleven sends, well inside the queue's visibility timeout. */
+  /**
+   * Baskets per page step: one query and eleven sends, well inside the queue's visibility timeout.
+   */
   static final int PAGE_SIZE = 100;
 
   /** SQS takes at most ten messages per {@code SendMessageBatch}. */
@@ -63,7 +66,9 @@ class RepricingFanOut {
     this.queueUrl = queueUrl(sqs, properties.repricingQueue());
     this.processing = processing;
     this.repriced =
-        Counter.builder("basket.repricing.baskets").description("Baskets a product change repriced or emptied of the product").register(meters);
+        Counter.builder("basket.repricing.baskets")
+            .description("Baskets a product change repriced or emptied of the product")
+            .register(meters);
   }
 
   /** A name is resolved once, at start-up: without its work queue the service does not start. */
@@ -91,8 +96,9 @@ class RepricingFanOut {
   }
 
   /**
-   * A page step; the first one ({@code pageToken} null) runs in the product event's own message. The
-   * work items carry the trace context of the step that sends them, so every step is in one trace.
+   * A page step; the first one ({@code pageToken} null) runs in the product event's own message.
+   * The work items carry the trace context of the step that sends them, so every step is in one
+   * trace.
    */
   void page(ProductChange change, @Nullable String traceparent, @Nullable String pageToken) {
     var current = Traceparents.current();
@@ -118,12 +124,19 @@ class RepricingFanOut {
     var entries = new ArrayList<SendMessageBatchRequestEntry>();
     for (int i = 0; i < batch.size(); i++) {
       entries.add(
-          SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(jsonMapper.writeValueAsString(batch.get(i))).build());
+          SendMessageBatchRequestEntry.builder()
+              .id(Integer.toString(i))
+              .messageBody(jsonMapper.writeValueAsString(batch.get(i)))
+              .build());
     }
-    var response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries)).join();
+    var response =
+        sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries)).join();
     if (response.hasFailed() && !response.failed().isEmpty()) {
       throw new IllegalStateException(
-          "SQS refused " + response.failed().size() + " repricing work item(s): " + response.failed().getFirst().code());
+          "SQS refused "
+              + response.failed().size()
+              + " repricing work item(s): "
+              + response.failed().getFirst().code());
     }
   }
 }

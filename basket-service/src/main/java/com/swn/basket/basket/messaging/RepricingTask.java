@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  *     joins the trace of the request that changed the product
  */
 record RepricingTask(
-    ProductChange change, @Nullable String traceparent, @Nullable String userName, @Nullable String pageToken) {
+    ProductChange change,
+    @Nullable String traceparent,
+    @Nullable String userName,
+    @Nullable String pageToken) {
 
   static RepricingTask basket(ProductChange change, @Nullable String traceparent, String userName) {
     return new RepricingTask(change, traceparent, userName, null);

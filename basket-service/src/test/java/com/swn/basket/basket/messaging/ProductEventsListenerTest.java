@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ProductEventsListenerTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+  private static final String TRACEPARENT =
+      "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   private final RepricingFanOut repricing = mock(RepricingFanOut.class);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -44,7 +45,10 @@ class ProductEventsListenerTest {
 
   @Test
   void handsAValidPriceChangeToRepricingInItsTrace() {
-    listener.on(message("ProductPriceChanged", "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5,\"version\":2}"));
+    listener.on(
+        message(
+            "ProductPriceChanged",
+            "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5,\"version\":2}"));
 
     verify(repricing)
         .page(
@@ -58,7 +62,13 @@ class ProductEventsListenerTest {
                         && change.productVersion() == 2),
             eq(TRACEPARENT),
             isNull());
-    assertThat(meters.get("basket.repricing.events").tag("eventType", "ProductPriceChanged").counter().count()).isEqualTo(1);
+    assertThat(
+            meters
+                .get("basket.repricing.events")
+                .tag("eventType", "ProductPriceChanged")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -70,26 +80,40 @@ class ProductEventsListenerTest {
 
   @Test
   void throwsOnAnEventThatBreaksItsSchema() {
-    var missingVersion = message("ProductPriceChanged", "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5}");
-    var negativePrice = message("ProductPriceChanged", "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":-1,\"version\":2}");
+    var missingVersion =
+        message(
+            "ProductPriceChanged",
+            "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5}");
+    var negativePrice =
+        message(
+            "ProductPriceChanged",
+            "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":-1,\"version\":2}");
 
-    assertThatThrownBy(() -> listener.on(missingVersion)).isInstanceOf(InvalidEventMessageException.class);
-    assertThatThrownBy(() -> listener.on(negativePrice)).isInstanceOf(InvalidEventMessageException.class);
-    assertThatThrownBy(() -> listener.on("not json")).isInstanceOf(InvalidEventMessageException.class);
+    assertThatThrownBy(() -> listener.on(missingVersion))
+        .isInstanceOf(InvalidEventMessageException.class);
+    assertThatThrownBy(() -> listener.on(negativePrice))
+        .isInstanceOf(InvalidEventMessageException.class);
+    assertThatThrownBy(() -> listener.on("not json"))
+        .isInstanceOf(InvalidEventMessageException.class);
     verifyNoInteractions(repricing);
   }
 
   @Test
   void throwsWhenTheDetailTypeAndTheEnvelopeDisagree() {
-    var mislabelled = message("ProductPriceChanged", "ProductDeleted", "{\"productId\":\"p\",\"version\":3}");
+    var mislabelled =
+        message("ProductPriceChanged", "ProductDeleted", "{\"productId\":\"p\",\"version\":3}");
 
-    assertThatThrownBy(() -> listener.on(mislabelled)).isInstanceOf(InvalidEventMessageException.class);
+    assertThatThrownBy(() -> listener.on(mislabelled))
+        .isInstanceOf(InvalidEventMessageException.class);
     verifyNoInteractions(repricing);
   }
 
   @Test
   void throwsOnAnEventItDoesNotTake() {
-    var created = message("ProductCreated", "{\"productId\":\"p\",\"name\":\"Lamp\",\"price\":1,\"category\":\"c\",\"version\":1}");
+    var created =
+        message(
+            "ProductCreated",
+            "{\"productId\":\"p\",\"name\":\"Lamp\",\"price\":1,\"category\":\"c\",\"version\":1}");
 
     assertThatThrownBy(() -> listener.on(created)).isInstanceOf(InvalidEventMessageException.class);
     verifyNoInteractions(repricing);

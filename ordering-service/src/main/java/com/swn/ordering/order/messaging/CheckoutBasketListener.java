@@ -46,14 +46,19 @@ class CheckoutBasketListener {
   private final Counter failures;
 
   CheckoutBasketListener(
-      JsonMapper jsonMapper, Orders orders, PoisonMessages poison, MessageProcessing processing, MeterRegistry meters) {
+      JsonMapper jsonMapper,
+      Orders orders,
+      PoisonMessages poison,
+      MessageProcessing processing,
+      MeterRegistry meters) {
     this.reader = new CheckoutBasketReader(jsonMapper);
     this.orders = orders;
     this.poison = poison;
     this.processing = processing;
     this.failures =
         Counter.builder("orders.placement.failures")
-            .description("Attempts to place an order that failed and will be retried (transient failures)")
+            .description(
+                "Attempts to place an order that failed and will be retried (transient failures)")
             .register(meters);
   }
 
@@ -78,7 +83,9 @@ class CheckoutBasketListener {
           "Could not place an order, the message will be retried: messageId={} eventId={} receiveCount={} error={}",
           message.getHeaders().getId(),
           checkout.command().eventId(),
-          message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT),
+          message
+              .getHeaders()
+              .get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT),
           e.toString());
       throw e;
     }

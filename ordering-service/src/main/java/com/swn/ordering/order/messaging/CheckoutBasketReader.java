@@ -35,7 +35,8 @@ final class CheckoutBasketReader {
       return new Checkout(event, event.data(CheckoutBasket.class).toCommand(event.eventId()));
     } catch (IllegalArgumentException e) {
       // Conforms to the schema but not to the order's own rules; those messages quote no values.
-      throw new InvalidEventMessageException(event.eventId().toString(), "not a valid order: " + e.getMessage());
+      throw new InvalidEventMessageException(
+          event.eventId().toString(), "not a valid order: " + e.getMessage());
     }
   }
 }

@@ -15,14 +15,15 @@ import org.springframework.context.annotation.Configuration;
  * spring.cloud.aws.sqs} queue-not-found strategy and auto-startup) is its own.
  *
  * <p>Failures (transient ones only: the listener dead-letters poison itself): the error handler
- * bean, which the auto-configuration picks up, makes a failed message visible again after a back-off
- * that grows with its receive count and then rethrows, so the message is never acknowledged by it.
+ * bean, which the auto-configuration picks up, makes a failed message visible again after a
+ * back-off that grows with its receive count and then rethrows, so the message is never
+ * acknowledged by it.
  *
  * <p>Tuning comes from the one validated {@link OrderingProperties.Listener} record, which checks
  * the options against each other (a batch no larger than the concurrency, a shutdown wait longer
- * than a poll); it is applied over the factory's {@code spring.cloud.aws.sqs.listener.*} keys, which
- * therefore are not read. Two of its options have no such key at all: the back-pressure mode, and
- * the shutdown waits (the container stops polling, waits up to {@code shutdown-timeout} for
+ * than a poll); it is applied over the factory's {@code spring.cloud.aws.sqs.listener.*} keys,
+ * which therefore are not read. Two of its options have no such key at all: the back-pressure mode,
+ * and the shutdown waits (the container stops polling, waits up to {@code shutdown-timeout} for
  * messages in flight, then as long again for their acknowledgements).
  */
 @Configuration(proxyBeanMethods = false)
