@@ -82,7 +82,7 @@ class OutboxRelayIntegrationTest {
   }
 
   /** A fresh outbox table, so a test sees only its own entries. */
-  private static String newOutboxTable() {
+  static String newOutboxTable() {
     var table = "outbox-" + UUID.randomUUID();
     AWS.dynamoDb()
         .createTable(

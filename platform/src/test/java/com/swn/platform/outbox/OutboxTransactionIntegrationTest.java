@@ -14,10 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -26,7 +23,7 @@ class OutboxTransactionIntegrationTest {
 
   private static final LocalAws AWS = LocalAws.shared();
 
-  private final String table = newTable();
+  private final String table = OutboxRelayIntegrationTest.newOutboxTable();
   private final TransactionalOutbox outbox =
       new TransactionalOutbox(
           AWS.dynamoDb(),
@@ -120,21 +117,5 @@ class OutboxTransactionIntegrationTest {
                         .key(Map.of("id", AttributeValue.fromS(id)))
                         .consistentRead(true));
     return response.hasItem() && !response.item().isEmpty();
-  }
-
-  private static String newTable() {
-    var table = "outbox-tx-" + UUID.randomUUID();
-    AWS.dynamoDb()
-        .createTable(
-            request ->
-                request
-                    .tableName(table)
-                    .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
-                    .attributeDefinitions(
-                        attribute ->
-                            attribute.attributeName("id").attributeType(ScalarAttributeType.S))
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
-    AWS.dynamoDb().waiter().waitUntilTableExists(request -> request.tableName(table));
-    return table;
   }
 }
