@@ -87,6 +87,8 @@ class ProblemDetailsAdviceTest {
                   return new org.springframework.mock.web.MockHttpServletRequest(request.getServletContext(), "POST", "/samples/abc") {
                     {
                       setContentType(MediaType.APPLICATION_JSON_VALUE);
+                      // A new request: the default one's token is not on it.
+                      addHeader("Authorization", "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken());
                     }
 
                     @Override

@@ -1,0 +1,63 @@
+package com.swn.platform.security;
+
+import com.swn.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * 401, 403 and the firewall's 400 as problem documents with the request id, like every other error.
+ * Spring Security's bearer-token handlers set the status and the RFC 6750 {@code WWW-Authenticate}
+ * header; the body is added here (theirs is empty).
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
+
+  private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+  private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+      throws IOException {
+    bearerEntryPoint.commence(request, response, ex);
+    boolean sent = request.getHeader("Authorization") != null;
+    Problems.write(
+        request,
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "Unauthorized",
+        sent
+            ? "The access token is not valid: expired, not signed by the issuer, or not for this API."
+            : "This request needs an access token: Authorization: Bearer <token>.",
+        Map.of());
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+      throws IOException {
+    bearerDenied.handle(request, response, ex);
+    Problems.write(
+        request,
+        response,
+        HttpStatus.FORBIDDEN,
+        "Forbidden",
+        "The token's user may not do this: it names another customer, or it needs the operators group.",
+        Map.of());
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+      throws IOException {
+    Problems.write(
+        request, response, HttpStatus.BAD_REQUEST, "Bad request", "The request's path or headers are not acceptable.", Map.of());
+  }
+}
