@@ -194,7 +194,7 @@ func readPath(sys *system, aws *awsClient, client *http.Client, o options, res *
 	var ids []string
 	for i := 0; i < o.Products; i++ {
 		body := fmt.Sprintf(`{"name":"Bench product %d","description":"benchmark","imageFile":"p%d.png","price":%d.50,"category":"bench"}`, i, i, 10+i)
-		resp, err := client.Post(productURL("/product"), "application/json", strings.NewReader(body))
+		resp, err := postAs(client, operatorUser, productURL("/product"), body)
 		must(err)
 		var created struct {
 			ID string `json:"id"`
@@ -579,7 +579,7 @@ func basketURL(path string) string { return fmt.Sprintf("http://127.0.0.1:%d%s",
 // createProduct creates one product through the gateway and returns its id.
 func createProduct(client *http.Client, name string) string {
 	body := fmt.Sprintf(`{"name":%q,"description":"benchmark","imageFile":"lamp.png","price":19.90,"category":"bench"}`, name)
-	resp, err := client.Post(gatewayURL("/product"), "application/json", strings.NewReader(body))
+	resp, err := postAs(client, operatorUser, gatewayURL("/product"), body)
 	must(err)
 	defer resp.Body.Close()
 	var created struct {
@@ -598,7 +598,7 @@ func createProduct(client *http.Client, name string) string {
 // It returns the order's Location and when the checkout request was sent.
 func addAndCheckout(client *http.Client, url func(string) string, user, productID string) (string, time.Time, error) {
 	item := fmt.Sprintf(`{"productId":%q,"quantity":1}`, productID)
-	r, err := client.Post(url("/basket/"+user+"/items"), "application/json", strings.NewReader(item))
+	r, err := postAs(client, user, url("/basket/"+user+"/items"), item)
 	if err != nil {
 		return "", time.Time{}, err
 	}
@@ -610,8 +610,11 @@ func addAndCheckout(client *http.Client, url func(string) string, user, productI
 	req, _ := http.NewRequest(http.MethodPost, url("/basket/checkout"), bytes.NewReader([]byte(body)))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Idempotency-Key", uuid())
+	if _, err := token(client, user); err != nil { // fetched by the add already: not timed below
+		return "", time.Time{}, err
+	}
 	sent := time.Now()
-	r, err = client.Do(req)
+	r, err = as(client, user, req)
 	if err != nil {
 		return "", sent, err
 	}
@@ -629,9 +632,10 @@ func addAndCheckout(client *http.Client, url func(string) string, user, productI
 func basketPath(sys *system, client *http.Client, o options, res *profileResult) {
 	productID := createProduct(client, "Basket bench lamp")
 	stamp := time.Now().Unix() % 100000
-	var counter atomic.Int64
-	do := func(int) error {
-		_, _, err := addAndCheckout(client, basketURL, fmt.Sprintf("bench-b-%d-%d", stamp, counter.Add(1)), productID)
+	// One user per worker, whose basket each operation fills and checks out again (the checkout removes
+	// it): the worker's token is fetched once, not inside every measured operation.
+	do := func(worker int) error {
+		_, _, err := addAndCheckout(client, basketURL, fmt.Sprintf("bench-b-%d-w%d", stamp, worker), productID)
 		return err
 	}
 	warm := parseDuration(o.WarmupRound)
@@ -664,12 +668,13 @@ func journey(sys *system, client *http.Client, o options) Result {
 	stamp := time.Now().Unix() % 100000
 	op := func(prefix string) func(int) (time.Duration, error) {
 		return func(i int) (time.Duration, error) {
-			location, start, err := addAndCheckout(client, gatewayURL, fmt.Sprintf("%s-%d-%d", prefix, stamp, i), productID)
+			user := fmt.Sprintf("%s-%d-%d", prefix, stamp, i)
+			location, start, err := addAndCheckout(client, gatewayURL, user, productID)
 			if err != nil {
 				return 0, err
 			}
 			for time.Since(start) < 30*time.Second {
-				g, err := client.Get(gatewayURL(location))
+				g, err := getAs(client, user, gatewayURL(location))
 				if err == nil {
 					drain(g)
 					if g.StatusCode == 200 {

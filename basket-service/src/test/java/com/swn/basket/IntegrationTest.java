@@ -58,7 +58,7 @@ public abstract class IntegrationTest {
 
   @BeforeEach
   void client() {
-    http = new HttpJson("http://localhost:" + port);
+    http = new HttpJson("http://localhost:" + port, com.swn.testsupport.TestIssuer.shared().owners());
   }
 
   @AfterEach

@@ -29,7 +29,7 @@ class CheckoutJourneyE2ETest {
   @BeforeAll
   static void system() {
     system = LocalSystem.shared();
-    api = new HttpJson(system.gatewayUrl());
+    api = system.api();
   }
 
   private static String user() {

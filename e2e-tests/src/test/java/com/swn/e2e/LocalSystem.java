@@ -22,6 +22,7 @@ final class LocalSystem {
   static final String ORDERING_1 = "ordering-service-1";
   static final String ORDERING_2 = "ordering-service-2";
   static final String GATEWAY = "gateway";
+  static final String AUTH = "auth-server";
   // Generous: four JVMs start at once on two cores, and a busy CI host can slow that a lot.
   private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
@@ -29,6 +30,7 @@ final class LocalSystem {
 
   private final LocalAws aws;
   private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+  private final Tokens tokens;
 
   private LocalSystem() {
     aws = LocalAws.shared();
@@ -37,6 +39,13 @@ final class LocalSystem {
     var logs = Path.of("target", "e2e-logs");
     var environment = new HashMap<>(aws.environment());
     environment.put("LOG_FORMAT", "ecs");
+
+    // The local issuer first: every other process trusts its tokens (AUTH_ISSUER), as in make up.
+    var auth = new ServiceProcess(AUTH, jar(root, AUTH, version), Map.of(), "/actuator/health/readiness", logs);
+    environment.put("AUTH_ISSUER", auth.baseUrl());
+    auth.start().awaitReady(START_TIMEOUT);
+    processes.put(AUTH, auth);
+    tokens = new Tokens(auth.baseUrl());
 
     add(new ServiceProcess(PRODUCT, jar(root, PRODUCT, version), environment, "/actuator/health/readiness", logs));
     var basketEnvironment = new HashMap<>(environment);
@@ -57,7 +66,7 @@ final class LocalSystem {
 
     var all = new ArrayList<>(processes.values());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> all.reversed().forEach(ServiceProcess::stop)));
-    all.forEach(ServiceProcess::start);
+    all.stream().filter(process -> process != auth).forEach(ServiceProcess::start);
     // Two cores: starting in parallel and waiting together is the fastest way up.
     CompletableFuture.allOf(
             all.stream()
@@ -79,6 +88,16 @@ final class LocalSystem {
 
   String url(String name) {
     return processes.get(name).baseUrl();
+  }
+
+  /** Tokens of the local issuer, as scripts/token gets them. */
+  Tokens tokens() {
+    return tokens;
+  }
+
+  /** A client of the gateway that sends the token of whoever a request is about ({@link Tokens#owners}). */
+  com.swn.testsupport.HttpJson api() {
+    return new com.swn.testsupport.HttpJson(gatewayUrl(), tokens.owners());
   }
 
   LocalAws aws() {

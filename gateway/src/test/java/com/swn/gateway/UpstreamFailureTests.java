@@ -107,6 +107,7 @@ class UpstreamFailureTests {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
             .header("X-Request-Id", requestId)
+            .header("Authorization", "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken())
             .timeout(Duration.ofSeconds(10))
             .GET()
             .build();

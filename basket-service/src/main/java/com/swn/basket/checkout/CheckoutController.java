@@ -1,5 +1,6 @@
 package com.swn.basket.checkout;
 
+import com.swn.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -42,6 +43,7 @@ class CheckoutController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   @Operation(summary = "Check the basket out; retry with the same Idempotency-Key to get the same answer")
   @ApiResponse(responseCode = "202", description = "Accepted; the order appears at Location shortly")
+  @ApiResponse(responseCode = "403", description = "The body's userName is not the access token's user", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   @ApiResponse(responseCode = "404", description = "No basket for that user", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   @ApiResponse(responseCode = "409", description = "Lost a race with a concurrent change or checkout", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
   @ApiResponse(responseCode = "422", description = "The basket is empty or has unavailable lines, or the key was used with another body", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
@@ -52,7 +54,11 @@ class CheckoutController {
               schema = @Schema(pattern = InvalidIdempotencyKeyException.PATTERN))
           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
       @Valid @RequestBody CheckoutRequest request) {
-    var result = checkout.checkout(request, InvalidIdempotencyKeyException.check(idempotencyKey));
+    var caller = Caller.current();
+    if (request.userName() != null && !caller.is(request.userName())) {
+      throw new NotTheCallerException();
+    }
+    var result = checkout.checkout(request.of(caller.userName()), InvalidIdempotencyKeyException.check(idempotencyKey));
     var response = result.response();
     return ResponseEntity.accepted()
         .location(URI.create("/order/" + response.userName() + "/" + response.orderId()))

@@ -261,15 +261,16 @@ class BasketApiIntegrationTest extends IntegrationTest {
   @Test
   void basketCheckoutIsOnlyTheCheckoutNeverTheBasketOfAUserNamedCheckout() {
     var raw = new RawHttp(port);
+    var token = "Authorization: Bearer " + com.swn.testsupport.TestIssuer.shared().token("someone");
     for (var method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
-      var response = raw.send(method, "/basket/checkout", "{\"items\":[]}", "Content-Type: application/json");
+      var response = raw.send(method, "/basket/checkout", "{\"items\":[]}", "Content-Type: application/json", token);
       response.assertProblem(405);
       assertThat(response.header("Allow")).contains("POST").doesNotContain("GET", "PUT", "DELETE");
     }
     var options = raw.send("OPTIONS", "/basket/checkout", "");
     assertThat(options.status()).isEqualTo(200);
     assertThat(options.header("Allow")).isEqualTo("POST,OPTIONS");
-    raw.send("POST", "/basket/checkout/items", "{\"productId\":\"p-1\",\"quantity\":1}", "Content-Type: application/json")
+    raw.send("POST", "/basket/checkout/items", "{\"productId\":\"p-1\",\"quantity\":1}", "Content-Type: application/json", token)
         .assertProblem(400);
   }
 }

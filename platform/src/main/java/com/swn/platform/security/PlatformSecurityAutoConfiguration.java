@@ -63,6 +63,8 @@ public class PlatformSecurityAutoConfiguration {
               // An error dispatch renders the problem of a request that was already let in.
               requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
               requests.requestMatchers(HttpMethod.GET, PROBES).permitAll();
+              // CORS preflights carry no token (the HTTP API answers them in AWS); OPTIONS reveals only Allow.
+              requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
               requests.requestMatchers(HttpMethod.GET, API_DOCS).permitAll();
               for (var service : rules) {
                 for (var route : service.publicRoutes()) {
@@ -80,7 +82,16 @@ public class PlatformSecurityAutoConfiguration {
                 server
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication()))
                     .authenticationEntryPoint(problems)
-                    .accessDeniedHandler(problems))
+                    .accessDeniedHandler(problems)
+                    .withObjectPostProcessor(
+                        new org.springframework.security.config.ObjectPostProcessor<
+                            org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter>() {
+                          @Override
+                          public <O extends org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(problems);
+                            return filter;
+                          }
+                        }))
         .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     return http.build();
   }

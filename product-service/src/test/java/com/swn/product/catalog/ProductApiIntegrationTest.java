@@ -37,7 +37,7 @@ class ProductApiIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = new HttpJson("http://localhost:" + port);
+    http = new HttpJson("http://localhost:" + port, com.swn.testsupport.TestIssuer.shared().owners());
   }
 
   private static String product(String name, String price, String category) {
