@@ -27,6 +27,7 @@ class AuthenticationE2ETest {
     owners = system.api();
     anonymous = owners.anonymous();
     tokens = system.tokens();
+    CheckoutJourneyE2ETest.system(); // its product, basket and order helpers, used here too
   }
 
   private static String user(String name) {

@@ -41,7 +41,10 @@ final class LocalSystem {
     environment.put("LOG_FORMAT", "ecs");
 
     // The local issuer first: every other process trusts its tokens (AUTH_ISSUER), as in make up.
-    var auth = new ServiceProcess(AUTH, jar(root, AUTH, version), Map.of(), "/actuator/health/readiness", logs);
+    var issuerEnvironment = new HashMap<String, String>();
+    var auth = new ServiceProcess(AUTH, jar(root, AUTH, version), issuerEnvironment, "/actuator/health/readiness", logs);
+    // Its own URL (a random port) is the issuer name its tokens carry and the services expect.
+    issuerEnvironment.put("AUTH_ISSUER", auth.baseUrl());
     environment.put("AUTH_ISSUER", auth.baseUrl());
     auth.start().awaitReady(START_TIMEOUT);
     processes.put(AUTH, auth);

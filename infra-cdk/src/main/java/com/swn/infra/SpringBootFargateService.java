@@ -127,7 +127,7 @@ public final class SpringBootFargateService extends Construct {
             ContainerDefinitionOptions.builder()
                 .containerName("app")
                 .image(image(config, settings.module()))
-                .environment(environment(settings, config.metricsNamespace()))
+                .environment(environment(settings, config.metricsNamespace(), shared.identity()))
                 .portMappings(List.of(PortMapping.builder().containerPort(settings.port()).name("http").build()))
                 .healthCheck(containerHealthCheck(settings.port()))
                 .stopTimeout(settings.stopTimeout())
@@ -216,10 +216,13 @@ public final class SpringBootFargateService extends Construct {
             .build());
   }
 
-  private static Map<String, String> environment(Settings settings, String metricsNamespace) {
+  private static Map<String, String> environment(Settings settings, String metricsNamespace, Identity identity) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("SERVER_PORT", String.valueOf(settings.port()));
     environment.put("LOG_FORMAT", "ecs");
+    // Every service validates the tokens itself (the API passes Authorization on): issuer and app client.
+    environment.put("AUTH_ISSUER", identity.issuer());
+    environment.put("AUTH_CLIENTS", identity.client().getUserPoolClientId());
     // Turns on the CloudWatch meter registry (off wherever this is unset, e.g. locally).
     environment.put(METRICS_NAMESPACE_VARIABLE, metricsNamespace);
     environment.putAll(new java.util.TreeMap<>(settings.environment()));
