@@ -48,7 +48,7 @@ public final class Identity extends Construct {
     Function operatorScope =
         Function.Builder.create(this, "OperatorScope")
             .description("Pre token generation: the operators scope for members of the operators group only")
-            .runtime(Runtime.NODEJS_22_X)
+            .runtime(Runtime.NODEJS_24_X)
             .handler("index.handler")
             .memorySize(128)
             .timeout(Duration.seconds(5))
