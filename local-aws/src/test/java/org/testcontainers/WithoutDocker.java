@@ -6,10 +6,11 @@ import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
 
 /**
- * Test seam: lets a test build (never start) Testcontainers container objects on a machine without a Docker
- * engine. The LocalStack and Floci constructors ask {@link DockerClientFactory} for the Docker socket path to
- * mount; this answers that from a stand-in strategy (through the field Testcontainers keeps visible for tests)
- * instead of probing for an engine, and restores the factory afterwards.
+ * Test seam: lets a test build (never start) Testcontainers container objects on a machine without
+ * a Docker engine. The LocalStack and Floci constructors ask {@link DockerClientFactory} for the
+ * Docker socket path to mount; this answers that from a stand-in strategy (through the field
+ * Testcontainers keeps visible for tests) instead of probing for an engine, and restores the
+ * factory afterwards.
  */
 public final class WithoutDocker {
 
@@ -35,7 +36,9 @@ public final class WithoutDocker {
 
     @Override
     public TransportConfig getTransportConfig() {
-      return TransportConfig.builder().dockerHost(URI.create("unix:///var/run/docker.sock")).build();
+      return TransportConfig.builder()
+          .dockerHost(URI.create("unix:///var/run/docker.sock"))
+          .build();
     }
 
     @Override

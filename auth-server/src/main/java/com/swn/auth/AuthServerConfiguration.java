@@ -28,8 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Spring Authorization Server with the token endpoint ({@code POST /oauth2/token}, grant {@code
  * client_credentials}) and the key set at Cognito's path, {@code /.well-known/jwks.json}, so the
- * services find it at {@code <issuer>/.well-known/jwks.json} in both places. The signing key is made
- * at start-up and lives in memory: after a restart, fetch new tokens.
+ * services find it at {@code <issuer>/.well-known/jwks.json} in both places. The signing key is
+ * made at start-up and lives in memory: after a restart, fetch new tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthServerConfiguration {
@@ -41,7 +41,8 @@ class AuthServerConfiguration {
   SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
     http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
     return http.build();
   }
@@ -57,7 +58,8 @@ class AuthServerConfiguration {
                     .permitAll()
                     .anyRequest()
                     .denyAll())
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
     return http.build();
   }
@@ -68,7 +70,8 @@ class AuthServerConfiguration {
   }
 
   @Bean
-  OAuth2TokenCustomizer<JwtEncodingContext> cognitoClaims(DemoUsers users, DemoUsersProperties properties) {
+  OAuth2TokenCustomizer<JwtEncodingContext> cognitoClaims(
+      DemoUsers users, DemoUsersProperties properties) {
     return new CognitoClaims(users, properties.clientId());
   }
 
@@ -113,7 +116,8 @@ class AuthServerConfiguration {
       }
 
       @Override
-      public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
+      public @Nullable OAuth2Authorization findByToken(
+          String token, @Nullable OAuth2TokenType tokenType) {
         return null;
       }
     };

@@ -6,9 +6,9 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Writes an access token as Amazon Cognito writes a user's: {@code sub} a UUID, {@code username} the
- * user name, {@code cognito:groups} (only when the user is in a group), {@code client_id} the app
- * client, {@code token_use: access}, and no {@code aud}. The services read exactly these.
+ * Writes an access token as Amazon Cognito writes a user's: {@code sub} a UUID, {@code username}
+ * the user name, {@code cognito:groups} (only when the user is in a group), {@code client_id} the
+ * app client, {@code token_use: access}, and no {@code aud}. The services read exactly these.
  */
 final class CognitoClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 

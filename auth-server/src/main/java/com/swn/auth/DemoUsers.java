@@ -47,7 +47,8 @@ final class DemoUsers implements RegisteredClientRepository {
 
   /** A stable UUID per name, like the {@code sub} Cognito gives each user. */
   static String subject(String userName) {
-    return UUID.nameUUIDFromBytes(("swn-demo-user:" + userName).getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes(("swn-demo-user:" + userName).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   @Override

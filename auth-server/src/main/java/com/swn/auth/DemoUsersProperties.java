@@ -15,8 +15,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param issuer the {@code iss} of every token, and what the services expect ({@code AUTH_ISSUER}):
  *     one fixed URL, so that a token fetched from the host is valid for services in containers too
- * @param clients the app client id written into {@code client_id}, as Cognito writes its app client's
- *     id there; the first of the list, as the services accept the list ({@code AUTH_CLIENTS})
+ * @param clients the app client id written into {@code client_id}, as Cognito writes its app
+ *     client's id there; the first of the list, as the services accept the list ({@code
+ *     AUTH_CLIENTS})
  * @param demoSecret every demo user's password ({@code AUTH_DEMO_SECRET})
  * @param operators the demo users in the {@code operators} group ({@code AUTH_OPERATORS})
  * @param tokenTtl how long an access token is valid (Cognito's default: one hour)

@@ -25,7 +25,8 @@ class AuthServerTest {
   @LocalServerPort int port;
 
   private HttpResponse<String> token(String user, String secret) throws Exception {
-    var basic = Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    var basic =
+        Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
     var request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
             .header("Authorization", "Basic " + basic)
@@ -38,7 +39,8 @@ class AuthServerTest {
   private static JsonNode claims(HttpResponse<String> response) {
     var jwt = JSON.readTree(response.body()).path("access_token").asString();
     var parts = jwt.split("\\.");
-    assertThat(JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).path("alg").asString()).isEqualTo("RS256");
+    assertThat(JSON.readTree(Base64.getUrlDecoder().decode(parts[0])).path("alg").asString())
+        .isEqualTo("RS256");
     return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
   }
 
@@ -50,7 +52,9 @@ class AuthServerTest {
     var claims = claims(response);
     assertThat(claims.path("iss").asString()).isEqualTo("http://issuer.test:9000");
     assertThat(claims.path("username").asString()).isEqualTo("alice");
-    assertThat(claims.path("sub").asString()).isEqualTo(DemoUsers.subject("alice")).isNotEqualTo("alice");
+    assertThat(claims.path("sub").asString())
+        .isEqualTo(DemoUsers.subject("alice"))
+        .isNotEqualTo("alice");
     assertThat(claims.path("client_id").asString()).isEqualTo("swn-shop-test");
     assertThat(claims.path("token_use").asString()).isEqualTo("access");
     assertThat(claims.has("aud")).as("Cognito access tokens have no aud").isFalse();
@@ -77,11 +81,15 @@ class AuthServerTest {
   void publishesItsKeyAtCognitosPathAndNothingButTheProbesElse() throws Exception {
     var jwks =
         client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/.well-known/jwks.json")).build(),
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/.well-known/jwks.json"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     var health =
         client.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     var other =
         client.send(
@@ -89,7 +97,8 @@ class AuthServerTest {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(jwks.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(jwks.body()).path("keys").get(0).path("kty").asString()).isEqualTo("RSA");
+    assertThat(JSON.readTree(jwks.body()).path("keys").get(0).path("kty").asString())
+        .isEqualTo("RSA");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(other.statusCode()).isIn(401, 403);
   }

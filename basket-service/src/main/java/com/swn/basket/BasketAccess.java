@@ -18,9 +18,12 @@ public final class BasketAccess implements AccessRules {
   private static final String[] BASKET = {"/basket/{userName}", "/basket/{userName}/**"};
 
   @Override
-  public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+  public void authorize(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          rules) {
     rules.requestMatchers(HttpMethod.GET, "/basket").access(Access.operator());
-    // No user is named checkout (every issuer refuses the name): the service answers what is below it.
+    // No user is named checkout (every issuer refuses the name): the service answers what is below
+    // it.
     rules.requestMatchers("/basket/checkout", "/basket/checkout/**").authenticated();
     rules.requestMatchers(HttpMethod.GET, BASKET).access(Access.ownerOrOperator("userName"));
     rules.requestMatchers(HttpMethod.HEAD, BASKET).access(Access.ownerOrOperator("userName"));

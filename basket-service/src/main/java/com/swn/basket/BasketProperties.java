@@ -61,6 +61,9 @@ public record BasketProperties(
       @NotNull @DefaultValue("5s") Duration lookupDeadline,
       @Min(1) @Max(50) @DefaultValue("8") int lookupConcurrency) {}
 
-  /** @param eventSource the EventBridge source of {@code CheckoutBasket}, fixed by its contract */
-  public record Checkout(@NotBlank @DefaultValue("com.swn.basket.checkoutbasket") String eventSource) {}
+  /**
+   * @param eventSource the EventBridge source of {@code CheckoutBasket}, fixed by its contract
+   */
+  public record Checkout(
+      @NotBlank @DefaultValue("com.swn.basket.checkoutbasket") String eventSource) {}
 }

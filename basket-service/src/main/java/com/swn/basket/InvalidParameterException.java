@@ -18,7 +18,8 @@ public class InvalidParameterException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem(String field, String message) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
+    var problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid fields.");
     problem.setTitle("Validation failed");
     problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
     return problem;

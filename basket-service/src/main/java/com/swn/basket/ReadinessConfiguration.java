@@ -14,8 +14,13 @@ class ReadinessConfiguration {
 
   @Bean
   DynamoDbTablesHealthIndicator dynamoDbTablesHealthIndicator(
-      DynamoDbClient dynamoDb, AwsClientSettings aws, BasketProperties basket, PlatformProperties platform) {
+      DynamoDbClient dynamoDb,
+      AwsClientSettings aws,
+      BasketProperties basket,
+      PlatformProperties platform) {
     return new DynamoDbTablesHealthIndicator(
-        dynamoDb, List.of(basket.table(), platform.outbox().table(), basket.idempotencyTable()), aws.readinessTimeout());
+        dynamoDb,
+        List.of(basket.table(), platform.outbox().table(), basket.idempotencyTable()),
+        aws.readinessTimeout());
   }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 public final class UserNames {
 
   public static final String PATTERN = "^(?!checkout$)[A-Za-z0-9._-]{1,100}$";
-  public static final String MESSAGE = "must be 1 to 100 letters, digits, '.', '_' or '-', and not 'checkout'";
+  public static final String MESSAGE =
+      "must be 1 to 100 letters, digits, '.', '_' or '-', and not 'checkout'";
 
   private static final Pattern VALID = Pattern.compile(PATTERN);
 

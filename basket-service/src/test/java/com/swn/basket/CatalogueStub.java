@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the product service's {@code GET /product/{id}}, answering like it does (JSON
- * product, 404 problem for an unknown id). A product can be made to fail with 500 a number of times,
- * or always, to exercise the client's retries, or to answer late (a long delay stands for a hung
- * catalogue). One per test JVM.
+ * product, 404 problem for an unknown id). A product can be made to fail with 500 a number of
+ * times, or always, to exercise the client's retries, or to answer late (a long delay stands for a
+ * hung catalogue). One per test JVM.
  */
 public final class CatalogueStub {
 
@@ -77,7 +77,10 @@ public final class CatalogueStub {
     failures.put(id, new AtomicInteger(times));
   }
 
-  /** Requests for the product answer only after {@code delay}; a long one stands for a hung catalogue. */
+  /**
+   * Requests for the product answer only after {@code delay}; a long one stands for a hung
+   * catalogue.
+   */
   public void delay(String id, Duration delay) {
     delays.put(id, delay);
   }
@@ -115,18 +118,27 @@ public final class CatalogueStub {
     }
     var failing = failures.get(id);
     if (failing != null && (failing.get() < 0 || failing.getAndDecrement() > 0)) {
-      respond(exchange, 500, "application/problem+json", "{\"status\":500,\"title\":\"Internal error\"}");
+      respond(
+          exchange,
+          500,
+          "application/problem+json",
+          "{\"status\":500,\"title\":\"Internal error\"}");
       return;
     }
     var product = products.get(id);
     if (product == null) {
-      respond(exchange, 404, "application/problem+json", "{\"status\":404,\"title\":\"Product not found\"}");
+      respond(
+          exchange,
+          404,
+          "application/problem+json",
+          "{\"status\":404,\"title\":\"Product not found\"}");
       return;
     }
     respond(exchange, 200, "application/json", product);
   }
 
-  private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
     var bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length);

@@ -9,18 +9,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * The base of the integration tests: the whole service over real HTTP against moto, with the product
- * catalogue stubbed. All of them share one application context. {@link #baskets} is the real
- * repository; a test may make it wait at a barrier to force an interleaving, nothing more. {@link
- * #clock} is the service's clock, which a test may move forward.
+ * The base of the integration tests: the whole service over real HTTP against moto, with the
+ * product catalogue stubbed. All of them share one application context. {@link #baskets} is the
+ * real repository; a test may make it wait at a barrier to force an interleaving, nothing more.
+ * {@link #clock} is the service's clock, which a test may move forward.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(IntegrationTest.Clocks.class)
@@ -58,7 +58,8 @@ public abstract class IntegrationTest {
 
   @BeforeEach
   void client() {
-    http = new HttpJson("http://localhost:" + port, com.swn.testsupport.TestIssuer.shared().owners());
+    http =
+        new HttpJson("http://localhost:" + port, com.swn.testsupport.TestIssuer.shared().owners());
   }
 
   @AfterEach

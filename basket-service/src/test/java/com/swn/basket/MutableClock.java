@@ -8,8 +8,9 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The system clock, moved forward on demand: the integration tests' {@code Clock} bean, so a test can
- * let a lifetime (an idempotency answer, a basket) pass without waiting. Reset after every test.
+ * The system clock, moved forward on demand: the integration tests' {@code Clock} bean, so a test
+ * can let a lifetime (an idempotency answer, a basket) pass without waiting. Reset after every
+ * test.
  */
 public final class MutableClock extends Clock {
 

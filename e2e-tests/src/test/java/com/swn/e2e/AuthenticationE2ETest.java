@@ -75,9 +75,15 @@ class AuthenticationE2ETest {
             new String[] {"GET", "/order/alice/" + UUID.randomUUID()},
             new String[] {"POST", "/order/alice/" + UUID.randomUUID() + "/cancel"});
     for (var route : routes) {
-      var response = anonymous.send(route[0], route[1], route[0].equals("GET") || route[0].equals("DELETE") ? null : "{}");
+      var response =
+          anonymous.send(
+              route[0],
+              route[1],
+              route[0].equals("GET") || route[0].equals("DELETE") ? null : "{}");
       assertProblem(response, 401);
-      assertThat(response.header("WWW-Authenticate")).as(String.join(" ", route)).startsWith("Bearer");
+      assertThat(response.header("WWW-Authenticate"))
+          .as(String.join(" ", route))
+          .startsWith("Bearer");
     }
   }
 
@@ -86,20 +92,32 @@ class AuthenticationE2ETest {
     var issuer = tokens.issuer();
     var foreign = TestIssuer.shared();
     var forged = foreign.token("alice", claims -> claims.issuer(issuer));
-    var expired = foreign.token("alice", claims -> claims.issuer(issuer).issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(60)));
+    var expired =
+        foreign.token(
+            "alice",
+            claims ->
+                claims
+                    .issuer(issuer)
+                    .issuedAt(Instant.now().minusSeconds(7200))
+                    .expiresAt(Instant.now().minusSeconds(60)));
     var otherIssuer = foreign.token("alice");
     var real = tokens.of("alice");
-    var tampered = real.substring(0, real.indexOf('.') + 1) + "eyJ1c2VybmFtZSI6ImJvYiJ9" + real.substring(real.lastIndexOf('.'));
+    var tampered =
+        real.substring(0, real.indexOf('.') + 1)
+            + "eyJ1c2VybmFtZSI6ImJvYiJ9"
+            + real.substring(real.lastIndexOf('.'));
     for (var token : List.of(forged, expired, otherIssuer, tampered)) {
       assertProblem(anonymous.get("/basket/alice", "Authorization", "Bearer " + token), 401);
       assertProblem(anonymous.get("/order/alice", "Authorization", "Bearer " + token), 401);
     }
-    assertThat(anonymous.get("/order/alice", "Authorization", "Bearer " + real).status()).isEqualTo(200);
+    assertThat(anonymous.get("/order/alice", "Authorization", "Bearer " + real).status())
+        .isEqualTo(200);
   }
 
   @Test
   void theCatalogueIsReadWithoutATokenAndWrittenOnlyByOperators() {
-    var body = "{\"name\":\"Lamp\",\"description\":null,\"imageFile\":null,\"price\":10.00,\"category\":\"Auth\"}";
+    var body =
+        "{\"name\":\"Lamp\",\"description\":null,\"imageFile\":null,\"price\":10.00,\"category\":\"Auth\"}";
     assertProblem(anonymous.post("/product", body, as("alice")), 403);
     var created = anonymous.post("/product", body, as(Tokens.OPERATOR));
     assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -121,19 +139,37 @@ class AuthenticationE2ETest {
     assertThat(before.status()).isEqualTo(200);
 
     assertProblem(anonymous.get("/basket/" + bob, as(alice)), 403);
-    assertProblem(anonymous.put("/basket/" + bob, "{\"items\":[]}", as(alice, "If-Match", before.header("ETag"))), 403);
-    assertProblem(anonymous.post("/basket/" + bob + "/items", "{\"productId\":\"" + product + "\",\"quantity\":5}", as(alice)), 403);
-    assertProblem(anonymous.send("PATCH", "/basket/" + bob + "/items/" + product, "{\"quantity\":9}", as(alice)), 403);
+    assertProblem(
+        anonymous.put(
+            "/basket/" + bob, "{\"items\":[]}", as(alice, "If-Match", before.header("ETag"))),
+        403);
+    assertProblem(
+        anonymous.post(
+            "/basket/" + bob + "/items",
+            "{\"productId\":\"" + product + "\",\"quantity\":5}",
+            as(alice)),
+        403);
+    assertProblem(
+        anonymous.send(
+            "PATCH", "/basket/" + bob + "/items/" + product, "{\"quantity\":9}", as(alice)),
+        403);
     assertProblem(anonymous.delete("/basket/" + bob + "/items/" + product, as(alice)), 403);
     assertProblem(anonymous.delete("/basket/" + bob, as(alice)), 403);
-    assertProblem(anonymous.post("/basket/checkout", checkoutBody(bob), as(alice, "Idempotency-Key", UUID.randomUUID().toString())), 403);
+    assertProblem(
+        anonymous.post(
+            "/basket/checkout",
+            checkoutBody(bob),
+            as(alice, "Idempotency-Key", UUID.randomUUID().toString())),
+        403);
     assertProblem(anonymous.get("/basket", as(alice)), 403);
 
     var after = owners.get("/basket/" + bob);
     assertThat(after.status()).isEqualTo(200);
     assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
     assertThat(after.body()).isEqualTo(before.body());
-    assertThat(anonymous.get("/basket/" + bob, as(Tokens.OPERATOR)).body()).as("operators read any basket").isEqualTo(before.body());
+    assertThat(anonymous.get("/basket/" + bob, as(Tokens.OPERATOR)).body())
+        .as("operators read any basket")
+        .isEqualTo(before.body());
     assertThat(anonymous.get("/basket", as(Tokens.OPERATOR)).status()).isEqualTo(200);
   }
 
@@ -145,7 +181,11 @@ class AuthenticationE2ETest {
     CheckoutJourneyE2ETest.fill(alice, product, "4");
 
     // The customer is the token's: the body needs no userName.
-    var accepted = anonymous.post("/basket/checkout", checkoutBody(null), as(alice, "Idempotency-Key", UUID.randomUUID().toString()));
+    var accepted =
+        anonymous.post(
+            "/basket/checkout",
+            checkoutBody(null),
+            as(alice, "Idempotency-Key", UUID.randomUUID().toString()));
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
     assertThat(accepted.json().path("userName").asString()).isEqualTo(alice);
     var location = accepted.header("Location");
@@ -159,8 +199,12 @@ class AuthenticationE2ETest {
     assertProblem(anonymous.post(location + "/cancel", "", as(bob)), 403);
     assertProblem(anonymous.post(location + "/cancel", "", as(Tokens.OPERATOR)), 403);
     assertProblem(anonymous.get("/order", as(alice)), 403);
-    assertThat(anonymous.get(location, as(alice)).json().path("status").asString()).as("nothing changed").isEqualTo("PLACED");
-    assertThat(anonymous.get("/order/" + bob, as(bob)).json().path("items").size()).as("bob has no order").isZero();
+    assertThat(anonymous.get(location, as(alice)).json().path("status").asString())
+        .as("nothing changed")
+        .isEqualTo("PLACED");
+    assertThat(anonymous.get("/order/" + bob, as(bob)).json().path("items").size())
+        .as("bob has no order")
+        .isZero();
     assertThat(anonymous.get("/order?limit=100", as(Tokens.OPERATOR)).status()).isEqualTo(200);
   }
 }

@@ -51,7 +51,9 @@ class CheckoutJourneyE2ETest {
   static void fill(String user, String... productQuantityPairs) {
     var items = new ArrayList<String>();
     for (int i = 0; i < productQuantityPairs.length; i += 2) {
-      items.add("{\"productId\":\"%s\",\"quantity\":%s,\"color\":\"black\"}".formatted(productQuantityPairs[i], productQuantityPairs[i + 1]));
+      items.add(
+          "{\"productId\":\"%s\",\"quantity\":%s,\"color\":\"black\"}"
+              .formatted(productQuantityPairs[i], productQuantityPairs[i + 1]));
     }
     var response = api.put("/basket/" + user, "{\"items\":[" + String.join(",", items) + "]}");
     assertThat(response.status()).as(response.body()).isEqualTo(201);
@@ -73,7 +75,10 @@ class CheckoutJourneyE2ETest {
   }
 
   static JsonNode awaitOrder(String location) {
-    await().atMost(ORDER_VISIBLE).pollInterval(Duration.ofMillis(250)).until(() -> api.get(location).status() == 200);
+    await()
+        .atMost(ORDER_VISIBLE)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> api.get(location).status() == 200);
     return api.get(location).json();
   }
 
@@ -87,7 +92,8 @@ class CheckoutJourneyE2ETest {
     var cable = product("Cable", "5.50");
     var user = user();
     fill(user, phone, "2", cable, "3");
-    assertThat(api.get("/basket/" + user).json().path("totalPrice").decimalValue()).isEqualByComparingTo("56.48");
+    assertThat(api.get("/basket/" + user).json().path("totalPrice").decimalValue())
+        .isEqualByComparingTo("56.48");
 
     var accepted = checkout(user, "key-" + user);
 
@@ -132,7 +138,10 @@ class CheckoutJourneyE2ETest {
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> assertThat(api.get("/basket/" + user).json().path("totalPrice").decimalValue()).isEqualByComparingTo("24.00"));
+        .untilAsserted(
+            () ->
+                assertThat(api.get("/basket/" + user).json().path("totalPrice").decimalValue())
+                    .isEqualByComparingTo("24.00"));
   }
 
   @Test
@@ -148,7 +157,12 @@ class CheckoutJourneyE2ETest {
 
     List<Integer> statuses;
     try (var threads = Executors.newFixedThreadPool(4)) {
-      var futures = List.of(threads.submit(attempt), threads.submit(attempt), threads.submit(attempt), threads.submit(attempt));
+      var futures =
+          List.of(
+              threads.submit(attempt),
+              threads.submit(attempt),
+              threads.submit(attempt),
+              threads.submit(attempt));
       start.countDown();
       statuses = new ArrayList<>();
       for (var future : futures) {
@@ -164,8 +178,9 @@ class CheckoutJourneyE2ETest {
 
   /**
    * Addresses that the HTTP layer's {@code @Email} once accepted and the {@code CheckoutBasket}
-   * contract refused: a 202 that ended in {@code OrderQueue-dlq}. Each must now end in an order, or be
-   * refused up front with a 400 that leaves the basket alone, and none may reach the dead-letter queue.
+   * contract refused: a 202 that ended in {@code OrderQueue-dlq}. Each must now end in an order, or
+   * be refused up front with a 400 that leaves the basket alone, and none may reach the dead-letter
+   * queue.
    */
   @Test
   void anUnusualAddressEndsInAnOrderOrA400NeverInTheDeadLetterQueue() {
@@ -181,10 +196,14 @@ class CheckoutJourneyE2ETest {
 
       assertThat(response.status()).as(email + ": " + response.body()).isIn(202, 400);
       if (response.status() == 202) {
-        assertThat(awaitOrder(response.header("Location")).path("status").asString()).as(email).isEqualTo("PLACED");
+        assertThat(awaitOrder(response.header("Location")).path("status").asString())
+            .as(email)
+            .isEqualTo("PLACED");
       } else {
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(api.get("/basket/" + user).status()).as(email + ": a refused checkout changes nothing").isEqualTo(200);
+        assertThat(api.get("/basket/" + user).status())
+            .as(email + ": a refused checkout changes nothing")
+            .isEqualTo(200);
       }
       outcomes.add(email + " -> " + response.status());
     }
@@ -193,7 +212,12 @@ class CheckoutJourneyE2ETest {
     var dlqUrl = system.aws().queueUrl("OrderQueue-dlq");
     var dead = new ArrayList<String>();
     for (int i = 0; i < 5; i++) {
-      system.aws().sqs().receiveMessage(request -> request.queueUrl(dlqUrl).maxNumberOfMessages(10).visibilityTimeout(0)).messages()
+      system
+          .aws()
+          .sqs()
+          .receiveMessage(
+              request -> request.queueUrl(dlqUrl).maxNumberOfMessages(10).visibilityTimeout(0))
+          .messages()
           .forEach(message -> dead.add(message.body()));
     }
     assertThat(dead).noneMatch(body -> users.stream().anyMatch(body::contains));
@@ -212,7 +236,10 @@ class CheckoutJourneyE2ETest {
 
     awaitOrder("/order/" + user + "/" + orderId);
     // Give the other four copies time to be consumed by either instance before counting.
-    await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).until(() -> queueDepth("OrderQueue") == 0);
+    await()
+        .pollDelay(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> queueDepth("OrderQueue") == 0);
     assertThat(ordersOf(user)).isEqualTo(1);
   }
 
@@ -220,7 +247,17 @@ class CheckoutJourneyE2ETest {
   void aPoisonMessageEndsInTheDeadLetterQueueWhileOrdersStillFlow() {
     var marker = "poison-" + UUID.randomUUID();
     var queueUrl = system.aws().queueUrl("OrderQueue");
-    system.aws().sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody("{\"detail\":{\"eventType\":\"CheckoutBasket\",\"schemaVersion\":1,\"correlationId\":\"" + marker + "\"}}"));
+    system
+        .aws()
+        .sqs()
+        .sendMessage(
+            request ->
+                request
+                    .queueUrl(queueUrl)
+                    .messageBody(
+                        "{\"detail\":{\"eventType\":\"CheckoutBasket\",\"schemaVersion\":1,\"correlationId\":\""
+                            + marker
+                            + "\"}}"));
     var user = user();
     fill(user, product("Chair", "45.00"), "1");
     var accepted = checkout(user, "key-" + user);
@@ -232,7 +269,13 @@ class CheckoutJourneyE2ETest {
         .atMost(Duration.ofSeconds(60))
         .until(
             () -> {
-              system.aws().sqs().receiveMessage(request -> request.queueUrl(dlqUrl).maxNumberOfMessages(10).visibilityTimeout(0)).messages()
+              system
+                  .aws()
+                  .sqs()
+                  .receiveMessage(
+                      request ->
+                          request.queueUrl(dlqUrl).maxNumberOfMessages(10).visibilityTimeout(0))
+                  .messages()
                   .forEach(message -> found.add(message.body()));
               return found.stream().anyMatch(body -> body.contains(marker));
             });
@@ -262,7 +305,10 @@ class CheckoutJourneyE2ETest {
       system.restart(LocalSystem.ORDERING_2);
     }
 
-    await().atMost(ORDER_VISIBLE).pollInterval(Duration.ofSeconds(1)).until(() -> users.stream().allMatch(user -> ordersOf(user) >= 1));
+    await()
+        .atMost(ORDER_VISIBLE)
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> users.stream().allMatch(user -> ordersOf(user) >= 1));
     var orders = users.stream().mapToInt(CheckoutJourneyE2ETest::ordersOf).sum();
     System.out.printf("kill -9 test: %d checkouts accepted, %d orders placed%n", accepted, orders);
     assertThat(orders).isEqualTo(accepted).isEqualTo(users.size());
@@ -271,7 +317,17 @@ class CheckoutJourneyE2ETest {
   private static int queueDepth(String queue) {
     var url = system.aws().queueUrl(queue);
     var attributes =
-        system.aws().sqs().getQueueAttributes(request -> request.queueUrl(url).attributeNamesWithStrings("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible")).attributesAsStrings();
-    return Integer.parseInt(attributes.get("ApproximateNumberOfMessages")) + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
+        system
+            .aws()
+            .sqs()
+            .getQueueAttributes(
+                request ->
+                    request
+                        .queueUrl(url)
+                        .attributeNamesWithStrings(
+                            "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"))
+            .attributesAsStrings();
+    return Integer.parseInt(attributes.get("ApproximateNumberOfMessages"))
+        + Integer.parseInt(attributes.get("ApproximateNumberOfMessagesNotVisible"));
   }
 }

@@ -30,13 +30,24 @@ final class EventTap implements AutoCloseable {
     var queueUrl = aws.sqs().createQueue(request -> request.queueName(name)).queueUrl();
     var queueArn =
         aws.sqs()
-            .getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
+            .getQueueAttributes(
+                request -> request.queueUrl(queueUrl).attributeNamesWithStrings("QueueArn"))
             .attributesAsStrings()
             .get("QueueArn");
     aws.eventBridge()
-        .putRule(request -> request.name(name).eventBusName(BUS).eventPattern("{\"source\":[\"" + source + "\"]}"));
+        .putRule(
+            request ->
+                request
+                    .name(name)
+                    .eventBusName(BUS)
+                    .eventPattern("{\"source\":[\"" + source + "\"]}"));
     aws.eventBridge()
-        .putTargets(request -> request.rule(name).eventBusName(BUS).targets(target -> target.id(name).arn(queueArn)));
+        .putTargets(
+            request ->
+                request
+                    .rule(name)
+                    .eventBusName(BUS)
+                    .targets(target -> target.id(name).arn(queueArn)));
     return new EventTap(aws, name, queueUrl);
   }
 

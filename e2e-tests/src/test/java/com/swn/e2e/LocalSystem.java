@@ -42,7 +42,9 @@ final class LocalSystem {
 
     // The local issuer first: every other process trusts its tokens (AUTH_ISSUER), as in make up.
     var issuerEnvironment = new HashMap<String, String>();
-    var auth = new ServiceProcess(AUTH, jar(root, AUTH, version), issuerEnvironment, "/actuator/health/readiness", logs);
+    var auth =
+        new ServiceProcess(
+            AUTH, jar(root, AUTH, version), issuerEnvironment, "/actuator/health/readiness", logs);
     // Its own URL (a random port) is the issuer name its tokens carry and the services expect.
     issuerEnvironment.put("AUTH_ISSUER", auth.baseUrl());
     environment.put("AUTH_ISSUER", auth.baseUrl());
@@ -50,25 +52,42 @@ final class LocalSystem {
     processes.put(AUTH, auth);
     tokens = new Tokens(auth.baseUrl());
 
-    add(new ServiceProcess(PRODUCT, jar(root, PRODUCT, version), environment, "/actuator/health/readiness", logs));
+    add(
+        new ServiceProcess(
+            PRODUCT, jar(root, PRODUCT, version), environment, "/actuator/health/readiness", logs));
     var basketEnvironment = new HashMap<>(environment);
     basketEnvironment.put("PRODUCT_SERVICE_URL", processes.get(PRODUCT).baseUrl());
-    add(new ServiceProcess(BASKET, jar(root, BASKET, version), basketEnvironment, "/actuator/health/readiness", logs));
+    add(
+        new ServiceProcess(
+            BASKET,
+            jar(root, BASKET, version),
+            basketEnvironment,
+            "/actuator/health/readiness",
+            logs));
     var orderingEnvironment = new HashMap<>(environment);
     // A poison message should reach the DLQ within seconds here, not the production minutes.
     orderingEnvironment.put("ORDER_RETRY_INITIAL_VISIBILITY", "1s");
     orderingEnvironment.put("ORDER_RETRY_MULTIPLIER", "1.0");
     for (var ordering : List.of(ORDERING_1, ORDERING_2)) {
-      add(new ServiceProcess(ordering, jar(root, "ordering-service", version), orderingEnvironment, "/actuator/health/readiness", logs));
+      add(
+          new ServiceProcess(
+              ordering,
+              jar(root, "ordering-service", version),
+              orderingEnvironment,
+              "/actuator/health/readiness",
+              logs));
     }
     var gatewayEnvironment = new HashMap<>(environment);
     gatewayEnvironment.put("PRODUCT_SERVICE_URL", processes.get(PRODUCT).baseUrl());
     gatewayEnvironment.put("BASKET_SERVICE_URL", processes.get(BASKET).baseUrl());
     gatewayEnvironment.put("ORDERING_SERVICE_URL", processes.get(ORDERING_1).baseUrl());
-    add(new ServiceProcess(GATEWAY, jar(root, GATEWAY, version), gatewayEnvironment, "/actuator/health", logs));
+    add(
+        new ServiceProcess(
+            GATEWAY, jar(root, GATEWAY, version), gatewayEnvironment, "/actuator/health", logs));
 
     var all = new ArrayList<>(processes.values());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> all.reversed().forEach(ServiceProcess::stop)));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> all.reversed().forEach(ServiceProcess::stop)));
     all.stream().filter(process -> process != auth).forEach(ServiceProcess::start);
     // Two cores: starting in parallel and waiting together is the fastest way up.
     CompletableFuture.allOf(
@@ -98,7 +117,10 @@ final class LocalSystem {
     return tokens;
   }
 
-  /** A client of the gateway that sends the token of whoever a request is about ({@link Tokens#owners}). */
+  /**
+   * A client of the gateway that sends the token of whoever a request is about ({@link
+   * Tokens#owners}).
+   */
   com.swn.testsupport.HttpJson api() {
     return new com.swn.testsupport.HttpJson(gatewayUrl(), tokens.owners());
   }

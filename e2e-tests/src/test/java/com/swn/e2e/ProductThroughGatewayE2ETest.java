@@ -41,7 +41,8 @@ class ProductThroughGatewayE2ETest {
 
   @Test
   void managesAProductThroughTheGateway() {
-    var created = api.post("/product", body("Phone", "699.99", "Phones"), "X-Request-Id", "e2e-create");
+    var created =
+        api.post("/product", body("Phone", "699.99", "Phones"), "X-Request-Id", "e2e-create");
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.header("X-Request-Id")).isEqualTo("e2e-create");
     var id = created.json().path("id").asString();
@@ -52,7 +53,9 @@ class ProductThroughGatewayE2ETest {
     assertThat(read.header("ETag")).isEqualTo("\"1\"");
     assertThat(read.header("X-Request-Id")).as("gateway generates one when absent").isNotBlank();
 
-    var replaced = api.put("/product/" + id, body("Phone", "649.99", "Phones"), "If-Match", read.header("ETag"));
+    var replaced =
+        api.put(
+            "/product/" + id, body("Phone", "649.99", "Phones"), "If-Match", read.header("ETag"));
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(replaced.header("ETag")).isEqualTo("\"2\"");
 
@@ -63,20 +66,27 @@ class ProductThroughGatewayE2ETest {
   @Test
   void rejectsAStaleUpdateAndKeepsTheNewerVersion() {
     var id = api.post("/product", body("Tablet", "300", "Tablets")).json().path("id").asString();
-    assertThat(api.put("/product/" + id, body("Tablet", "280", "Tablets"), "If-Match", "\"1\"").status()).isEqualTo(200);
+    assertThat(
+            api.put("/product/" + id, body("Tablet", "280", "Tablets"), "If-Match", "\"1\"")
+                .status())
+        .isEqualTo(200);
 
     var stale = api.put("/product/" + id, body("Tablet", "1", "Tablets"), "If-Match", "\"1\"");
 
     assertThat(stale.status()).isEqualTo(412);
     assertThat(stale.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(api.get("/product/" + id).json().path("price").decimalValue()).isEqualByComparingTo("280");
+    assertThat(api.get("/product/" + id).json().path("price").decimalValue())
+        .isEqualByComparingTo("280");
   }
 
   @Test
   void answersBadInputWithProblemDetailsAndStoresNothing() {
     var category = "invalid-" + UUID.randomUUID();
     var invalid = api.post("/product", body("", "-5", category));
-    var unknownField = api.post("/product", "{\"name\":\"x\",\"price\":1,\"category\":\"" + category + "\",\"cardInfo\":\"4111\"}");
+    var unknownField =
+        api.post(
+            "/product",
+            "{\"name\":\"x\",\"price\":1,\"category\":\"" + category + "\",\"cardInfo\":\"4111\"}");
     var malformed = api.post("/product", "{not json");
 
     assertThat(invalid.status()).isEqualTo(400);
@@ -84,7 +94,8 @@ class ProductThroughGatewayE2ETest {
     assertThat(invalid.json().path("errors").size()).isEqualTo(2);
     assertThat(unknownField.status()).isEqualTo(400);
     assertThat(malformed.status()).isEqualTo(400);
-    assertThat(invalid.body() + unknownField.body() + malformed.body()).doesNotContain("Exception", "at com.", "tools.jackson");
+    assertThat(invalid.body() + unknownField.body() + malformed.body())
+        .doesNotContain("Exception", "at com.", "tools.jackson");
     assertThat(api.get("/product?category=" + category).json().path("items").size()).isZero();
   }
 
@@ -93,13 +104,23 @@ class ProductThroughGatewayE2ETest {
     var category = "e2e-" + UUID.randomUUID();
     var ids = new HashSet<String>();
     for (int i = 1; i <= 5; i++) {
-      ids.add(api.post("/product", body("Item " + i, i + ".50", category)).json().path("id").asString());
+      ids.add(
+          api.post("/product", body("Item " + i, i + ".50", category))
+              .json()
+              .path("id")
+              .asString());
     }
 
     var seen = new HashSet<String>();
     @Nullable String token = null;
     do {
-      var page = api.get("/product?category=" + category + "&limit=2" + (token == null ? "" : "&nextToken=" + token)).json();
+      var page =
+          api.get(
+                  "/product?category="
+                      + category
+                      + "&limit=2"
+                      + (token == null ? "" : "&nextToken=" + token))
+              .json();
       page.path("items").forEach(item -> seen.add(item.path("id").asString()));
       token = page.path("nextToken").isString() ? page.path("nextToken").asString() : null;
     } while (token != null);
@@ -111,18 +132,26 @@ class ProductThroughGatewayE2ETest {
   void publishesAPriceChangeToTheBusWithTheRequestsCorrelationId() {
     var id = api.post("/product", body("Watch", "199", "Watches")).json().path("id").asString();
 
-    api.put("/product/" + id, body("Watch", "149", "Watches"), "If-Match", "\"1\"", "X-Request-Id", "e2e-price");
+    api.put(
+        "/product/" + id,
+        body("Watch", "149", "Watches"),
+        "If-Match",
+        "\"1\"",
+        "X-Request-Id",
+        "e2e-price");
 
     var event = productEvents.recorder().await(about("ProductPriceChanged", id), 1).getFirst();
     assertThat(event.path("detail").path("correlationId").asString()).isEqualTo("e2e-price");
-    assertThat(event.path("detail").path("data").path("newPrice").decimalValue()).isEqualByComparingTo("149");
+    assertThat(event.path("detail").path("data").path("newPrice").decimalValue())
+        .isEqualByComparingTo("149");
   }
 
   @Test
   void routesEveryServiceAndAnswersUnknownRoutesWithAProblem() {
     assertThat(api.get("/product?limit=1").status()).isEqualTo(200);
     assertThat(api.get("/basket/nobody").status()).isEqualTo(404);
-    assertThat(api.get("/basket/nobody").header("Content-Type")).startsWith("application/problem+json");
+    assertThat(api.get("/basket/nobody").header("Content-Type"))
+        .startsWith("application/problem+json");
     assertThat(api.get("/order/nobody").status()).isEqualTo(200);
     var noOrder = api.get("/order/nobody/" + UUID.randomUUID());
     assertThat(noOrder.status()).isEqualTo(404);

@@ -25,7 +25,8 @@ final class ServiceProcess {
   private final Path log;
   private Process process;
 
-  ServiceProcess(String name, Path jar, Map<String, String> environment, String readinessPath, Path logDir) {
+  ServiceProcess(
+      String name, Path jar, Map<String, String> environment, String readinessPath, Path logDir) {
     this.name = name;
     this.jar = jar;
     this.port = freePort();
@@ -44,7 +45,9 @@ final class ServiceProcess {
 
   ServiceProcess start() {
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: run the build with 'make test' (./mvnw verify), which packages the services first");
+      throw new IllegalStateException(
+          jar
+              + " is missing: run the build with 'make test' (./mvnw verify), which packages the services first");
     }
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -52,7 +55,10 @@ final class ServiceProcess {
     command.add("-Xss512k");
     command.add("-jar");
     command.add(jar.toString());
-    var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    var builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     builder.environment().put("SERVER_PORT", Integer.toString(port));
     try {
@@ -69,10 +75,16 @@ final class ServiceProcess {
     var deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + "; see " + log);
       }
       try {
-        var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + readinessPath)).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+        var response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + readinessPath))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 200) {
           return;
         }

@@ -26,7 +26,8 @@ final class Tokens {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final String issuer;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, String> cache = new ConcurrentHashMap<>();
 
   Tokens(String issuer) {
@@ -52,7 +53,9 @@ final class Tokens {
     if (cached != null) {
       return cached;
     }
-    var basic = Base64.getEncoder().encodeToString((userName + ":" + DEMO_SECRET).getBytes(StandardCharsets.UTF_8));
+    var basic =
+        Base64.getEncoder()
+            .encodeToString((userName + ":" + DEMO_SECRET).getBytes(StandardCharsets.UTF_8));
     var request =
         HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
             .timeout(Duration.ofSeconds(10))

@@ -2,16 +2,18 @@ package com.swn.contracts;
 
 /**
  * The one rule for an e-mail address in a request and in an event, so that the HTTP layer and the
- * contracts accept exactly the same addresses. JSON Schema's {@code format: email} is not that rule:
- * validators differ (the one used here knows only IANA top-level domains, so {@code ada@shop.internal}
- * passed the HTTP layer's {@code @Email} and failed the consumer's contract check).
+ * contracts accept exactly the same addresses. JSON Schema's {@code format: email} is not that
+ * rule: validators differ (the one used here knows only IANA top-level domains, so {@code
+ * ada@shop.internal} passed the HTTP layer's {@code @Email} and failed the consumer's contract
+ * check).
  *
- * <p>The rule: an ASCII dot-atom local part of at most 64 characters, {@code @}, and a domain name of
- * at least two labels (letters, digits, inner hyphens; at most 63 each) whose last label starts with a
- * letter; at most 254 characters in all (the schema's {@code maxLength}, the request's {@code @Size}).
- * No quoted local parts, no address literals ({@code ada@[10.0.0.1]}), no internationalised
- * addresses: a request with one is a 400. Any top-level domain is accepted ({@code .internal},
- * {@code .test}), since the shop cannot know which ones its customers' mail servers use.
+ * <p>The rule: an ASCII dot-atom local part of at most 64 characters, {@code @}, and a domain name
+ * of at least two labels (letters, digits, inner hyphens; at most 63 each) whose last label starts
+ * with a letter; at most 254 characters in all (the schema's {@code maxLength}, the request's
+ * {@code @Size}). No quoted local parts, no address literals ({@code ada@[10.0.0.1]}), no
+ * internationalised addresses: a request with one is a 400. Any top-level domain is accepted
+ * ({@code .internal}, {@code .test}), since the shop cannot know which ones its customers' mail
+ * servers use.
  *
  * <p>{@code CheckoutBasket.v1.schema.json} carries the same text as its {@code pattern} (checked by
  * {@code EmailAddressesTest}). It is written for both regex dialects: Java's for Bean Validation's
@@ -28,11 +30,20 @@ public final class EmailAddresses {
    * searches with the pattern, and a searched {@code $} also matches before a final line break.
    */
   public static final String PATTERN =
-      "^(?=.{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+" + TOP_LABEL + "(?![\\s\\S])";
+      "^(?=.{1,64}@)"
+          + ATOM
+          + "(?:\\."
+          + ATOM
+          + ")*@(?:"
+          + LABEL
+          + "\\.)+"
+          + TOP_LABEL
+          + "(?![\\s\\S])";
 
   public static final int MAX_LENGTH = 254;
 
-  public static final String MESSAGE = "must be an e-mail address like name@example.com (ASCII, no address literals)";
+  public static final String MESSAGE =
+      "must be an e-mail address like name@example.com (ASCII, no address literals)";
 
   private EmailAddresses() {}
 }

@@ -31,7 +31,8 @@ public final class EventContracts {
           builder ->
               builder
                   .schemas(EventContracts::load)
-                  .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+                  .schemaRegistryConfig(
+                      SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
   private EventContracts() {}
@@ -39,7 +40,8 @@ public final class EventContracts {
   /** Every way the event's detail breaks its schema; empty when it conforms. */
   public static List<String> violations(String eventType, int schemaVersion, JsonNode detail) {
     var id = ID_PREFIX + eventType + ":v" + schemaVersion;
-    // Consumers call this for every message. Looking the file up on the classpath each time cost the
+    // Consumers call this for every message. Looking the file up on the classpath each time cost
+    // the
     // ordering consumer about 14 % of its CPU (docs/performance.md), so only published schemas are
     // cached, and a miss (a name taken from a message: unbounded) is looked up again instead.
     var schema = SCHEMAS.get(id);
@@ -49,10 +51,14 @@ public final class EventContracts {
       }
       schema = SCHEMAS.computeIfAbsent(id, key -> REGISTRY.getSchema(SchemaLocation.of(key)));
     }
-    return schema.validate(detail).stream().map(error -> error.getInstanceLocation() + ": " + error.getMessage()).toList();
+    return schema.validate(detail).stream()
+        .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+        .toList();
   }
 
-  /** Checks a detail against the schema its own {@code eventType} and {@code schemaVersion} name. */
+  /**
+   * Checks a detail against the schema its own {@code eventType} and {@code schemaVersion} name.
+   */
   public static List<String> violations(JsonNode detail) {
     var type = detail.path("eventType");
     var version = detail.path("schemaVersion");
@@ -71,7 +77,8 @@ public final class EventContracts {
     if (file == null) {
       return null;
     }
-    try (InputStream in = EventContracts.class.getResourceAsStream("/contracts/events/" + file + ".schema.json")) {
+    try (InputStream in =
+        EventContracts.class.getResourceAsStream("/contracts/events/" + file + ".schema.json")) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -38,7 +38,8 @@ class EventContractsTest {
     ((ObjectNode) withoutTotal.path("data")).remove("totalPrice");
 
     assertThat(EventContracts.violations(withCard)).isNotEmpty();
-    assertThat(EventContracts.violations(withoutTotal)).anySatisfy(v -> assertThat(v).contains("totalPrice"));
+    assertThat(EventContracts.violations(withoutTotal))
+        .anySatisfy(v -> assertThat(v).contains("totalPrice"));
   }
 
   @Test
@@ -59,7 +60,8 @@ class EventContractsTest {
   void reportsUnknownEventTypes() {
     JsonNode unknown = JSON.readTree("{\"eventType\":\"Nope\",\"schemaVersion\":1}");
 
-    assertThat(EventContracts.violations(unknown)).containsExactly("no published schema urn:swn:events:Nope:v1");
+    assertThat(EventContracts.violations(unknown))
+        .containsExactly("no published schema urn:swn:events:Nope:v1");
     assertThat(EventContracts.violations(JSON.readTree("{}"))).isNotEmpty();
   }
 }

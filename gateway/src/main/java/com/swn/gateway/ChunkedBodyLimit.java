@@ -37,7 +37,8 @@ final class ChunkedBodyLimit implements Function<ServerRequest, ServerRequest> {
           HttpStatus.CONTENT_TOO_LARGE,
           "Request body is larger than the permissible limit of " + maxSize + ".");
     }
-    MvcUtils.putAttribute(request, MvcUtils.CACHED_REQUEST_BODY_ATTR, new ByteArrayInputStream(body));
+    MvcUtils.putAttribute(
+        request, MvcUtils.CACHED_REQUEST_BODY_ATTR, new ByteArrayInputStream(body));
     return request;
   }
 

@@ -41,11 +41,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the HTTP API's JWT authorizer does in AWS (infra-cdk's route table), at the gateway: the
- * catalogue reads are public; every other route needs a valid access token of the user pool; product
- * writes and the list-everything reads ({@code GET /basket}, {@code GET /order}) need the operators
- * group. Ownership ({@code /basket/alice} is alice's) is the services' rule, as in AWS. The token
- * checks are the services' ({@code platform}'s {@code CognitoJwtDecoder}); the gateway does not
- * depend on platform, which brings AWS clients.
+ * catalogue reads are public; every other route needs a valid access token of the user pool;
+ * product writes and the list-everything reads ({@code GET /basket}, {@code GET /order}) need the
+ * operators group. Ownership ({@code /basket/alice} is alice's) is the services' rule, as in AWS.
+ * The token checks are the services' ({@code platform}'s {@code CognitoJwtDecoder}); the gateway
+ * does not depend on platform, which brings AWS clients.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EdgeAuthorization.AuthProperties.class)
@@ -53,7 +53,9 @@ class EdgeAuthorization {
 
   static final String OPERATORS = "GROUP_operators";
 
-  /** The same {@code AUTH_ISSUER}, {@code AUTH_CLIENTS} and {@code AUTH_JWKS} as the services read. */
+  /**
+   * The same {@code AUTH_ISSUER}, {@code AUTH_CLIENTS} and {@code AUTH_JWKS} as the services read.
+   */
   @ConfigurationProperties("auth")
   record AuthProperties(
       @NotBlank @DefaultValue("http://127.0.0.1:9000") String issuer,
@@ -61,53 +63,81 @@ class EdgeAuthorization {
       @Nullable URI jwks) {
 
     URI jwkSetUri() {
-      return jwks != null ? jwks : URI.create(issuer.replaceAll("/+$", "") + "/.well-known/jwks.json");
+      return jwks != null
+          ? jwks
+          : URI.create(issuer.replaceAll("/+$", "") + "/.well-known/jwks.json");
     }
   }
 
   @Bean
   SecurityFilterChain edgeRules(HttpSecurity http, AuthProperties auth) throws Exception {
-    var operator = AuthorityAuthorizationManager.<org.springframework.security.web.access.intercept.RequestAuthorizationContext>hasAuthority(OPERATORS);
+    var operator =
+        AuthorityAuthorizationManager
+            .<org.springframework.security.web.access.intercept.RequestAuthorizationContext>
+                hasAuthority(OPERATORS);
     http.csrf(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             rules ->
                 rules
-                    .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                    .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                    // CORS preflights carry no token; the HTTP API answers them without its authorizer.
-                    .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                    .requestMatchers(HttpMethod.GET, "/product", "/product/{id}").permitAll()
-                    .requestMatchers(HttpMethod.HEAD, "/product", "/product/{id}").permitAll()
-                    .requestMatchers(HttpMethod.POST, "/product", "/product/**").access(operator)
-                    .requestMatchers(HttpMethod.PUT, "/product", "/product/**").access(operator)
-                    .requestMatchers(HttpMethod.PATCH, "/product", "/product/**").access(operator)
-                    .requestMatchers(HttpMethod.DELETE, "/product", "/product/**").access(operator)
-                    .requestMatchers(HttpMethod.GET, "/basket", "/order").access(operator)
-                    .requestMatchers("/basket", "/basket/**", "/order", "/order/**").authenticated()
+                    .dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    // CORS preflights carry no token; the HTTP API answers them without its
+                    // authorizer.
+                    .requestMatchers(HttpMethod.OPTIONS, "/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/product", "/product/{id}")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/product", "/product/{id}")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/product", "/product/**")
+                    .access(operator)
+                    .requestMatchers(HttpMethod.PUT, "/product", "/product/**")
+                    .access(operator)
+                    .requestMatchers(HttpMethod.PATCH, "/product", "/product/**")
+                    .access(operator)
+                    .requestMatchers(HttpMethod.DELETE, "/product", "/product/**")
+                    .access(operator)
+                    .requestMatchers(HttpMethod.GET, "/basket", "/order")
+                    .access(operator)
+                    .requestMatchers("/basket", "/basket/**", "/order", "/order/**")
+                    .authenticated()
                     // Not routed: the route table's 404, as the HTTP API answers an unknown route.
-                    .anyRequest().permitAll())
+                    .anyRequest()
+                    .permitAll())
         .oauth2ResourceServer(
             server ->
                 server
                     .jwt(jwt -> jwt.decoder(decoder(auth)).jwtAuthenticationConverter(groups()))
                     .authenticationEntryPoint(EdgeAuthorization::unauthorized)
                     .accessDeniedHandler(EdgeAuthorization::forbidden))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(EdgeAuthorization::unauthorized).accessDeniedHandler(EdgeAuthorization::forbidden));
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(EdgeAuthorization::unauthorized)
+                    .accessDeniedHandler(EdgeAuthorization::forbidden));
     return http.build();
   }
 
-  /** Any method and any query go on to the routes, which answer as before (the firewall's path checks stay). */
+  /**
+   * Any method and any query go on to the routes, which answer as before (the firewall's path
+   * checks stay).
+   */
   @Bean
   StrictHttpFirewall httpFirewall() {
     var firewall = new StrictHttpFirewall();
     firewall.setUnsafeAllowAnyHttpMethod(true);
-    // Query parameters are checked where they are read (services: QueryStringFilter, a 400 problem; the
-    // gateway passes them on); the firewall's own check would fail lazily, inside a handler, as a 500.
+    // Query parameters are checked where they are read (services: QueryStringFilter, a 400 problem;
+    // the
+    // gateway passes them on); the firewall's own check would fail lazily, inside a handler, as a
+    // 500.
     firewall.setAllowedParameterNames(name -> true);
     firewall.setAllowedParameterValues(value -> true);
     return firewall;
@@ -116,12 +146,18 @@ class EdgeAuthorization {
   @Bean
   org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
     return (request, response, ex) ->
-        problem(request, response, HttpStatus.BAD_REQUEST, "The request's path or headers are not acceptable.");
+        problem(
+            request,
+            response,
+            HttpStatus.BAD_REQUEST,
+            "The request's path or headers are not acceptable.");
   }
 
   static JwtDecoder decoder(AuthProperties auth) {
     var decoder =
-        NimbusJwtDecoder.withJwkSetUri(auth.jwkSetUri().toString()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        NimbusJwtDecoder.withJwkSetUri(auth.jwkSetUri().toString())
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
     decoder.setJwtValidator(
         new DelegatingOAuth2TokenValidator<>(
             JwtValidators.createDefaultWithIssuer(auth.issuer()),
@@ -133,7 +169,8 @@ class EdgeAuthorization {
   private static OAuth2TokenValidatorResult claimIn(Jwt jwt, String claim, List<String> accepted) {
     return accepted.contains(jwt.getClaimAsString(claim))
         ? OAuth2TokenValidatorResult.success()
-        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token's " + claim + " is not accepted", null));
+        : OAuth2TokenValidatorResult.failure(
+            new OAuth2Error("invalid_token", "The token's " + claim + " is not accepted", null));
   }
 
   private static JwtAuthenticationConverter groups() {
@@ -144,13 +181,17 @@ class EdgeAuthorization {
           var names = jwt.getClaimAsStringList("cognito:groups");
           return names == null
               ? List.of()
-              : names.stream().<GrantedAuthority>map(name -> new SimpleGrantedAuthority("GROUP_" + name)).toList();
+              : names.stream()
+                  .<GrantedAuthority>map(name -> new SimpleGrantedAuthority("GROUP_" + name))
+                  .toList();
         });
     return converter;
   }
 
   private static void unauthorized(
-      HttpServletRequest request, HttpServletResponse response, org.springframework.security.core.AuthenticationException ex)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      org.springframework.security.core.AuthenticationException ex)
       throws IOException {
     new BearerTokenAuthenticationEntryPoint().commence(request, response, ex);
     problem(
@@ -163,13 +204,16 @@ class EdgeAuthorization {
   }
 
   private static void forbidden(
-      HttpServletRequest request, HttpServletResponse response, org.springframework.security.access.AccessDeniedException ex)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      org.springframework.security.access.AccessDeniedException ex)
       throws IOException {
     new BearerTokenAccessDeniedHandler().handle(request, response, ex);
     problem(request, response, HttpStatus.FORBIDDEN, "This route needs the operators group.");
   }
 
-  private static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+  private static void problem(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
     var body = new LinkedHashMap<String, Object>();
     body.put("type", "about:blank");

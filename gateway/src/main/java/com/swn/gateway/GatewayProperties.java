@@ -55,11 +55,16 @@ record GatewayProperties(@NotNull @Valid Upstreams upstreams, @NotNull DataSize 
           url.getScheme() != null
               && SCHEMES.contains(url.getScheme())
               && url.getHost() != null
-              && (url.getRawPath() == null || url.getRawPath().isEmpty() || "/".equals(url.getRawPath()))
+              && (url.getRawPath() == null
+                  || url.getRawPath().isEmpty()
+                  || "/".equals(url.getRawPath()))
               && url.getRawQuery() == null;
       if (!baseUrl) {
         throw new IllegalArgumentException(
-            "gateway.upstreams." + name + " must be an http(s) base URL without a path, was " + url);
+            "gateway.upstreams."
+                + name
+                + " must be an http(s) base URL without a path, was "
+                + url);
       }
     }
   }

@@ -3,8 +3,8 @@ package com.swn.gateway;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import java.net.URI;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,10 +48,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   /** Tomcat parses the query only when the proxy reads it: a bad escape or an empty name. */
   @ExceptionHandler(InvalidParameterException.class)
-  @Nullable ResponseEntity<Object> malformedQuery(InvalidParameterException ex, WebRequest request) {
+  @Nullable ResponseEntity<Object> malformedQuery(
+      InvalidParameterException ex, WebRequest request) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.BAD_REQUEST, "The query string is not valid percent-encoded UTF-8 name=value pairs.");
+            HttpStatus.BAD_REQUEST,
+            "The query string is not valid percent-encoded UTF-8 name=value pairs.");
     problem.setTitle("Invalid query string");
     return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
   }
@@ -79,7 +81,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       if (servletRequest != null && servletResponse != null) {
         // On an error dispatch the request URI is /error; the caller's path is an attribute.
         Object path = servletRequest.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String instance = path instanceof String original ? original : servletRequest.getRequestURI();
+        String instance =
+            path instanceof String original ? original : servletRequest.getRequestURI();
         try {
           problem.setInstance(URI.create(instance));
         } catch (IllegalArgumentException notAUri) {

@@ -41,8 +41,8 @@ class RequestIdFilter extends OncePerRequestFilter {
   }
 
   /**
-   * The request's id; for a request Tomcat refused before this filter ran, one made now (from a sane
-   * caller's header, as always) and echoed.
+   * The request's id; for a request Tomcat refused before this filter ran, one made now (from a
+   * sane caller's header, as always) and echoed.
    */
   static String ensure(HttpServletRequest request, HttpServletResponse response) {
     String id = of(request);

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class UpstreamClientConfiguration {
 
   @Bean
-  ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> transparentClient() {
+  ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder>
+      transparentClient() {
     return builder ->
         builder
             // The JDK client defaults to HTTP/2 and tries an h2c upgrade on plain http; the

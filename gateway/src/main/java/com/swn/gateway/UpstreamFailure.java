@@ -14,7 +14,8 @@ import org.springframework.http.HttpStatus;
 enum UpstreamFailure {
   UNAVAILABLE(
       HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable", "The %s service is not reachable."),
-  TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "The %s service did not respond in time."),
+  TIMEOUT(
+      HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "The %s service did not respond in time."),
   BAD_RESPONSE(
       HttpStatus.BAD_GATEWAY,
       "bad-gateway",

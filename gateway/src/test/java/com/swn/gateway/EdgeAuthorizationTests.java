@@ -71,7 +71,8 @@ class EdgeAuthorizationTests {
     assertThat(response.status()).as(route + ": " + response.body()).isEqualTo(status);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
-    assertThat(response.json().path("requestId").asString()).isEqualTo(response.header("X-Request-Id"));
+    assertThat(response.json().path("requestId").asString())
+        .isEqualTo(response.header("X-Request-Id"));
     assertThat(response.json().path("status").asInt()).isEqualTo(status);
   }
 
@@ -87,9 +88,23 @@ class EdgeAuthorizationTests {
             "none", "",
             "garbage", "Bearer not.a.jwt",
             "forged", "Bearer " + ISSUER.forgedToken("alice"),
-            "expired", "Bearer " + ISSUER.token("alice", claims -> claims.issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(60))),
-            "wrong issuer", "Bearer " + ISSUER.token("alice", claims -> claims.issuer("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other")),
-            "other app", "Bearer " + ISSUER.token("alice", claims -> claims.claim("client_id", "not-ours")),
+            "expired",
+                "Bearer "
+                    + ISSUER.token(
+                        "alice",
+                        claims ->
+                            claims
+                                .issuedAt(Instant.now().minusSeconds(7200))
+                                .expiresAt(Instant.now().minusSeconds(60))),
+            "wrong issuer",
+                "Bearer "
+                    + ISSUER.token(
+                        "alice",
+                        claims ->
+                            claims.issuer(
+                                "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_other")),
+            "other app",
+                "Bearer " + ISSUER.token("alice", claims -> claims.claim("client_id", "not-ours")),
             "basic", "Basic YWxpY2U6ZGVtbw==");
     assertThat(alice).isNotBlank();
     bad.forEach(
@@ -98,7 +113,12 @@ class EdgeAuthorizationTests {
             var response =
                 header.isEmpty()
                     ? http.send(route[0], route[1], route[0].equals("GET") ? null : "{}")
-                    : http.send(route[0], route[1], route[0].equals("GET") ? null : "{}", "Authorization", header);
+                    : http.send(
+                        route[0],
+                        route[1],
+                        route[0].equals("GET") ? null : "{}",
+                        "Authorization",
+                        header);
             assertProblem(response, 401, kind + " " + String.join(" ", route));
           }
         });
@@ -108,8 +128,20 @@ class EdgeAuthorizationTests {
   @Test
   void operatorOnlyRoutesRefuseACustomerWith403() {
     var alice = "Bearer " + ISSUER.token("alice");
-    for (var route : List.of(new String[] {"POST", "/product"}, new String[] {"PUT", "/product/p-1"}, new String[] {"DELETE", "/product/p-1"}, new String[] {"GET", "/basket"}, new String[] {"GET", "/order"})) {
-      var response = http.send(route[0], route[1], route[0].equals("GET") || route[0].equals("DELETE") ? null : "{}", "Authorization", alice);
+    for (var route :
+        List.of(
+            new String[] {"POST", "/product"},
+            new String[] {"PUT", "/product/p-1"},
+            new String[] {"DELETE", "/product/p-1"},
+            new String[] {"GET", "/basket"},
+            new String[] {"GET", "/order"})) {
+      var response =
+          http.send(
+              route[0],
+              route[1],
+              route[0].equals("GET") || route[0].equals("DELETE") ? null : "{}",
+              "Authorization",
+              alice);
       assertProblem(response, 403, String.join(" ", route));
     }
     assertThat(noServiceSawARequest()).isTrue();
@@ -121,8 +153,12 @@ class EdgeAuthorizationTests {
 
     assertThat(http.get("/basket/alice", "Authorization", bob).status()).isEqualTo(200);
     assertThat(BASKET.takeRequest().header("Authorization")).isEqualTo(bob);
-    assertThat(http.get("/order", "Authorization", "Bearer " + ISSUER.operatorToken()).status()).isEqualTo(200);
-    assertThat(http.post("/product", "{}", "Authorization", "Bearer " + ISSUER.operatorToken()).status()).isEqualTo(200);
+    assertThat(http.get("/order", "Authorization", "Bearer " + ISSUER.operatorToken()).status())
+        .isEqualTo(200);
+    assertThat(
+            http.post("/product", "{}", "Authorization", "Bearer " + ISSUER.operatorToken())
+                .status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -137,7 +173,9 @@ class EdgeAuthorizationTests {
   /** Found by the fuzzer: the firewall refused such names lazily, inside the proxy, as a 500. */
   @Test
   void aQueryWithControlCharactersInItsNamesIsPassedOnNotA500() throws Exception {
-    var response = http.get("/basket?%C2%92%0B=x&limit=5", "Authorization", "Bearer " + ISSUER.operatorToken());
+    var response =
+        http.get(
+            "/basket?%C2%92%0B=x&limit=5", "Authorization", "Bearer " + ISSUER.operatorToken());
 
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(BASKET.takeRequest().rawQuery()).isEqualTo("%C2%92%0B=x&limit=5");

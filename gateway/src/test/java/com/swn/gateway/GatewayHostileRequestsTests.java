@@ -52,7 +52,8 @@ class GatewayHostileRequestsTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/product%2Fx", "/product\\x", "/product%00x", "/pro%ZZduct", "/product?a=b c"})
+  @ValueSource(
+      strings = {"/product%2Fx", "/product\\x", "/product%00x", "/pro%ZZduct", "/product?a=b c"})
   void requestsTomcatRefusesAreProblems(String target) {
     http.get(target).assertClientErrorProblem();
   }
@@ -73,5 +74,4 @@ class GatewayHostileRequestsTests {
     assertThat(response.header("X-Request-Id")).isEqualTo("abc-123");
     assertThat(response.json().path("requestId").asString()).isEqualTo("abc-123");
   }
-
 }

@@ -22,7 +22,8 @@ class GatewayPropertiesTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1:8081/api", "ftp://host", "//127.0.0.1:8081", "http://h/?x=1"})
+  @ValueSource(
+      strings = {"http://127.0.0.1:8081/api", "ftp://host", "//127.0.0.1:8081", "http://h/?x=1"})
   void refusesUpstreamThatIsNoBaseUrl(String url) {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new GatewayProperties.Upstreams(OK, URI.create(url), OK))

@@ -137,8 +137,7 @@ class GatewayProxyTests {
             StubUpstream.Reply.of(
                 201, Map.of("Location", "http://localhost:8080/order/o-1?v=2"), ""));
 
-    HttpResponse<String> response =
-        send(request("/order").POST(BodyPublishers.ofString("{}")));
+    HttpResponse<String> response = send(request("/order").POST(BodyPublishers.ofString("{}")));
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(response.headers().allValues("Location"))
@@ -166,7 +165,9 @@ class GatewayProxyTests {
     PRODUCT.respond(
         request ->
             StubUpstream.Reply.of(
-                412, Map.of("Content-Type", "application/problem+json", "ETag", "\"v2\""), problem));
+                412,
+                Map.of("Content-Type", "application/problem+json", "ETag", "\"v2\""),
+                problem));
 
     HttpResponse<String> response =
         send(
@@ -304,7 +305,10 @@ class GatewayProxyTests {
 
   @Test
   void reportsHealthAndProbesUpWithoutRoutingThem() throws Exception {
-    for (String path : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+    for (String path :
+        new String[] {
+          "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"
+        }) {
       HttpResponse<String> response = send(get(path));
 
       assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -327,8 +331,7 @@ class GatewayProxyTests {
                         line -> {
                           assertThat((String) JsonPath.read(line, "$.message"))
                               .matches("GET /product/p-5 200 \\d+ms");
-                          assertThat((String) JsonPath.read(line, "$.log.level"))
-                              .isEqualTo("INFO");
+                          assertThat((String) JsonPath.read(line, "$.log.level")).isEqualTo("INFO");
                           assertThat((String) JsonPath.read(line, "$.requestId"))
                               .isEqualTo("access-log-1");
                         }));
@@ -346,9 +349,11 @@ class GatewayProxyTests {
   }
 
   private HttpRequest.Builder request(String target) {
-    // The operator's token passes every edge rule: these tests are about proxying (EdgeAuthorizationTests: rules).
+    // The operator's token passes every edge rule: these tests are about proxying
+    // (EdgeAuthorizationTests: rules).
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
-        .header("Authorization", "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken())
+        .header(
+            "Authorization", "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken())
         .timeout(Duration.ofSeconds(10));
   }
 

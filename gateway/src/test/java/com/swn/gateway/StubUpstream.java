@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
 final class StubUpstream implements AutoCloseable {
 
   /** One request as the service saw it. */
-  record Received(String method, String path, @Nullable String rawQuery, Headers headers, byte[] body) {
+  record Received(
+      String method, String path, @Nullable String rawQuery, Headers headers, byte[] body) {
 
     @Nullable String header(String name) {
       return headers.getFirst(name);
@@ -128,7 +129,8 @@ final class StubUpstream implements AutoCloseable {
       sleep(reply.delay());
       reply.headers().forEach(exchange.getResponseHeaders()::set);
       // -1: no body at all, as 204 and 304 require.
-      exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+      exchange.sendResponseHeaders(
+          reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(reply.body());
       }

@@ -43,7 +43,8 @@ class UpstreamFailureTests {
   static void upstreams(DynamicPropertyRegistry registry) {
     registry.add("gateway.upstreams.product", () -> "http://127.0.0.1:" + closedPort());
     registry.add("gateway.upstreams.basket", SLOW_BASKET::url);
-    registry.add("gateway.upstreams.ordering", () -> "http://127.0.0.1:" + HANGING_UP_ORDERING.port());
+    registry.add(
+        "gateway.upstreams.ordering", () -> "http://127.0.0.1:" + HANGING_UP_ORDERING.port());
   }
 
   @AfterAll
@@ -107,7 +108,9 @@ class UpstreamFailureTests {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
             .header("X-Request-Id", requestId)
-            .header("Authorization", "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken())
+            .header(
+                "Authorization",
+                "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken())
             .timeout(Duration.ofSeconds(10))
             .GET()
             .build();

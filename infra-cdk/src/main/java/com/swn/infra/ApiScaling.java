@@ -6,8 +6,8 @@ import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 
 /**
- * Scaling of a request-serving service: two target-tracking policies, CPU and ALB requests per task. Either
- * can scale out; both must agree to scale in.
+ * Scaling of a request-serving service: two target-tracking policies, CPU and ALB requests per
+ * task. Either can scale out; both must agree to scale in.
  */
 final class ApiScaling {
 

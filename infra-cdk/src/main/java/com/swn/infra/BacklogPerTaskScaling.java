@@ -15,12 +15,13 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * Target tracking on the queue backlog per running task: {@code ApproximateNumberOfMessagesVisible /
- * RunningTaskCount} held at {@code backlogPerTask}. The L2 {@code ScalableTaskCount} can track one metric
- * only (aws-cdk #34072), so the policy is an L1 {@code CfnScalingPolicy} with a metric-math customized
- * metric. There is deliberately no CPU policy: a worker waiting on long polls shows little CPU, and a CPU
- * policy would scale in against the backlog policy (aws-cdk #20706). {@code RunningTaskCount} comes from
- * Container Insights, which the shared cluster enables.
+ * Target tracking on the queue backlog per running task: {@code ApproximateNumberOfMessagesVisible
+ * / RunningTaskCount} held at {@code backlogPerTask}. The L2 {@code ScalableTaskCount} can track
+ * one metric only (aws-cdk #34072), so the policy is an L1 {@code CfnScalingPolicy} with a
+ * metric-math customized metric. There is deliberately no CPU policy: a worker waiting on long
+ * polls shows little CPU, and a CPU policy would scale in against the backlog policy (aws-cdk
+ * #20706). {@code RunningTaskCount} comes from Container Insights, which the shared cluster
+ * enables.
  */
 public final class BacklogPerTaskScaling extends Construct {
 
@@ -38,7 +39,8 @@ public final class BacklogPerTaskScaling extends Construct {
       int backlogPerTask) {
     super(scope, id);
     ScalableTaskCount taskCount = service.autoScaleTaskCount(size);
-    // ScalableTaskCount keeps its ScalableTarget (with ECS's service-linked role) as child "Target".
+    // ScalableTaskCount keeps its ScalableTarget (with ECS's service-linked role) as child
+    // "Target".
     ScalableTarget target = (ScalableTarget) taskCount.getNode().findChild("Target");
     this.policy =
         CfnScalingPolicy.Builder.create(this, "Policy")
@@ -67,7 +69,9 @@ public final class BacklogPerTaskScaling extends Construct {
                                         "Average",
                                         List.of(
                                             dimension("ClusterName", cluster.getClusterName()),
-                                            dimension("ServiceName", service.service().getServiceName()))),
+                                            dimension(
+                                                "ServiceName",
+                                                service.service().getServiceName()))),
                                     TargetTrackingMetricDataQueryProperty.builder()
                                         .id("backlogPerTask")
                                         .expression(EXPRESSION)

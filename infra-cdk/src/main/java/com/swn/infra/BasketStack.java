@@ -12,8 +12,9 @@ import software.amazon.awscdk.services.events.Rule;
 import software.constructs.Construct;
 
 /**
- * Baskets: the basket, outbox and idempotency tables, the queue of product events with its DLQ, the rule
- * that feeds it, the service's own repricing work queue with its DLQ, and the service. Publishes checkouts to the bus; reads prices from the product service.
+ * Baskets: the basket, outbox and idempotency tables, the queue of product events with its DLQ, the
+ * rule that feeds it, the service's own repricing work queue with its DLQ, and the service.
+ * Publishes checkouts to the bus; reads prices from the product service.
  */
 public final class BasketStack extends Stack {
 
@@ -27,19 +28,27 @@ public final class BasketStack extends Stack {
   private final Rule productEventsRule;
   private final SpringBootFargateService service;
 
-  public BasketStack(Construct scope, String id, StackProps props, InfraConfig config, SharedStack shared) {
+  public BasketStack(
+      Construct scope, String id, StackProps props, InfraConfig config, SharedStack shared) {
     super(scope, id, props);
     this.table = ServiceTable.create(this, "BasketTable", config, "userName", "sk", "expiresAt");
     ServiceTable.addIndex(table, PRODUCT_INDEX, "productId", "userName", ProjectionType.KEYS_ONLY);
     this.outboxTable = ServiceTable.create(this, "BasketOutboxTable", config, "id", null, null);
-    this.idempotencyTable = ServiceTable.create(this, "BasketIdempotencyTable", config, "key", null, "expiresAt");
+    this.idempotencyTable =
+        ServiceTable.create(this, "BasketIdempotencyTable", config, "key", null, "expiresAt");
     this.productEvents =
         new QueueWithDeadLetter(
-            this, "BasketProductEventsQueue", QueueWithDeadLetter.Settings.standard(), config.removalPolicy());
+            this,
+            "BasketProductEventsQueue",
+            QueueWithDeadLetter.Settings.standard(),
+            config.removalPolicy());
     // The service's own work queue: a product change fans out into one message per basket.
     this.repricing =
         new QueueWithDeadLetter(
-            this, "BasketRepricingQueue", QueueWithDeadLetter.Settings.standard(), config.removalPolicy());
+            this,
+            "BasketRepricingQueue",
+            QueueWithDeadLetter.Settings.standard(),
+            config.removalPolicy());
     this.productEventsRule =
         ConsumerRule.create(
             this,
@@ -63,7 +72,8 @@ public final class BasketStack extends Stack {
                 "/basket",
                 20,
                 config.basket(),
-                // SQS listener drain (20 s) and its acknowledgements (20 s), the Spring Cloud AWS defaults;
+                // SQS listener drain (20 s) and its acknowledgements (20 s), the Spring Cloud AWS
+                // defaults;
                 // HTTP drain (SHUTDOWN_TIMEOUT 20 s); the outbox relay (10 s); plus margin.
                 Duration.seconds(80),
                 Map.of(

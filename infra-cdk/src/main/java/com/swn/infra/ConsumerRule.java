@@ -10,12 +10,14 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * A rule on the shared bus that delivers matching events to a consumer's queue, retrying for a day and
- * then parking the event in the bus's target dead-letter queue. Lives in the consumer's stack.
+ * A rule on the shared bus that delivers matching events to a consumer's queue, retrying for a day
+ * and then parking the event in the bus's target dead-letter queue. Lives in the consumer's stack.
  */
 final class ConsumerRule {
 
-  /** EventBridge's maximum: retries are free, and a consumer queue is rarely unavailable for long. */
+  /**
+   * EventBridge's maximum: retries are free, and a consumer queue is rarely unavailable for long.
+   */
   static final int RETRY_ATTEMPTS = 185;
 
   static final Duration MAX_EVENT_AGE = Duration.hours(24);
@@ -35,10 +37,12 @@ final class ConsumerRule {
             .description(description)
             .eventPattern(pattern)
             .build();
-    // Referenced by ARN: the shared stack's queue policy already admits every rule of the bus, and a
+    // Referenced by ARN: the shared stack's queue policy already admits every rule of the bus, and
+    // a
     // policy statement naming this rule would make the shared stack depend on this one.
     IQueue deadLetterQueue =
-        Queue.fromQueueArn(scope, id + "DeadLetterQueue", shared.eventTargetDeadLetterQueue().getQueueArn());
+        Queue.fromQueueArn(
+            scope, id + "DeadLetterQueue", shared.eventTargetDeadLetterQueue().getQueueArn());
     rule.addTarget(
         new SqsQueue(
             queue,

@@ -2,7 +2,8 @@ package com.swn.infra;
 
 /**
  * How tasks in the private subnets reach AWS APIs. Both choices add the free gateway endpoints for
- * DynamoDB and S3 (ECR image layers live in S3), so table traffic never pays for NAT data processing.
+ * DynamoDB and S3 (ECR image layers live in S3), so table traffic never pays for NAT data
+ * processing.
  */
 public enum Egress {
   /**
@@ -11,8 +12,9 @@ public enum Egress {
    */
   NAT_GATEWAY,
   /**
-   * No NAT and no internet route at all: interface endpoints for ECR (api, dkr), CloudWatch Logs, SQS
-   * and EventBridge in both AZs. Costs more at rest, less per GB, and keeps tasks off the internet.
+   * No NAT and no internet route at all: interface endpoints for ECR (api, dkr), CloudWatch Logs,
+   * SQS and EventBridge in both AZs. Costs more at rest, less per GB, and keeps tasks off the
+   * internet.
    */
   VPC_ENDPOINTS;
 
@@ -20,7 +22,9 @@ public enum Egress {
     return switch (value) {
       case "nat" -> NAT_GATEWAY;
       case "endpoints" -> VPC_ENDPOINTS;
-      default -> throw new InvalidConfigException("egress must be 'nat' or 'endpoints', was '" + value + "'");
+      default ->
+          throw new InvalidConfigException(
+              "egress must be 'nat' or 'endpoints', was '" + value + "'");
     };
   }
 }

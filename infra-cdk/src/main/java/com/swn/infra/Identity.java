@@ -23,18 +23,22 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * Who the callers are: a Cognito user pool owned by the stack (customers sign in with a user name, which is
- * the {@code username} claim the services read), its {@code operators} group, and one app client whose
- * access tokens the HTTP API's JWT authorizer and the services accept ({@code client_id}).
+ * Who the callers are: a Cognito user pool owned by the stack (customers sign in with a user name,
+ * which is the {@code username} claim the services read), its {@code operators} group, and one app
+ * client whose access tokens the HTTP API's JWT authorizer and the services accept ({@code
+ * client_id}).
  *
- * <p>An HTTP API JWT authorizer can require scopes, not groups, so a pre-token-generation trigger (V2)
- * writes the scope {@link #OPERATORS_SCOPE} into the access tokens of members of {@code operators} (and
- * takes it out of everyone else's); the operator-only routes require that scope, and the services check the
- * group itself. The local gateway checks the group at the same routes.
+ * <p>An HTTP API JWT authorizer can require scopes, not groups, so a pre-token-generation trigger
+ * (V2) writes the scope {@link #OPERATORS_SCOPE} into the access tokens of members of {@code
+ * operators} (and takes it out of everyone else's); the operator-only routes require that scope,
+ * and the services check the group itself. The local gateway checks the group at the same routes.
  */
 public final class Identity extends Construct {
 
-  /** The group the services read from {@code cognito:groups}; a name inside this pool, not a resource name. */
+  /**
+   * The group the services read from {@code cognito:groups}; a name inside this pool, not a
+   * resource name.
+   */
   public static final String OPERATORS_GROUP = "operators";
 
   /** The scope the operator-only routes require. */
@@ -47,7 +51,8 @@ public final class Identity extends Construct {
     super(scope, id);
     Function operatorScope =
         Function.Builder.create(this, "OperatorScope")
-            .description("Pre token generation: the operators scope for members of the operators group only")
+            .description(
+                "Pre token generation: the operators scope for members of the operators group only")
             .runtime(Runtime.NODEJS_24_X)
             .handler("index.handler")
             .memorySize(128)
@@ -77,10 +82,12 @@ public final class Identity extends Construct {
             .mfa(Mfa.OPTIONAL)
             .mfaSecondFactor(MfaSecondFactor.builder().otp(true).sms(false).build())
             .accountRecovery(AccountRecovery.NONE)
-            .deletionProtection(config.removalPolicy() == software.amazon.awscdk.RemovalPolicy.RETAIN)
+            .deletionProtection(
+                config.removalPolicy() == software.amazon.awscdk.RemovalPolicy.RETAIN)
             .removalPolicy(config.removalPolicy())
             .build();
-    userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, operatorScope, LambdaVersion.V2_0);
+    userPool.addTrigger(
+        UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, operatorScope, LambdaVersion.V2_0);
     UserPoolGroup.Builder.create(this, "Operators")
         .userPool(userPool)
         .groupName(OPERATORS_GROUP)
@@ -122,7 +129,9 @@ public final class Identity extends Construct {
         "exports.handler = async (event) => {",
         "  const groups = (event.request.groupConfiguration || {}).groupsToOverride || [];",
         "  const scope = '" + OPERATORS_SCOPE + "';",
-        "  const access = groups.includes('" + OPERATORS_GROUP + "') ? { scopesToAdd: [scope] } : { scopesToSuppress: [scope] };",
+        "  const access = groups.includes('"
+            + OPERATORS_GROUP
+            + "') ? { scopesToAdd: [scope] } : { scopesToSuppress: [scope] };",
         "  event.response = { claimsAndScopeOverrideDetails: { accessTokenGeneration: access } };",
         "  return event;",
         "};");
@@ -136,9 +145,15 @@ public final class Identity extends Construct {
     return client;
   }
 
-  /** The {@code iss} of the pool's tokens: {@code https://cognito-idp.<region>.amazonaws.com/<poolId>}. */
+  /**
+   * The {@code iss} of the pool's tokens: {@code
+   * https://cognito-idp.<region>.amazonaws.com/<poolId>}.
+   */
   public String issuer() {
-    return "https://cognito-idp." + Stack.of(this).getRegion() + ".amazonaws.com/" + userPool.getUserPoolId();
+    return "https://cognito-idp."
+        + Stack.of(this).getRegion()
+        + ".amazonaws.com/"
+        + userPool.getUserPoolId();
   }
 
   static List<String> operatorScopes() {

@@ -15,16 +15,17 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Node;
 
 /**
- * Everything the app reads from CDK context and the environment, read once and validated. Stacks get
- * this record and never look at context themselves.
+ * Everything the app reads from CDK context and the environment, read once and validated. Stacks
+ * get this record and never look at context themselves.
  *
  * <p>Keys ({@code cdk deploy -c key=value}; all optional): {@code env} (default {@code dev}),
  * {@code production} (default: {@code env == prod}), {@code account} / {@code region} (default
- * {@code CDK_DEFAULT_ACCOUNT} / {@code CDK_DEFAULT_REGION}; both absent = environment-agnostic templates),
- * {@code egress} ({@code nat} | {@code endpoints}), {@code <service>.cpu|memory|minTasks|maxTasks} for
- * {@code product}, {@code basket}, {@code ordering}, {@code api.rateLimit}, {@code api.burstLimit},
- * {@code api.corsOrigins} (comma separated), {@code scaling.cpuPercent}, {@code scaling.requestsPerTask},
- * {@code scaling.backlogPerTask}, {@code logRetentionDays}, {@code alarmEmail}, {@code repoRoot}.
+ * {@code CDK_DEFAULT_ACCOUNT} / {@code CDK_DEFAULT_REGION}; both absent = environment-agnostic
+ * templates), {@code egress} ({@code nat} | {@code endpoints}), {@code
+ * <service>.cpu|memory|minTasks|maxTasks} for {@code product}, {@code basket}, {@code ordering},
+ * {@code api.rateLimit}, {@code api.burstLimit}, {@code api.corsOrigins} (comma separated), {@code
+ * scaling.cpuPercent}, {@code scaling.requestsPerTask}, {@code scaling.backlogPerTask}, {@code
+ * logRetentionDays}, {@code alarmEmail}, {@code repoRoot}.
  */
 public record InfraConfig(
     String envName,
@@ -78,7 +79,8 @@ public record InfraConfig(
 
   /**
    * The CloudWatch namespace the services export their Micrometer metrics to (outbox gauges, order
-   * counters); the alarms on those metrics read the same namespace, and the services may write no other.
+   * counters); the alarms on those metrics read the same namespace, and the services may write no
+   * other.
    */
   public String metricsNamespace() {
     return "SwnShop/" + envName;
@@ -102,8 +104,8 @@ public record InfraConfig(
    *
    * @param cpuPercent average CPU the API services aim for
    * @param requestsPerTask ALB requests per task per minute the API services aim for
-   * @param backlogPerTask visible messages per ordering task the worker aims for: what one task clears
-   *     within the acceptable delay (about 5 msg/s for 20 s)
+   * @param backlogPerTask visible messages per ordering task the worker aims for: what one task
+   *     clears within the acceptable delay (about 5 msg/s for 20 s)
    */
   public record ScalingTargets(int cpuPercent, int requestsPerTask, int backlogPerTask) {
     public ScalingTargets {
@@ -111,7 +113,8 @@ public record InfraConfig(
         throw new InvalidConfigException("scaling.cpuPercent must be 10..90, was " + cpuPercent);
       }
       if (requestsPerTask < 1 || backlogPerTask < 1) {
-        throw new InvalidConfigException("scaling.requestsPerTask and scaling.backlogPerTask must be >= 1");
+        throw new InvalidConfigException(
+            "scaling.requestsPerTask and scaling.backlogPerTask must be >= 1");
       }
     }
   }
@@ -137,13 +140,16 @@ public record InfraConfig(
 
   /** Reads the context of {@code node} (normally the app's) and the process environment. */
   public static InfraConfig from(Node node) {
-    return from(key -> {
-      Object value = node.tryGetContext(key);
-      return value == null ? null : String.valueOf(value);
-    }, System.getenv());
+    return from(
+        key -> {
+          Object value = node.tryGetContext(key);
+          return value == null ? null : String.valueOf(value);
+        },
+        System.getenv());
   }
 
-  static InfraConfig from(Function<String, @Nullable String> context, Map<String, String> environment) {
+  static InfraConfig from(
+      Function<String, @Nullable String> context, Map<String, String> environment) {
     Settings settings = new Settings(context);
     String envName = settings.text("env", "dev");
     boolean production = settings.bool("production", envName.equals("prod"));
@@ -184,18 +190,24 @@ public record InfraConfig(
       case 90 -> RetentionDays.THREE_MONTHS;
       case 180 -> RetentionDays.SIX_MONTHS;
       case 365 -> RetentionDays.ONE_YEAR;
-      default -> throw new InvalidConfigException("logRetentionDays must be 7, 14, 30, 90, 180 or 365, was " + days);
+      default ->
+          throw new InvalidConfigException(
+              "logRetentionDays must be 7, 14, 30, 90, 180 or 365, was " + days);
     };
   }
 
-  /** The repository root: the nearest directory at or above {@code start} holding infra-cdk/cdk.json. */
+  /**
+   * The repository root: the nearest directory at or above {@code start} holding
+   * infra-cdk/cdk.json.
+   */
   static Path findRepoRoot(Path start) {
     for (Path dir = start; dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("infra-cdk/cdk.json"))) {
         return dir;
       }
     }
-    throw new InvalidConfigException("no infra-cdk/cdk.json at or above " + start + ": set -c repoRoot=...");
+    throw new InvalidConfigException(
+        "no infra-cdk/cdk.json at or above " + start + ": set -c repoRoot=...");
   }
 
   /** Typed access to string-valued context. */
@@ -231,7 +243,8 @@ public record InfraConfig(
       return switch (value) {
         case "true" -> true;
         case "false" -> false;
-        default -> throw new InvalidConfigException(key + " must be true or false, was '" + value + "'");
+        default ->
+            throw new InvalidConfigException(key + " must be true or false, was '" + value + "'");
       };
     }
 

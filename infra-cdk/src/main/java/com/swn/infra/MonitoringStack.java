@@ -31,24 +31,27 @@ import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
- * One dashboard for the whole system and the alarms that need a human: API 5xx rate, any dead letter, old
- * messages in a consumer queue, an outbox that does not drain or holds quarantined entries, unhealthy or
- * missing tasks. Alarms notify an SNS topic (and the configured
- * e-mail address).
+ * One dashboard for the whole system and the alarms that need a human: API 5xx rate, any dead
+ * letter, old messages in a consumer queue, an outbox that does not drain or holds quarantined
+ * entries, unhealthy or missing tasks. Alarms notify an SNS topic (and the configured e-mail
+ * address).
  */
 public final class MonitoringStack extends Stack {
 
   /** Percentage of API requests answered with 5xx over five minutes that pages someone. */
   static final double API_5XX_PERCENT = 5;
 
-  /** Age (seconds) of the oldest message in a consumer queue that means the consumer is stuck or too slow. */
+  /**
+   * Age (seconds) of the oldest message in a consumer queue that means the consumer is stuck or too
+   * slow.
+   */
   static final double OLDEST_MESSAGE_SECONDS = 300;
 
   /**
-   * Age (seconds) of the oldest unpublished outbox entry that pages someone. A healthy relay publishes
-   * within milliseconds, or at the next sweep (≤ 7 s) after a failure; two minutes of age mean it cannot
-   * publish at all (wrong bus name, missing permission, EventBridge down), and every accepted change is
-   * waiting, checkouts included.
+   * Age (seconds) of the oldest unpublished outbox entry that pages someone. A healthy relay
+   * publishes within milliseconds, or at the next sweep (≤ 7 s) after a failure; two minutes of age
+   * mean it cannot publish at all (wrong bus name, missing permission, EventBridge down), and every
+   * accepted change is waiting, checkouts included.
    */
   static final double OUTBOX_OLDEST_SECONDS = 120;
 
@@ -83,12 +86,11 @@ public final class MonitoringStack extends Stack {
     super(scope, id, props);
     this.alarmTopic = alarmTopic(config);
     this.dashboard =
-        Dashboard.Builder.create(this, "Dashboard")
-            .defaultInterval(Duration.hours(3))
-            .build();
+        Dashboard.Builder.create(this, "Dashboard").defaultInterval(Duration.hours(3)).build();
     dashboard.addWidgets(
         TextWidget.Builder.create()
-            .markdown("# SWN shop (" + config.envName() + ")\nAPI, services, queues and dead letters.")
+            .markdown(
+                "# SWN shop (" + config.envName() + ")\nAPI, services, queues and dead letters.")
             .width(24)
             .height(1)
             .build());
@@ -96,14 +98,25 @@ public final class MonitoringStack extends Stack {
     services.forEach(this::serviceWidgetsAndAlarms);
     consumers.forEach(consumer -> consumerWidgetsAndAlarms(consumer, shared));
     outboxes.forEach(outbox -> outboxWidgetsAndAlarms(outbox, config.metricsNamespace()));
-    workQueues.forEach(work -> deadLetterAlarm(work.name() + "DeadLetters", work.name(), work.queues().deadLetterQueue()));
-    deadLetterAlarm("EventTargetDeadLetters", "event targets (SwnEventBus-target-dlq)", shared.eventTargetDeadLetterQueue());
+    workQueues.forEach(
+        work ->
+            deadLetterAlarm(
+                work.name() + "DeadLetters", work.name(), work.queues().deadLetterQueue()));
+    deadLetterAlarm(
+        "EventTargetDeadLetters",
+        "event targets (SwnEventBus-target-dlq)",
+        shared.eventTargetDeadLetterQueue());
     dashboard.addWidgets(
-        AlarmStatusWidget.Builder.create().title("Alarms").alarms(List.copyOf(alarms)).width(24).build());
+        AlarmStatusWidget.Builder.create()
+            .title("Alarms")
+            .alarms(List.copyOf(alarms))
+            .width(24)
+            .build());
   }
 
   private Topic alarmTopic(InfraConfig config) {
-    // CloudWatch cannot publish to a topic encrypted with the AWS-managed aws/sns key: a customer key
+    // CloudWatch cannot publish to a topic encrypted with the AWS-managed aws/sns key: a customer
+    // key
     // whose policy admits CloudWatch.
     Key key =
         Key.Builder.create(this, "AlarmTopicKey")
@@ -111,9 +124,9 @@ public final class MonitoringStack extends Stack {
             .enableKeyRotation(true)
             .removalPolicy(config.removalPolicy())
             .build();
-    key.grant(new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
-    Topic topic =
-        Topic.Builder.create(this, "AlarmTopic").masterKey(key).enforceSsl(true).build();
+    key.grant(
+        new ServicePrincipal("cloudwatch.amazonaws.com"), "kms:Decrypt", "kms:GenerateDataKey*");
+    Topic topic = Topic.Builder.create(this, "AlarmTopic").masterKey(key).enforceSsl(true).build();
     if (config.alarmEmail() != null) {
       topic.addSubscription(new EmailSubscription(config.alarmEmail()));
     }
@@ -146,10 +159,15 @@ public final class MonitoringStack extends Stack {
         graph(
             "API latency p50 / p99",
             List.of(
-                api.httpApi().metricLatency(MetricOptions.builder().statistic("p50").period(ONE_MINUTE).build()),
-                api.httpApi().metricLatency(MetricOptions.builder().statistic("p99").period(ONE_MINUTE).build()),
                 api.httpApi()
-                    .metricIntegrationLatency(MetricOptions.builder().statistic("p99").period(ONE_MINUTE).build())),
+                    .metricLatency(
+                        MetricOptions.builder().statistic("p50").period(ONE_MINUTE).build()),
+                api.httpApi()
+                    .metricLatency(
+                        MetricOptions.builder().statistic("p99").period(ONE_MINUTE).build()),
+                api.httpApi()
+                    .metricIntegrationLatency(
+                        MetricOptions.builder().statistic("p99").period(ONE_MINUTE).build())),
             8));
   }
 
@@ -178,9 +196,10 @@ public final class MonitoringStack extends Stack {
             .namespace("ECS/ContainerInsights")
             .metricName("RunningTaskCount")
             .dimensionsMap(
-                new TreeMap<>(Map.of(
-                    "ClusterName", watched.service().service().getCluster().getClusterName(),
-                    "ServiceName", watched.service().service().getServiceName())))
+                new TreeMap<>(
+                    Map.of(
+                        "ClusterName", watched.service().service().getCluster().getClusterName(),
+                        "ServiceName", watched.service().service().getServiceName())))
             .statistic("Average")
             .period(ONE_MINUTE)
             .label("running tasks")
@@ -189,14 +208,17 @@ public final class MonitoringStack extends Stack {
         graph(
             watched.name() + " requests / 5xx",
             List.of(
-                metrics.requestCount(MetricOptions.builder().statistic("Sum").period(ONE_MINUTE).build()),
+                metrics.requestCount(
+                    MetricOptions.builder().statistic("Sum").period(ONE_MINUTE).build()),
                 metrics.httpCodeTarget(
                     HttpCodeTarget.TARGET_5XX_COUNT,
                     MetricOptions.builder().statistic("Sum").period(ONE_MINUTE).build())),
             6),
         graph(
             watched.name() + " response time p99",
-            List.of(metrics.targetResponseTime(MetricOptions.builder().statistic("p99").period(ONE_MINUTE).build())),
+            List.of(
+                metrics.targetResponseTime(
+                    MetricOptions.builder().statistic("p99").period(ONE_MINUTE).build())),
             6),
         graph(
             watched.name() + " tasks",
@@ -222,30 +244,36 @@ public final class MonitoringStack extends Stack {
         ComparisonOperator.GREATER_THAN_THRESHOLD,
         3,
         TreatMissingData.NOT_BREACHING);
-    deadLetterAlarm(consumer.name() + "DeadLetters", consumer.name(), consumer.queues().deadLetterQueue());
+    deadLetterAlarm(
+        consumer.name() + "DeadLetters", consumer.name(), consumer.queues().deadLetterQueue());
     MathExpression redeliveries =
         MathExpression.Builder.create()
             .expression("received - deleted")
             .usingMetrics(
-                new TreeMap<>(Map.of(
-                    "received", queue.metricNumberOfMessagesReceived(sum),
-                    "deleted", queue.metricNumberOfMessagesDeleted(sum))))
+                new TreeMap<>(
+                    Map.of(
+                        "received", queue.metricNumberOfMessagesReceived(sum),
+                        "deleted", queue.metricNumberOfMessagesDeleted(sum))))
             .label("received, not deleted (consumer errors)")
             .period(ONE_MINUTE)
             .build();
     Map<String, String> ruleDimensions =
-        new TreeMap<>(Map.of(
-            "EventBusName", shared.eventBus().getEventBusName(),
-            "RuleName", consumer.rule().getRuleName()));
+        new TreeMap<>(
+            Map.of(
+                "EventBusName", shared.eventBus().getEventBusName(),
+                "RuleName", consumer.rule().getRuleName()));
     dashboard.addWidgets(
         graph(
             consumer.name() + " depth / oldest age (s)",
-            List.of(queue.metricApproximateNumberOfMessagesVisible(max), queue.metricApproximateAgeOfOldestMessage(max)),
+            List.of(
+                queue.metricApproximateNumberOfMessagesVisible(max),
+                queue.metricApproximateAgeOfOldestMessage(max)),
             6),
         graph(consumer.name() + " consumer errors", List.of(redeliveries), 6),
         graph(
             consumer.name() + " dead letters",
-            List.of(consumer.queues().deadLetterQueue().metricApproximateNumberOfMessagesVisible(max)),
+            List.of(
+                consumer.queues().deadLetterQueue().metricApproximateNumberOfMessagesVisible(max)),
             6),
         graph(
             consumer.name() + " rule deliveries",
@@ -257,16 +285,19 @@ public final class MonitoringStack extends Stack {
   }
 
   /**
-   * The relay's gauges ({@code outbox.entries}, {@code outbox.oldest.age}, {@code outbox.quarantined},
-   * tagged {@code outbox=<table>}); Micrometer's CloudWatch registry names a gauge {@code <name>.value}.
-   * No data counts as breaching: the tasks always run, so a silent metric means the export itself is broken.
+   * The relay's gauges ({@code outbox.entries}, {@code outbox.oldest.age}, {@code
+   * outbox.quarantined}, tagged {@code outbox=<table>}); Micrometer's CloudWatch registry names a
+   * gauge {@code <name>.value}. No data counts as breaching: the tasks always run, so a silent
+   * metric means the export itself is broken.
    */
   private void outboxWidgetsAndAlarms(Outbox outbox, String namespace) {
     Metric oldestAge = outboxMetric(namespace, "outbox.oldest.age.value", outbox, "Maximum");
     Metric quarantined = outboxMetric(namespace, "outbox.quarantined.value", outbox, "Maximum");
     alarm(
         outbox.name() + "OutboxOldestEntry",
-        outbox.name() + ": an outbox entry has waited more than " + (int) OUTBOX_OLDEST_SECONDS
+        outbox.name()
+            + ": an outbox entry has waited more than "
+            + (int) OUTBOX_OLDEST_SECONDS
             + " s to be published (or the outbox metrics are missing); see docs/outbox.md",
         oldestAge,
         OUTBOX_OLDEST_SECONDS,
@@ -275,7 +306,8 @@ public final class MonitoringStack extends Stack {
         TreatMissingData.BREACHING);
     alarm(
         outbox.name() + "OutboxQuarantined",
-        outbox.name() + ": outbox entries were set aside as unpublishable (quarantinedAt); see docs/outbox.md",
+        outbox.name()
+            + ": outbox entries were set aside as unpublishable (quarantinedAt); see docs/outbox.md",
         quarantined,
         1,
         ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -284,12 +316,14 @@ public final class MonitoringStack extends Stack {
     dashboard.addWidgets(
         graph(
             outbox.name() + " outbox entries / quarantined",
-            List.of(outboxMetric(namespace, "outbox.entries.value", outbox, "Maximum"), quarantined),
+            List.of(
+                outboxMetric(namespace, "outbox.entries.value", outbox, "Maximum"), quarantined),
             12),
         graph(outbox.name() + " outbox oldest entry age (s)", List.of(oldestAge), 12));
   }
 
-  private static Metric outboxMetric(String namespace, String name, Outbox outbox, String statistic) {
+  private static Metric outboxMetric(
+      String namespace, String name, Outbox outbox, String statistic) {
     return Metric.Builder.create()
         .namespace(namespace)
         .metricName(name)
@@ -345,7 +379,12 @@ public final class MonitoringStack extends Stack {
   }
 
   private static IWidget graph(String title, List<? extends IMetric> metrics, int width) {
-    return GraphWidget.Builder.create().title(title).left(List.copyOf(metrics)).width(width).height(6).build();
+    return GraphWidget.Builder.create()
+        .title(title)
+        .left(List.copyOf(metrics))
+        .width(width)
+        .height(6)
+        .build();
   }
 
   public Topic alarmTopic() {

@@ -22,13 +22,17 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * The VPC over two availability zones with the egress of {@link Egress}: private subnets for tasks, the
- * internal load balancer and the VPC link; free gateway endpoints for DynamoDB and S3 always; and either
- * one NAT gateway or interface endpoints for the other AWS APIs the tasks call. All traffic is flow-logged.
+ * The VPC over two availability zones with the egress of {@link Egress}: private subnets for tasks,
+ * the internal load balancer and the VPC link; free gateway endpoints for DynamoDB and S3 always;
+ * and either one NAT gateway or interface endpoints for the other AWS APIs the tasks call. All
+ * traffic is flow-logged.
  */
 final class Network extends Construct {
 
-  /** The VPC's address range; a literal so that security-group rules on it can be checked at synth time. */
+  /**
+   * The VPC's address range; a literal so that security-group rules on it can be checked at synth
+   * time.
+   */
   static final String VPC_CIDR = "10.20.0.0/16";
 
   private final Vpc vpc;
@@ -41,7 +45,11 @@ final class Network extends Construct {
     SubnetConfiguration app =
         SubnetConfiguration.builder().name("app").subnetType(appSubnetType).cidrMask(20).build();
     SubnetConfiguration publicSubnets =
-        SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build();
+        SubnetConfiguration.builder()
+            .name("public")
+            .subnetType(SubnetType.PUBLIC)
+            .cidrMask(24)
+            .build();
     this.vpc =
         Vpc.Builder.create(this, "Vpc")
             .ipAddresses(IpAddresses.cidr(VPC_CIDR))
@@ -78,7 +86,10 @@ final class Network extends Construct {
             .build());
   }
 
-  /** ECR (api, dkr), CloudWatch Logs, SQS and EventBridge, reachable on 443 from inside the VPC only. */
+  /**
+   * ECR (api, dkr), CloudWatch Logs, SQS and EventBridge, reachable on 443 from inside the VPC
+   * only.
+   */
   private void addInterfaceEndpoints() {
     SecurityGroup endpointSecurityGroup =
         SecurityGroup.Builder.create(this, "EndpointSecurityGroup")

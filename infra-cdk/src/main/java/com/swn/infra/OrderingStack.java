@@ -12,24 +12,29 @@ import software.amazon.awscdk.services.events.Rule;
 import software.constructs.Construct;
 
 /**
- * Orders: the order table, the queue of checkouts with its DLQ, the rule that feeds it, and the service,
- * which is mainly a queue worker and so scales on backlog per task.
+ * Orders: the order table, the queue of checkouts with its DLQ, the rule that feeds it, and the
+ * service, which is mainly a queue worker and so scales on backlog per task.
  */
 public final class OrderingStack extends Stack {
 
   static final String DATE_INDEX = "orders-by-date";
 
   /**
-   * Receives of a checkout before the queue dead-letters it. Only transient failures use them (the service
-   * dead-letters poison itself, at the first receive): with the service's back-off (5 s × 2, at most 120 s)
-   * twenty receives outlast an outage of about 30 minutes. {@code resources.json} holds the same number.
+   * Receives of a checkout before the queue dead-letters it. Only transient failures use them (the
+   * service dead-letters poison itself, at the first receive): with the service's back-off (5 s ×
+   * 2, at most 120 s) twenty receives outlast an outage of about 30 minutes. {@code resources.json}
+   * holds the same number.
    */
   static final int MAX_RECEIVES = 20;
 
   static final List<String> ORDER_TABLE_ACTIONS =
       List.of(
-          "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-          "dynamodb:Query", "dynamodb:Scan");
+          "dynamodb:DescribeTable",
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:Query",
+          "dynamodb:Scan");
 
   private final Table table;
   private final QueueWithDeadLetter orders;
@@ -37,7 +42,8 @@ public final class OrderingStack extends Stack {
   private final SpringBootFargateService service;
   private final BacklogPerTaskScaling scaling;
 
-  public OrderingStack(Construct scope, String id, StackProps props, InfraConfig config, SharedStack shared) {
+  public OrderingStack(
+      Construct scope, String id, StackProps props, InfraConfig config, SharedStack shared) {
     super(scope, id, props);
     this.table = ServiceTable.create(this, "OrderTable", config, "userName", "orderId", null);
     ServiceTable.addIndex(table, DATE_INDEX, "userName", "orderDate", ProjectionType.ALL);
@@ -77,7 +83,8 @@ public final class OrderingStack extends Stack {
                     "ORDER_DATE_INDEX", DATE_INDEX,
                     "ORDER_QUEUE", orders.queue().getQueueUrl(),
                     "ORDER_DEAD_LETTER_QUEUE", orders.deadLetterQueue().getQueueUrl())));
-    // What OrderRepository and the readiness probe call, and nothing else (no deletes, batches or streams).
+    // What OrderRepository and the readiness probe call, and nothing else (no deletes, batches or
+    // streams).
     table.grant(service.taskRole(), ORDER_TABLE_ACTIONS.toArray(String[]::new));
     orders.queue().grantConsumeMessages(service.taskRole());
     // Poison messages are dead-lettered by the service itself.

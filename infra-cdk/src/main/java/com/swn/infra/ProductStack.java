@@ -8,7 +8,10 @@ import software.amazon.awscdk.services.dynamodb.ProjectionType;
 import software.amazon.awscdk.services.dynamodb.Table;
 import software.constructs.Construct;
 
-/** The product catalogue: its table, its outbox table and its service. Publishes product events to the bus. */
+/**
+ * The product catalogue: its table, its outbox table and its service. Publishes product events to
+ * the bus.
+ */
 public final class ProductStack extends Stack {
 
   static final String CATEGORY_INDEX = "category-index";
@@ -17,7 +20,8 @@ public final class ProductStack extends Stack {
   private final Table outboxTable;
   private final SpringBootFargateService service;
 
-  public ProductStack(Construct scope, String id, StackProps props, InfraConfig config, SharedStack shared) {
+  public ProductStack(
+      Construct scope, String id, StackProps props, InfraConfig config, SharedStack shared) {
     super(scope, id, props);
     this.table = ServiceTable.create(this, "ProductTable", config, "id", null, null);
     ServiceTable.addIndex(table, CATEGORY_INDEX, "category", "id", ProjectionType.ALL);

@@ -26,9 +26,9 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The public entry point: an API Gateway HTTP API whose routes reach the internal load balancer through a
- * VPC link (private integration). The route table is the local gateway's: each service's root and
- * everything below it; the load balancer's listener rules then pick the service.
+ * The public entry point: an API Gateway HTTP API whose routes reach the internal load balancer
+ * through a VPC link (private integration). The route table is the local gateway's: each service's
+ * root and everything below it; the load balancer's listener rules then pick the service.
  */
 public final class PublicApi extends Construct {
 
@@ -43,10 +43,11 @@ public final class PublicApi extends Construct {
   public record Route(HttpMethod method, String path, Access access) {}
 
   /**
-   * The route table, as the local gateway applies it ({@code EdgeAuthorization}): each service root and its
-   * {@code {proxy+}} sub-tree; the catalogue reads are public, product writes and the list-everything reads
-   * are the operators', everything else needs a valid token (ownership is the services' rule). A request
-   * takes the most specific route: {@code GET /product/{id}} before {@code ANY /product/{proxy+}}.
+   * The route table, as the local gateway applies it ({@code EdgeAuthorization}): each service root
+   * and its {@code {proxy+}} sub-tree; the catalogue reads are public, product writes and the
+   * list-everything reads are the operators', everything else needs a valid token (ownership is the
+   * services' rule). A request takes the most specific route: {@code GET /product/{id}} before
+   * {@code ANY /product/{proxy+}}.
    */
   public static final List<Route> ROUTES =
       List.of(
@@ -85,7 +86,9 @@ public final class PublicApi extends Construct {
             .allowAllOutbound(false)
             .build();
     vpcLinkSecurityGroup.addEgressRule(
-        loadBalancerSecurityGroup, SharedStack.listenerPort(), "VPC link to the internal load balancer");
+        loadBalancerSecurityGroup,
+        SharedStack.listenerPort(),
+        "VPC link to the internal load balancer");
     loadBalancerSecurityGroup.addIngressRule(
         vpcLinkSecurityGroup, SharedStack.listenerPort(), "HTTP API VPC link");
     this.vpcLink =
@@ -96,7 +99,8 @@ public final class PublicApi extends Construct {
             .build();
     this.httpApi =
         HttpApi.Builder.create(this, "HttpApi")
-            .description("SWN shop (" + config.envName() + "): product, basket and ordering services")
+            .description(
+                "SWN shop (" + config.envName() + "): product, basket and ordering services")
             .createDefaultStage(false)
             .corsPreflight(cors(config))
             .build();
@@ -125,7 +129,8 @@ public final class PublicApi extends Construct {
                 .method(HttpMethod.ANY)
                 .timeout(Duration.seconds(29))
                 .build());
-    // Cognito access tokens carry no aud: the authorizer then matches client_id against the audience.
+    // Cognito access tokens carry no aud: the authorizer then matches client_id against the
+    // audience.
     HttpJwtAuthorizer authorizer =
         HttpJwtAuthorizer.Builder.create("UserPool", identity.issuer())
             .jwtAudience(List.of(identity.client().getUserPoolClientId()))
@@ -173,7 +178,14 @@ public final class PublicApi extends Construct {
                 CorsHttpMethod.DELETE,
                 CorsHttpMethod.OPTIONS))
         .allowHeaders(
-            List.of("Authorization", "Content-Type", "Accept", "If-Match", "If-None-Match", "Idempotency-Key", "X-Request-Id"))
+            List.of(
+                "Authorization",
+                "Content-Type",
+                "Accept",
+                "If-Match",
+                "If-None-Match",
+                "Idempotency-Key",
+                "X-Request-Id"))
         .exposeHeaders(
             List.of("ETag", "Location", "Retry-After", "Idempotent-Replayed", "X-Request-Id"))
         .maxAge(Duration.hours(1))

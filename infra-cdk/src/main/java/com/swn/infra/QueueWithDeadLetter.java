@@ -9,8 +9,8 @@ import software.constructs.Construct;
 
 /**
  * A consumer queue and the dead-letter queue it redrives to after {@code maxReceiveCount} receives.
- * Both are encrypted with SQS-managed keys (EventBridge can deliver to them; an AWS-managed KMS key would
- * refuse it), refuse non-TLS requests, and get generated names.
+ * Both are encrypted with SQS-managed keys (EventBridge can deliver to them; an AWS-managed KMS key
+ * would refuse it), refuse non-TLS requests, and get generated names.
  */
 public final class QueueWithDeadLetter extends Construct {
 
@@ -20,10 +20,15 @@ public final class QueueWithDeadLetter extends Construct {
   private final Queue queue;
   private final Queue deadLetterQueue;
 
-  /** Settings of the pair; the local definitions in {@code resources.json} hold the same numbers. */
+  /**
+   * Settings of the pair; the local definitions in {@code resources.json} hold the same numbers.
+   */
   public record Settings(Duration visibilityTimeout, Duration retention, int maxReceiveCount) {
 
-    /** Thirty seconds' visibility, four days' retention, five receives: the defaults of every consumer. */
+    /**
+     * Thirty seconds' visibility, four days' retention, five receives: the defaults of every
+     * consumer.
+     */
     public static Settings standard() {
       return new Settings(Duration.seconds(30), Duration.days(4), 5);
     }
@@ -33,7 +38,8 @@ public final class QueueWithDeadLetter extends Construct {
     }
   }
 
-  public QueueWithDeadLetter(Construct scope, String id, Settings settings, RemovalPolicy removalPolicy) {
+  public QueueWithDeadLetter(
+      Construct scope, String id, Settings settings, RemovalPolicy removalPolicy) {
     super(scope, id);
     this.deadLetterQueue = deadLetter(this, "DeadLetterQueue", removalPolicy);
     this.queue =
@@ -51,7 +57,10 @@ public final class QueueWithDeadLetter extends Construct {
             .build();
   }
 
-  /** A queue that only ever receives what failed elsewhere: fourteen days' retention, no redrive of its own. */
+  /**
+   * A queue that only ever receives what failed elsewhere: fourteen days' retention, no redrive of
+   * its own.
+   */
   static Queue deadLetter(Construct scope, String id, RemovalPolicy removalPolicy) {
     return Queue.Builder.create(scope, id)
         .visibilityTimeout(Duration.seconds(30))

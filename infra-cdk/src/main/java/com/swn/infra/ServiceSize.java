@@ -28,8 +28,15 @@ public record ServiceSize(int cpu, int memoryMiB, int minTasks, int maxTasks) {
     }
     if (memoryMiB < range[0] || memoryMiB > range[1] || memoryMiB % 1024 != 0 && memoryMiB != 512) {
       throw new InvalidConfigException(
-          "memory " + memoryMiB + " MiB is not offered by Fargate for cpu " + cpu
-              + " (" + range[0] + ".." + range[1] + " MiB in 1 GiB steps)");
+          "memory "
+              + memoryMiB
+              + " MiB is not offered by Fargate for cpu "
+              + cpu
+              + " ("
+              + range[0]
+              + ".."
+              + range[1]
+              + " MiB in 1 GiB steps)");
     }
     if (minTasks < 1 || maxTasks < minTasks || maxTasks > 50) {
       throw new InvalidConfigException(

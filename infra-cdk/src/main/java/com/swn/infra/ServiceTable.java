@@ -12,15 +12,18 @@ import software.amazon.awscdk.services.dynamodb.TableEncryption;
 import software.constructs.Construct;
 
 /**
- * The one shape every service table has: on-demand, point-in-time recovery, encryption with an AWS-owned key (free), a
- * generated name, and the removal policy and deletion protection of the environment. Key attributes are
- * strings, as in {@code resources.json}.
+ * The one shape every service table has: on-demand, point-in-time recovery, encryption with an
+ * AWS-owned key (free), a generated name, and the removal policy and deletion protection of the
+ * environment. Key attributes are strings, as in {@code resources.json}.
  */
 final class ServiceTable {
 
   private ServiceTable() {}
 
-  /** A table keyed by {@code partitionKey} (and {@code sortKey}), expiring items by {@code ttlAttribute}. */
+  /**
+   * A table keyed by {@code partitionKey} (and {@code sortKey}), expiring items by {@code
+   * ttlAttribute}.
+   */
   static Table create(
       Construct scope,
       String id,
@@ -48,7 +51,11 @@ final class ServiceTable {
 
   /** Adds a global secondary index on string keys. */
   static void addIndex(
-      Table table, String indexName, String partitionKey, String sortKey, ProjectionType projection) {
+      Table table,
+      String indexName,
+      String partitionKey,
+      String sortKey,
+      ProjectionType projection) {
     table.addGlobalSecondaryIndex(
         GlobalSecondaryIndexProps.builder()
             .indexName(indexName)

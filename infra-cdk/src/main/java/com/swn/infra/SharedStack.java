@@ -36,14 +36,13 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 
 /**
- * What every service shares: the network, the ECS cluster, the event bus with the dead-letter queue of
- * its rule targets, the internal load balancer and the public HTTP API in front of it.
+ * What every service shares: the network, the ECS cluster, the event bus with the dead-letter queue
+ * of its rule targets, the internal load balancer and the public HTTP API in front of it.
  */
 public final class SharedStack extends Stack {
 
   /** Port of the internal load balancer's listener (TLS ends at the HTTP API). */
   static final int LISTENER_PORT = 80;
-
 
   private final Vpc vpc;
   private final SubnetSelection appSubnets;
@@ -96,13 +95,22 @@ public final class SharedStack extends Stack {
                         404,
                         FixedResponseOptions.builder()
                             .contentType("application/problem+json")
-                            .messageBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}")
+                            .messageBody(
+                                "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}")
                             .build()))
                 .build());
     this.identity = new Identity(this, "Identity", config);
-    this.api = new PublicApi(this, "Api", config, vpc, appSubnets, listener, loadBalancerSecurityGroup, identity);
-    CfnOutput.Builder.create(this, "UserPoolId").description("The Cognito user pool (issuer of the access tokens)").value(identity.userPool().getUserPoolId()).build();
-    CfnOutput.Builder.create(this, "UserPoolClientId").description("Its app client: sign in with it (infra-cdk/README.md)").value(identity.client().getUserPoolClientId()).build();
+    this.api =
+        new PublicApi(
+            this, "Api", config, vpc, appSubnets, listener, loadBalancerSecurityGroup, identity);
+    CfnOutput.Builder.create(this, "UserPoolId")
+        .description("The Cognito user pool (issuer of the access tokens)")
+        .value(identity.userPool().getUserPoolId())
+        .build();
+    CfnOutput.Builder.create(this, "UserPoolClientId")
+        .description("Its app client: sign in with it (infra-cdk/README.md)")
+        .value(identity.client().getUserPoolClientId())
+        .build();
     CfnOutput.Builder.create(this, "ApiUrl")
         .description("Base URL of the HTTP API (routes /product, /basket, /order)")
         .value(api.url())
@@ -130,12 +138,14 @@ public final class SharedStack extends Stack {
   }
 
   /**
-   * One dead-letter queue for every rule target on the bus, as locally ({@code SwnEventBus-target-dlq}).
-   * Its policy admits EventBridge for the rules of this bus only; the rules live in the consumers' stacks,
-   * which reference this queue by ARN so that no policy statement has to point back at them.
+   * One dead-letter queue for every rule target on the bus, as locally ({@code
+   * SwnEventBus-target-dlq}). Its policy admits EventBridge for the rules of this bus only; the
+   * rules live in the consumers' stacks, which reference this queue by ARN so that no policy
+   * statement has to point back at them.
    */
   private Queue eventTargetDeadLetterQueue(InfraConfig config) {
-    Queue queue = QueueWithDeadLetter.deadLetter(this, "EventTargetDeadLetterQueue", config.removalPolicy());
+    Queue queue =
+        QueueWithDeadLetter.deadLetter(this, "EventTargetDeadLetterQueue", config.removalPolicy());
     queue.addToResourcePolicy(
         PolicyStatement.Builder.create()
             .sid("AllowRulesOfTheBus")
@@ -163,7 +173,9 @@ public final class SharedStack extends Stack {
     return queue;
   }
 
-  /** ALB access logs need the region's ELB log-delivery principal, known only for a concrete region. */
+  /**
+   * ALB access logs need the region's ELB log-delivery principal, known only for a concrete region.
+   */
   private void enableAccessLogs(Bucket logBucket) {
     if (Token.isUnresolved(getRegion())) {
       software.amazon.awscdk.Annotations.of(loadBalancer)
@@ -181,9 +193,9 @@ public final class SharedStack extends Stack {
   }
 
   /**
-   * The first two zones of the region, resolved by CloudFormation ({@code Fn::GetAZs}) rather than by a
-   * context lookup: synthesis needs no AWS credentials and no {@code cdk.context.json}, and is the same for
-   * every account.
+   * The first two zones of the region, resolved by CloudFormation ({@code Fn::GetAZs}) rather than
+   * by a context lookup: synthesis needs no AWS credentials and no {@code cdk.context.json}, and is
+   * the same for every account.
    */
   @Override
   public List<String> getAvailabilityZones() {
@@ -230,7 +242,10 @@ public final class SharedStack extends Stack {
     return identity;
   }
 
-  /** The base URL callers inside the VPC use to reach the services through the internal load balancer. */
+  /**
+   * The base URL callers inside the VPC use to reach the services through the internal load
+   * balancer.
+   */
   public String internalUrl() {
     return "http://" + loadBalancer.getLoadBalancerDnsName();
   }

@@ -43,18 +43,33 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * A Spring Boot service on Fargate (ARM64) behind the shared internal load balancer: image built from the
- * module's Dockerfile with the repository root as context, a container health check on the liveness probe and
- * a target-group health check on the readiness probe, a deployment circuit breaker that rolls back, its own log group, and a security group
- * that admits the load balancer only.
+ * A Spring Boot service on Fargate (ARM64) behind the shared internal load balancer: image built
+ * from the module's Dockerfile with the repository root as context, a container health check on the
+ * liveness probe and a target-group health check on the readiness probe, a deployment circuit
+ * breaker that rolls back, its own log group, and a security group that admits the load balancer
+ * only.
  */
 public final class SpringBootFargateService extends Construct {
 
-  /** Files never sent to the Docker build context (build output, VCS, local run state, virtualenvs). */
+  /**
+   * Files never sent to the Docker build context (build output, VCS, local run state, virtualenvs).
+   */
   static final List<String> IMAGE_EXCLUDES =
       List.of(
-          "**/target", "**/target/**", ".git", ".git/**", "**/node_modules", "**/cdk.out", "**/cdk.out/**",
-          ".venv*", ".run", ".tools", ".idea", ".vscode", "*.iml", "*.log");
+          "**/target",
+          "**/target/**",
+          ".git",
+          ".git/**",
+          "**/node_modules",
+          "**/cdk.out",
+          "**/cdk.out/**",
+          ".venv*",
+          ".run",
+          ".tools",
+          ".idea",
+          ".vscode",
+          "*.iml",
+          "*.log");
 
   static final String READINESS_PATH = "/actuator/health/readiness";
 
@@ -73,8 +88,9 @@ public final class SpringBootFargateService extends Construct {
    * @param pathPrefix the public path it owns, e.g. {@code /product} (and everything below it)
    * @param listenerPriority unique priority of its listener rule
    * @param size CPU, memory and task bounds
-   * @param stopTimeout SIGTERM-to-SIGKILL time: must exceed the sum of the service's shutdown phases
-   *     (Spring stops them one after another; {@code ShutdownBudgetTest} checks each service)
+   * @param stopTimeout SIGTERM-to-SIGKILL time: must exceed the sum of the service's shutdown
+   *     phases (Spring stops them one after another; {@code ShutdownBudgetTest} checks each
+   *     service)
    * @param environment variables beyond the common ones ({@code SERVER_PORT}, {@code LOG_FORMAT})
    */
   public record Settings(
@@ -88,7 +104,8 @@ public final class SpringBootFargateService extends Construct {
     public Settings {
       environment = Map.copyOf(environment);
       if (stopTimeout.toSeconds().intValue() > 120) {
-        throw new InvalidConfigException(module + ": Fargate allows a stopTimeout of at most 120 s");
+        throw new InvalidConfigException(
+            module + ": Fargate allows a stopTimeout of at most 120 s");
       }
     }
   }
@@ -117,8 +134,10 @@ public final class SpringBootFargateService extends Construct {
                     .operatingSystemFamily(OperatingSystemFamily.LINUX)
                     .build())
             .build();
-    // A read-only root file system, as compose runs the images: the JVM (hsperfdata, java.io.tmpdir) and
-    // Tomcat (its base directory) write only to /tmp; the AOT cache in /app is only read. /tmp is the
+    // A read-only root file system, as compose runs the images: the JVM (hsperfdata,
+    // java.io.tmpdir) and
+    // Tomcat (its base directory) write only to /tmp; the AOT cache in /app is only read. /tmp is
+    // the
     // task's ephemeral storage, private to the task and gone with it.
     taskDefinition.addVolume(Volume.builder().name(TMP_VOLUME).build());
     ContainerDefinition container =
@@ -128,16 +147,25 @@ public final class SpringBootFargateService extends Construct {
                 .containerName("app")
                 .image(image(config, settings.module()))
                 .environment(environment(settings, config.metricsNamespace(), shared.identity()))
-                .portMappings(List.of(PortMapping.builder().containerPort(settings.port()).name("http").build()))
+                .portMappings(
+                    List.of(
+                        PortMapping.builder().containerPort(settings.port()).name("http").build()))
                 .healthCheck(containerHealthCheck(settings.port()))
                 .stopTimeout(settings.stopTimeout())
                 .readonlyRootFilesystem(true)
                 .logging(
                     LogDriver.awsLogs(
-                        AwsLogDriverProps.builder().logGroup(logGroup).streamPrefix(settings.module()).build()))
+                        AwsLogDriverProps.builder()
+                            .logGroup(logGroup)
+                            .streamPrefix(settings.module())
+                            .build()))
                 .build());
     container.addMountPoints(
-        MountPoint.builder().sourceVolume(TMP_VOLUME).containerPath("/tmp").readOnly(false).build());
+        MountPoint.builder()
+            .sourceVolume(TMP_VOLUME)
+            .containerPath("/tmp")
+            .readOnly(false)
+            .build());
     allowMetricsExport(config.metricsNamespace());
     this.service =
         FargateService.Builder.create(this, "Service")
@@ -154,9 +182,12 @@ public final class SpringBootFargateService extends Construct {
             .propagateTags(PropagatedTagSource.SERVICE)
             .enableEcsManagedTags(true)
             .build();
-    // The shared listener and the load balancer's security group, imported into this stack: the rules
-    // that let the load balancer reach this service are created here, so the shared stack never has to
-    // reference a service (no dependency cycle), and the load balancer keeps its egress-restricted group.
+    // The shared listener and the load balancer's security group, imported into this stack: the
+    // rules
+    // that let the load balancer reach this service are created here, so the shared stack never has
+    // to
+    // reference a service (no dependency cycle), and the load balancer keeps its egress-restricted
+    // group.
     this.loadBalancerSecurityGroup =
         SecurityGroup.fromSecurityGroupId(
             this,
@@ -178,7 +209,8 @@ public final class SpringBootFargateService extends Construct {
             .protocol(ApplicationProtocol.HTTP)
             .targetType(TargetType.IP)
             .targets(List.of(service))
-            // Longer than the ALB's keep-alive reuse, shorter than the services' 20 s graceful drain.
+            // Longer than the ALB's keep-alive reuse, shorter than the services' 20 s graceful
+            // drain.
             .deregistrationDelay(Duration.seconds(15))
             .healthCheck(
                 software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.builder()
@@ -202,9 +234,12 @@ public final class SpringBootFargateService extends Construct {
   }
 
   private static ContainerImage image(InfraConfig config, String module) {
-    if (!java.nio.file.Files.isRegularFile(config.repoRoot().resolve(module).resolve("Dockerfile"))) {
+    if (!java.nio.file.Files.isRegularFile(
+        config.repoRoot().resolve(module).resolve("Dockerfile"))) {
       throw new InvalidConfigException(
-          module + "/Dockerfile is missing under " + config.repoRoot()
+          module
+              + "/Dockerfile is missing under "
+              + config.repoRoot()
               + ": the image asset builds it with the repository root as context");
     }
     return ContainerImage.fromAsset(
@@ -216,11 +251,13 @@ public final class SpringBootFargateService extends Construct {
             .build());
   }
 
-  private static Map<String, String> environment(Settings settings, String metricsNamespace, Identity identity) {
+  private static Map<String, String> environment(
+      Settings settings, String metricsNamespace, Identity identity) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("SERVER_PORT", String.valueOf(settings.port()));
     environment.put("LOG_FORMAT", "ecs");
-    // Every service validates the tokens itself (the API passes Authorization on): issuer and app client.
+    // Every service validates the tokens itself (the API passes Authorization on): issuer and app
+    // client.
     environment.put("AUTH_ISSUER", identity.issuer());
     environment.put("AUTH_CLIENTS", identity.client().getUserPoolClientId());
     // Turns on the CloudWatch meter registry (off wherever this is unset, e.g. locally).
@@ -230,18 +267,16 @@ public final class SpringBootFargateService extends Construct {
   }
 
   /**
-   * Liveness through the loopback interface, as the images' own HEALTHCHECK does: needs {@code /bin/sh}
-   * and curl in the image (the services' Dockerfiles install it). Never readiness: it asks DynamoDB, and
-   * ECS replaces a task whose container check fails, so a DynamoDB brownout would replace every task at
-   * once. A task that cannot reach its tables leaves the load balancer (readiness) and stays running.
+   * Liveness through the loopback interface, as the images' own HEALTHCHECK does: needs {@code
+   * /bin/sh} and curl in the image (the services' Dockerfiles install it). Never readiness: it asks
+   * DynamoDB, and ECS replaces a task whose container check fails, so a DynamoDB brownout would
+   * replace every task at once. A task that cannot reach its tables leaves the load balancer
+   * (readiness) and stays running.
    */
   static software.amazon.awscdk.services.ecs.HealthCheck containerHealthCheck(int port) {
     String url = "http://127.0.0.1:" + port + LIVENESS_PATH;
     return software.amazon.awscdk.services.ecs.HealthCheck.builder()
-        .command(
-            List.of(
-                "CMD-SHELL",
-                "curl -fsS -o /dev/null --max-time 4 " + url + " || exit 1"))
+        .command(List.of("CMD-SHELL", "curl -fsS -o /dev/null --max-time 4 " + url + " || exit 1"))
         .interval(Duration.seconds(15))
         .timeout(Duration.seconds(5))
         .retries(3)
@@ -265,18 +300,23 @@ public final class SpringBootFargateService extends Construct {
   }
 
   /**
-   * Lets this service call the others through the internal load balancer (the basket reads the product
-   * catalogue that way): an ingress rule on the load balancer's group, kept in this service's stack.
+   * Lets this service call the others through the internal load balancer (the basket reads the
+   * product catalogue that way): an ingress rule on the load balancer's group, kept in this
+   * service's stack.
    */
   public void allowCallsThroughLoadBalancer() {
     loadBalancerSecurityGroup
         .getConnections()
-        .allowFrom(service, SharedStack.listenerPort(), "Service-to-service calls from " + getNode().getId());
+        .allowFrom(
+            service,
+            SharedStack.listenerPort(),
+            "Service-to-service calls from " + getNode().getId());
   }
 
   /**
-   * Lets this service put events on the bus under one source only ({@code events:source} condition), so
-   * it cannot publish another service's events, e.g. the product task a {@code CheckoutBasket}.
+   * Lets this service put events on the bus under one source only ({@code events:source}
+   * condition), so it cannot publish another service's events, e.g. the product task a {@code
+   * CheckoutBasket}.
    */
   public void allowPublishing(IEventBus bus, String source) {
     taskDefinition
@@ -292,7 +332,10 @@ public final class SpringBootFargateService extends Construct {
   /** Task-count scaling between the configured bounds. */
   public ScalableTaskCount autoScaleTaskCount(ServiceSize size) {
     return service.autoScaleTaskCount(
-        EnableScalingProps.builder().minCapacity(size.minTasks()).maxCapacity(size.maxTasks()).build());
+        EnableScalingProps.builder()
+            .minCapacity(size.minTasks())
+            .maxCapacity(size.maxTasks())
+            .build());
   }
 
   public FargateService service() {

@@ -7,8 +7,8 @@ import java.util.List;
 import software.constructs.IConstruct;
 
 /**
- * The only place that silences cdk-nag findings. Every suppression names one rule, carries the reason, and
- * where the rule reports individual resources or actions, is limited to exactly those.
+ * The only place that silences cdk-nag findings. Every suppression names one rule, carries the
+ * reason, and where the rule reports individual resources or actions, is limited to exactly those.
  */
 final class Suppressions {
 
@@ -20,7 +20,10 @@ final class Suppressions {
         construct, List.of(NagPackSuppression.builder().id(rule).reason(reason).build()), true);
   }
 
-  /** Suppresses {@code rule} on {@code construct} and its children for findings matching {@code regex} only. */
+  /**
+   * Suppresses {@code rule} on {@code construct} and its children for findings matching {@code
+   * regex} only.
+   */
   static void add(IConstruct construct, String rule, String reason, String regex) {
     NagSuppressions.addResourceSuppressions(
         construct,
@@ -35,8 +38,8 @@ final class Suppressions {
 
   /**
    * The findings every Spring Boot service has: the table grants include the tables' indexes
-   * ({@code <table>/index/*}), the execution role's ECR token call has no resource, and the non-secret
-   * configuration travels as plain environment variables.
+   * ({@code <table>/index/*}), the execution role's ECR token call has no resource, and the
+   * non-secret configuration travels as plain environment variables.
    */
   static void serviceDefaults(SpringBootFargateService service) {
     add(

@@ -10,8 +10,8 @@ import software.amazon.awscdk.TagProps;
 import software.amazon.awscdk.Tags;
 
 /**
- * The whole system as stacks: shared first, then one per service, then monitoring. cdk-nag's AWS Solutions
- * checks run on every stack of the app; findings are errors.
+ * The whole system as stacks: shared first, then one per service, then monitoring. cdk-nag's AWS
+ * Solutions checks run on every stack of the app; findings are errors.
  */
 public record SwnShop(
     SharedStack shared,
@@ -23,11 +23,16 @@ public record SwnShop(
   /** Adds every stack of the system to {@code app}. */
   public static SwnShop create(App app, InfraConfig config) {
     String prefix = config.stackPrefix();
-    SharedStack shared = new SharedStack(app, prefix + "Shared", props(config, "network, cluster, bus, HTTP API"), config);
-    ProductStack product = new ProductStack(app, prefix + "Product", props(config, "product service"), config, shared);
-    BasketStack basket = new BasketStack(app, prefix + "Basket", props(config, "basket service"), config, shared);
+    SharedStack shared =
+        new SharedStack(
+            app, prefix + "Shared", props(config, "network, cluster, bus, HTTP API"), config);
+    ProductStack product =
+        new ProductStack(app, prefix + "Product", props(config, "product service"), config, shared);
+    BasketStack basket =
+        new BasketStack(app, prefix + "Basket", props(config, "basket service"), config, shared);
     OrderingStack ordering =
-        new OrderingStack(app, prefix + "Ordering", props(config, "ordering service"), config, shared);
+        new OrderingStack(
+            app, prefix + "Ordering", props(config, "ordering service"), config, shared);
     MonitoringStack monitoring =
         new MonitoringStack(
             app,
@@ -40,14 +45,18 @@ public record SwnShop(
                 new MonitoringStack.Watched("Basket", basket.service()),
                 new MonitoringStack.Watched("Ordering", ordering.service())),
             List.of(
-                new MonitoringStack.Consumer("OrderQueue", ordering.orders(), ordering.checkoutRule()),
                 new MonitoringStack.Consumer(
-                    "BasketProductEventsQueue", basket.productEvents(), basket.productEventsRule())),
+                    "OrderQueue", ordering.orders(), ordering.checkoutRule()),
+                new MonitoringStack.Consumer(
+                    "BasketProductEventsQueue",
+                    basket.productEvents(),
+                    basket.productEventsRule())),
             List.of(
                 new MonitoringStack.Outbox("Product", product.outboxTable()),
                 new MonitoringStack.Outbox("Basket", basket.outboxTable())),
             List.of(new MonitoringStack.WorkQueue("BasketRepricingQueue", basket.repricing())));
-    // Listener rules and dashboards stay untagged: the CloudFormation resource schemas cfn-lint checks
+    // Listener rules and dashboards stay untagged: the CloudFormation resource schemas cfn-lint
+    // checks
     // against have no Tags on them.
     TagProps tagProps =
         TagProps.builder()

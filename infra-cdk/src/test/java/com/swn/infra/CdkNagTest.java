@@ -15,15 +15,18 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 
 /**
- * cdk-nag's AWS Solutions pack runs on every stack of both synthesized variants (development in a concrete
- * region, production environment-agnostic): no unsuppressed finding, and every suppression has a reason.
+ * cdk-nag's AWS Solutions pack runs on every stack of both synthesized variants (development in a
+ * concrete region, production environment-agnostic): no unsuppressed finding, and every suppression
+ * has a reason.
  */
 class CdkNagTest {
 
   static Stream<Arguments> stacks() {
     List<Arguments> stacks = new ArrayList<>();
     for (SynthesizedApp app : List.of(SynthesizedApp.development(), SynthesizedApp.production())) {
-      app.templates().keySet().forEach(stack -> stacks.add(Arguments.of(stack.getStackName(), app, stack)));
+      app.templates()
+          .keySet()
+          .forEach(stack -> stacks.add(Arguments.of(stack.getStackName(), app, stack)));
     }
     return stacks.stream();
   }
@@ -43,7 +46,8 @@ class CdkNagTest {
   @SuppressWarnings("unchecked")
   void explainsEverySuppression(String name, SynthesizedApp app, Stack stack) {
     for (Map<String, Object> resource : app.resources(stack).values()) {
-      Map<String, Object> metadata = (Map<String, Object>) resource.getOrDefault("Metadata", Map.of());
+      Map<String, Object> metadata =
+          (Map<String, Object>) resource.getOrDefault("Metadata", Map.of());
       Map<String, Object> nag = (Map<String, Object>) metadata.getOrDefault("cdk_nag", Map.of());
       for (Map<String, Object> suppression :
           (List<Map<String, Object>>) nag.getOrDefault("rules_to_suppress", List.of())) {

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The rules on the shared bus, their targets' retry and dead-letter settings, and the consumer queues. */
+/**
+ * The rules on the shared bus, their targets' retry and dead-letter settings, and the consumer
+ * queues.
+ */
 class EventsAndQueuesTest {
 
   private final SynthesizedApp app = SynthesizedApp.development();
@@ -19,21 +22,32 @@ class EventsAndQueuesTest {
             "AWS::Events::Rule",
             Map.of(
                 "EventPattern",
-                    Map.of("source", List.of("com.swn.basket.checkoutbasket"), "detail-type", List.of("CheckoutBasket")),
-                "EventBusName", Match.objectLike(Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*EventBus.*"))),
+                    Map.of(
+                        "source",
+                        List.of("com.swn.basket.checkoutbasket"),
+                        "detail-type",
+                        List.of("CheckoutBasket")),
+                "EventBusName",
+                    Match.objectLike(
+                        Map.of("Fn::ImportValue", Match.stringLikeRegexp(".*EventBus.*"))),
                 "Targets",
                     List.of(
                         Match.objectLike(
                             Map.of(
                                 "Arn", arn(shop.ordering().orders().queue()),
                                 "RetryPolicy",
-                                    Map.of("MaximumRetryAttempts", 185, "MaximumEventAgeInSeconds", 86400),
+                                    Map.of(
+                                        "MaximumRetryAttempts",
+                                        185,
+                                        "MaximumEventAgeInSeconds",
+                                        86400),
                                 "DeadLetterConfig",
                                     Map.of(
                                         "Arn",
                                         Map.of(
                                             "Fn::ImportValue",
-                                            Match.stringLikeRegexp(".*EventTargetDeadLetterQueue.*"))))))));
+                                            Match.stringLikeRegexp(
+                                                ".*EventTargetDeadLetterQueue.*"))))))));
   }
 
   @Test
@@ -52,7 +66,11 @@ class EventsAndQueuesTest {
                             Map.of(
                                 "Arn", arn(shop.basket().productEvents().queue()),
                                 "RetryPolicy",
-                                    Map.of("MaximumRetryAttempts", 185, "MaximumEventAgeInSeconds", 86400),
+                                    Map.of(
+                                        "MaximumRetryAttempts",
+                                        185,
+                                        "MaximumEventAgeInSeconds",
+                                        86400),
                                 "DeadLetterConfig", Match.objectLike(Map.of()))))));
   }
 
@@ -62,7 +80,9 @@ class EventsAndQueuesTest {
         .hasResourceProperties(
             "AWS::SQS::QueuePolicy",
             Map.of(
-                "Queues", List.of(Map.of("Ref", SynthesizedApp.logicalId(shop.ordering().orders().queue()))),
+                "Queues",
+                    List.of(
+                        Map.of("Ref", SynthesizedApp.logicalId(shop.ordering().orders().queue()))),
                 "PolicyDocument",
                     Match.objectLike(
                         Map.of(
@@ -78,7 +98,9 @@ class EventsAndQueuesTest {
                                                     "ArnEquals",
                                                     Map.of(
                                                         "aws:SourceArn",
-                                                        arn(shop.ordering().checkoutRule())))))))))));
+                                                        arn(
+                                                            shop.ordering()
+                                                                .checkoutRule())))))))))));
   }
 
   @Test
@@ -100,25 +122,43 @@ class EventsAndQueuesTest {
                                         "Condition",
                                             Map.of(
                                                 "ArnLike",
-                                                Map.of("aws:SourceArn", Match.objectLike(Map.of("Fn::Join", Match.anyValue()))))))))))));
+                                                Map.of(
+                                                    "aws:SourceArn",
+                                                    Match.objectLike(
+                                                        Map.of(
+                                                            "Fn::Join",
+                                                            Match.anyValue()))))))))))));
   }
 
   @Test
   void redrivesConsumerQueuesToTheirDeadLetterQueuesAfterTheirReceives() {
     for (var entry :
-        Map.of(shop.ordering().orders(), OrderingStack.MAX_RECEIVES, shop.basket().productEvents(), 5).entrySet()) {
+        Map.of(
+                shop.ordering().orders(),
+                OrderingStack.MAX_RECEIVES,
+                shop.basket().productEvents(),
+                5)
+            .entrySet()) {
       QueueWithDeadLetter queues = entry.getKey();
       Template template = app.template(software.amazon.awscdk.Stack.of(queues));
       template.hasResourceProperties(
           "AWS::SQS::Queue",
           Map.of(
-              "VisibilityTimeout", 30,
-              "MessageRetentionPeriod", 345600,
-              "SqsManagedSseEnabled", true,
+              "VisibilityTimeout",
+              30,
+              "MessageRetentionPeriod",
+              345600,
+              "SqsManagedSseEnabled",
+              true,
               "RedrivePolicy",
-                  Map.of("maxReceiveCount", entry.getValue(), "deadLetterTargetArn", arn(queues.deadLetterQueue()))));
+              Map.of(
+                  "maxReceiveCount",
+                  entry.getValue(),
+                  "deadLetterTargetArn",
+                  arn(queues.deadLetterQueue()))));
       template.hasResourceProperties(
-          "AWS::SQS::Queue", Map.of("MessageRetentionPeriod", 1209600, "RedrivePolicy", Match.absent()));
+          "AWS::SQS::Queue",
+          Map.of("MessageRetentionPeriod", 1209600, "RedrivePolicy", Match.absent()));
     }
   }
 
@@ -137,8 +177,12 @@ class EventsAndQueuesTest {
                               List.of(
                                   Match.objectLike(
                                       Map.of(
-                                          "Effect", "Deny",
-                                          "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))))));
+                                          "Effect",
+                                          "Deny",
+                                          "Condition",
+                                          Map.of(
+                                              "Bool",
+                                              Map.of("aws:SecureTransport", "false"))))))))));
     }
   }
 

@@ -50,7 +50,9 @@ class InfraConfigTest {
   @Test
   void takesAccountAndRegionFromTheCdkCli() {
     InfraConfig config =
-        config(Map.of(), Map.of("CDK_DEFAULT_ACCOUNT", "123456789012", "CDK_DEFAULT_REGION", "eu-central-1"));
+        config(
+            Map.of(),
+            Map.of("CDK_DEFAULT_ACCOUNT", "123456789012", "CDK_DEFAULT_REGION", "eu-central-1"));
     assertThat(config.environment().getAccount()).isEqualTo("123456789012");
     assertThat(config.environment().getRegion()).isEqualTo("eu-central-1");
   }
@@ -58,11 +60,23 @@ class InfraConfigTest {
   @Test
   void readsSizesAndTargetsPerService() {
     InfraConfig config =
-        config("env", "staging-2", "ordering.cpu", "1024", "ordering.memory", "2048", "ordering.maxTasks", "20",
-            "scaling.backlogPerTask", "50", "api.corsOrigins", "https://shop.example.com, https://admin.example.com");
+        config(
+            "env",
+            "staging-2",
+            "ordering.cpu",
+            "1024",
+            "ordering.memory",
+            "2048",
+            "ordering.maxTasks",
+            "20",
+            "scaling.backlogPerTask",
+            "50",
+            "api.corsOrigins",
+            "https://shop.example.com, https://admin.example.com");
     assertThat(config.ordering()).isEqualTo(new ServiceSize(1024, 2048, 1, 20));
     assertThat(config.scaling().backlogPerTask()).isEqualTo(50);
-    assertThat(config.api().corsOrigins()).containsExactly("https://shop.example.com", "https://admin.example.com");
+    assertThat(config.api().corsOrigins())
+        .containsExactly("https://shop.example.com", "https://admin.example.com");
     assertThat(config.stackPrefix()).isEqualTo("SwnStaging2");
   }
 
@@ -70,12 +84,17 @@ class InfraConfigTest {
   void rejectsInvalidValuesNamingTheKey() {
     assertThatThrownBy(() -> config("env", "Prod")).hasMessageContaining("env");
     assertThatThrownBy(() -> config("egress", "both")).hasMessageContaining("egress");
-    assertThatThrownBy(() -> config("product.memory", "3000")).hasMessageContaining("product").hasMessageContaining("memory");
-    assertThatThrownBy(() -> config("basket.minTasks", "4", "basket.maxTasks", "2")).hasMessageContaining("basket");
+    assertThatThrownBy(() -> config("product.memory", "3000"))
+        .hasMessageContaining("product")
+        .hasMessageContaining("memory");
+    assertThatThrownBy(() -> config("basket.minTasks", "4", "basket.maxTasks", "2"))
+        .hasMessageContaining("basket");
     assertThatThrownBy(() -> config("account", "123")).hasMessageContaining("account");
     assertThatThrownBy(() -> config("account", "123456789012")).hasMessageContaining("region");
-    assertThatThrownBy(() -> config("logRetentionDays", "10")).hasMessageContaining("logRetentionDays");
-    assertThatThrownBy(() -> config("scaling.cpuPercent", "x")).hasMessageContaining("scaling.cpuPercent");
+    assertThatThrownBy(() -> config("logRetentionDays", "10"))
+        .hasMessageContaining("logRetentionDays");
+    assertThatThrownBy(() -> config("scaling.cpuPercent", "x"))
+        .hasMessageContaining("scaling.cpuPercent");
     assertThatThrownBy(() -> config("alarmEmail", "nobody")).hasMessageContaining("alarmEmail");
   }
 }

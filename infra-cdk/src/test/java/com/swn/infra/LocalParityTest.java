@@ -21,9 +21,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The local resource definitions ({@code local-aws/.../resources.json}, what every local run and test uses)
- * and the CDK definitions describe the same system. AWS names are generated, so each local resource is
- * mapped to the construct that plays its role, and the test fails for a local resource without one.
+ * The local resource definitions ({@code local-aws/.../resources.json}, what every local run and
+ * test uses) and the CDK definitions describe the same system. AWS names are generated, so each
+ * local resource is mapped to the construct that plays its role, and the test fails for a local
+ * resource without one.
  */
 class LocalParityTest {
 
@@ -66,7 +67,8 @@ class LocalParityTest {
         .containsExactlyInAnyOrderElementsOf(local.tables().stream().map(Table::name).toList());
     assertThat(queues().keySet())
         .containsExactlyInAnyOrderElementsOf(local.queues().stream().map(Queue::name).toList());
-    assertThat(rules().keySet()).containsExactlyInAnyOrderElementsOf(local.rules().stream().map(Rule::name).toList());
+    assertThat(rules().keySet())
+        .containsExactlyInAnyOrderElementsOf(local.rules().stream().map(Rule::name).toList());
     assertThat(local.eventBuses()).hasSize(1);
     for (Stack stack : app.templates().keySet()) {
       int tables = app.template(stack).findResources("AWS::DynamoDB::Table").size();
@@ -79,23 +81,37 @@ class LocalParityTest {
   void agreesOnTableKeysIndexesAndTtl() {
     for (Table table : local.tables()) {
       Map<String, Object> cdk = app.properties(tables().get(table.name()));
-      assertThat(keySchema(cdk.get("KeySchema"))).as(table.name()).isEqualTo(keySchema(table.partitionKey(), table.sortKey()));
-      assertThat(attributeTypes(cdk)).as(table.name() + " attribute types").isEqualTo(localAttributeTypes(table));
-      List<Map<String, Object>> indexes = list(cdk.getOrDefault("GlobalSecondaryIndexes", List.of()));
-      assertThat(indexes).as(table.name() + " indexes").hasSameSizeAs(table.globalSecondaryIndexes());
+      assertThat(keySchema(cdk.get("KeySchema")))
+          .as(table.name())
+          .isEqualTo(keySchema(table.partitionKey(), table.sortKey()));
+      assertThat(attributeTypes(cdk))
+          .as(table.name() + " attribute types")
+          .isEqualTo(localAttributeTypes(table));
+      List<Map<String, Object>> indexes =
+          list(cdk.getOrDefault("GlobalSecondaryIndexes", List.of()));
+      assertThat(indexes)
+          .as(table.name() + " indexes")
+          .hasSameSizeAs(table.globalSecondaryIndexes());
       for (GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
         Map<String, Object> cdkIndex =
-            indexes.stream().filter(i -> i.get("IndexName").equals(index.name())).findFirst().orElseThrow(
-                () -> new AssertionError(table.name() + ": no index " + index.name()));
-        assertThat(keySchema(cdkIndex.get("KeySchema"))).as(index.name())
+            indexes.stream()
+                .filter(i -> i.get("IndexName").equals(index.name()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(table.name() + ": no index " + index.name()));
+        assertThat(keySchema(cdkIndex.get("KeySchema")))
+            .as(index.name())
             .isEqualTo(keySchema(index.partitionKey(), index.sortKey()));
-        assertThat(map(cdkIndex.get("Projection")).get("ProjectionType")).as(index.name()).isEqualTo(index.projection());
+        assertThat(map(cdkIndex.get("Projection")).get("ProjectionType"))
+            .as(index.name())
+            .isEqualTo(index.projection());
       }
       Object ttl = cdk.get("TimeToLiveSpecification");
       if (table.ttlAttribute() == null) {
         assertThat(ttl).as(table.name() + " TTL").isNull();
       } else {
-        assertThat(ttl).as(table.name() + " TTL").isEqualTo(Map.of("AttributeName", table.ttlAttribute(), "Enabled", true));
+        assertThat(ttl)
+            .as(table.name() + " TTL")
+            .isEqualTo(Map.of("AttributeName", table.ttlAttribute(), "Enabled", true));
       }
     }
   }
@@ -104,14 +120,22 @@ class LocalParityTest {
   void agreesOnQueueTimingsAndRedrive() {
     for (Queue queue : local.queues()) {
       Map<String, Object> cdk = app.properties(queues().get(queue.name()));
-      assertThat(number(cdk.get("VisibilityTimeout"))).as(queue.name()).isEqualTo(queue.visibilityTimeoutSeconds());
-      assertThat(number(cdk.get("MessageRetentionPeriod"))).as(queue.name()).isEqualTo(queue.messageRetentionSeconds());
+      assertThat(number(cdk.get("VisibilityTimeout")))
+          .as(queue.name())
+          .isEqualTo(queue.visibilityTimeoutSeconds());
+      assertThat(number(cdk.get("MessageRetentionPeriod")))
+          .as(queue.name())
+          .isEqualTo(queue.messageRetentionSeconds());
       if (queue.deadLetter() == null) {
         assertThat(cdk.get("RedrivePolicy")).as(queue.name()).isNull();
       } else {
         Map<String, Object> redrive = map(cdk.get("RedrivePolicy"));
-        assertThat(number(redrive.get("maxReceiveCount"))).as(queue.name()).isEqualTo(queue.deadLetter().maxReceiveCount());
-        assertThat(redrive.get("deadLetterTargetArn")).as(queue.name()).isEqualTo(arn(queues().get(queue.deadLetter().name())));
+        assertThat(number(redrive.get("maxReceiveCount")))
+            .as(queue.name())
+            .isEqualTo(queue.deadLetter().maxReceiveCount());
+        assertThat(redrive.get("deadLetterTargetArn"))
+            .as(queue.name())
+            .isEqualTo(arn(queues().get(queue.deadLetter().name())));
       }
     }
   }
@@ -132,13 +156,17 @@ class LocalParityTest {
       for (int i = 0; i < targets.size(); i++) {
         Target expected = rule.targets().get(i);
         Map<String, Object> target = targets.get(i);
-        assertThat(target.get("Arn")).as(expected.id()).isEqualTo(arn(queues().get(expected.queue())));
+        assertThat(target.get("Arn"))
+            .as(expected.id())
+            .isEqualTo(arn(queues().get(expected.queue())));
         assertThat(resolveImport(map(target.get("DeadLetterConfig")).get("Arn")))
             .as(expected.id() + " dead letters")
             .isEqualTo(arn(queues().get(Objects.requireNonNull(expected.deadLetterQueue()))));
         Map<String, Object> retry = map(target.get("RetryPolicy"));
-        assertThat(number(retry.get("MaximumRetryAttempts"))).isEqualTo(expected.maximumRetryAttempts());
-        assertThat(number(retry.get("MaximumEventAgeInSeconds"))).isEqualTo(expected.maximumEventAgeSeconds());
+        assertThat(number(retry.get("MaximumRetryAttempts")))
+            .isEqualTo(expected.maximumRetryAttempts());
+        assertThat(number(retry.get("MaximumEventAgeInSeconds")))
+            .isEqualTo(expected.maximumEventAgeSeconds());
       }
     }
   }
@@ -154,7 +182,9 @@ class LocalParityTest {
     Map<String, Object> outputs = map(app.template(shop.shared()).toJSON().get("Outputs"));
     return outputs.values().stream()
         .map(LocalParityTest::map)
-        .filter(output -> output.get("Export") != null && map(output.get("Export")).get("Name").equals(name))
+        .filter(
+            output ->
+                output.get("Export") != null && map(output.get("Export")).get("Name").equals(name))
         .map(output -> output.get("Value"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no export " + name));

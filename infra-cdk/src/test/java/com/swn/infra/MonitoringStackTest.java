@@ -19,22 +19,29 @@ class MonitoringStackTest {
     template.hasResourceProperties(
         "AWS::CloudWatch::Alarm",
         Map.of(
-            "ComparisonOperator", "GreaterThanThreshold",
-            "Threshold", 5,
+            "ComparisonOperator",
+            "GreaterThanThreshold",
+            "Threshold",
+            5,
             "Metrics",
-                Match.arrayWith(
-                    List.of(
-                        Match.objectLike(
-                            Map.of("Expression", "IF(requests > 0, 100 * errors / requests, 0)")),
-                        Match.objectLike(
-                            Map.of(
-                                "Id", "errors",
-                                "MetricStat",
+            Match.arrayWith(
+                List.of(
+                    Match.objectLike(
+                        Map.of("Expression", "IF(requests > 0, 100 * errors / requests, 0)")),
+                    Match.objectLike(
+                        Map.of(
+                            "Id",
+                            "errors",
+                            "MetricStat",
+                            Match.objectLike(
+                                Map.of(
+                                    "Metric",
                                     Match.objectLike(
                                         Map.of(
-                                            "Metric",
-                                            Match.objectLike(
-                                                Map.of("Namespace", "AWS/ApiGateway", "MetricName", "5xx"))))))))));
+                                            "Namespace",
+                                            "AWS/ApiGateway",
+                                            "MetricName",
+                                            "5xx"))))))))));
   }
 
   @Test
@@ -48,10 +55,14 @@ class MonitoringStackTest {
     var alarms =
         alarmsWith(
             Map.of(
-                "MetricName", "ApproximateNumberOfMessagesVisible",
-                "Threshold", 1,
-                "ComparisonOperator", "GreaterThanOrEqualToThreshold",
-                "EvaluationPeriods", 1));
+                "MetricName",
+                "ApproximateNumberOfMessagesVisible",
+                "Threshold",
+                1,
+                "ComparisonOperator",
+                "GreaterThanOrEqualToThreshold",
+                "EvaluationPeriods",
+                1));
     assertThat(alarms).hasSize(4);
     assertThat(alarms.values().toString()).contains(deadLetterQueues);
   }
@@ -60,7 +71,13 @@ class MonitoringStackTest {
   void alarmsWhenAConsumerQueueHoldsOldMessages() {
     template.resourcePropertiesCountIs(
         "AWS::CloudWatch::Alarm",
-        Map.of("MetricName", "ApproximateAgeOfOldestMessage", "Threshold", 300, "Statistic", "Maximum"),
+        Map.of(
+            "MetricName",
+            "ApproximateAgeOfOldestMessage",
+            "Threshold",
+            300,
+            "Statistic",
+            "Maximum"),
         2);
   }
 
@@ -95,11 +112,18 @@ class MonitoringStackTest {
   void alarmsOnUnhealthyAndMissingTasksOfEveryService() {
     template.resourcePropertiesCountIs(
         "AWS::CloudWatch::Alarm",
-        Map.of("MetricName", "UnHealthyHostCount", "Namespace", "AWS/ApplicationELB", "Threshold", 1),
+        Map.of(
+            "MetricName", "UnHealthyHostCount", "Namespace", "AWS/ApplicationELB", "Threshold", 1),
         3);
     template.resourcePropertiesCountIs(
         "AWS::CloudWatch::Alarm",
-        Map.of("MetricName", "HealthyHostCount", "ComparisonOperator", "LessThanThreshold", "TreatMissingData", "breaching"),
+        Map.of(
+            "MetricName",
+            "HealthyHostCount",
+            "ComparisonOperator",
+            "LessThanThreshold",
+            "TreatMissingData",
+            "breaching"),
         3);
   }
 
@@ -117,15 +141,18 @@ class MonitoringStackTest {
     template.hasResourceProperties(
         "AWS::KMS::Key",
         Map.of(
-            "EnableKeyRotation", true,
+            "EnableKeyRotation",
+            true,
             "KeyPolicy",
-                Match.objectLike(
-                    Map.of(
-                        "Statement",
-                        Match.arrayWith(
-                            List.of(
-                                Match.objectLike(
-                                    Map.of("Principal", Map.of("Service", "cloudwatch.amazonaws.com")))))))));
+            Match.objectLike(
+                Map.of(
+                    "Statement",
+                    Match.arrayWith(
+                        List.of(
+                            Match.objectLike(
+                                Map.of(
+                                    "Principal",
+                                    Map.of("Service", "cloudwatch.amazonaws.com")))))))));
   }
 
   @Test

@@ -11,8 +11,9 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * {@code env=prod}, synthesized without account or region (as {@code make synth} does offline): no NAT,
- * interface endpoints instead, retained and deletion-protected data, more tasks, stack termination protection.
+ * {@code env=prod}, synthesized without account or region (as {@code make synth} does offline): no
+ * NAT, interface endpoints instead, retained and deletion-protected data, more tasks, stack
+ * termination protection.
  */
 class ProductionEnvironmentTest {
 
@@ -25,20 +26,27 @@ class ProductionEnvironmentTest {
     shared.resourceCountIs("AWS::EC2::NatGateway", 0);
     shared.resourceCountIs("AWS::EC2::InternetGateway", 0);
     shared.resourceCountIs("AWS::EC2::Subnet", 2);
-    shared.resourcePropertiesCountIs("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Interface"), 5);
-    shared.resourcePropertiesCountIs("AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Gateway"), 2);
+    shared.resourcePropertiesCountIs(
+        "AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Interface"), 5);
+    shared.resourcePropertiesCountIs(
+        "AWS::EC2::VPCEndpoint", Map.of("VpcEndpointType", "Gateway"), 2);
     String services = shared.findResources("AWS::EC2::VPCEndpoint").values().toString();
-    assertThat(services).contains(".ecr.api", ".ecr.dkr", ".logs", ".sqs", ".events", ".dynamodb", ".s3");
+    assertThat(services)
+        .contains(".ecr.api", ".ecr.dkr", ".logs", ".sqs", ".events", ".dynamodb", ".s3");
   }
 
   @Test
   void keepsAndProtectsDataWhenAStackIsDeleted() {
     for (Stack stack : List.of(shop.product(), shop.basket(), shop.ordering())) {
       Template template = app.template(stack);
-      template.allResourcesProperties("AWS::DynamoDB::Table", Map.of("DeletionProtectionEnabled", true));
-      template.allResources("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
+      template.allResourcesProperties(
+          "AWS::DynamoDB::Table", Map.of("DeletionProtectionEnabled", true));
+      template.allResources(
+          "AWS::DynamoDB::Table",
+          Map.of("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain"));
       template.hasResourceProperties(
-          "AWS::ApplicationAutoScaling::ScalableTarget", Map.of("MinCapacity", 2, "MaxCapacity", 10));
+          "AWS::ApplicationAutoScaling::ScalableTarget",
+          Map.of("MinCapacity", 2, "MaxCapacity", 10));
     }
     for (Stack stack : List.of(shop.shared(), shop.basket(), shop.ordering())) {
       app.template(stack).allResources("AWS::SQS::Queue", Map.of("DeletionPolicy", "Retain"));
@@ -49,10 +57,16 @@ class ProductionEnvironmentTest {
   @Test
   void warnsThatLoadBalancerAccessLogsNeedARegion() {
     Annotations.fromStack(shop.shared())
-        .hasWarning("/" + shop.shared().getStackName() + "/LoadBalancer", Match.stringLikeRegexp(".*access logs are off.*"));
+        .hasWarning(
+            "/" + shop.shared().getStackName() + "/LoadBalancer",
+            Match.stringLikeRegexp(".*access logs are off.*"));
     app.template(shop.shared())
         .hasResourceProperties(
             "AWS::ElasticLoadBalancingV2::LoadBalancer",
-            Map.of("LoadBalancerAttributes", Match.not(Match.arrayWith(List.of(Match.objectLike(Map.of("Key", "access_logs.s3.enabled")))))));
+            Map.of(
+                "LoadBalancerAttributes",
+                Match.not(
+                    Match.arrayWith(
+                        List.of(Match.objectLike(Map.of("Key", "access_logs.s3.enabled")))))));
   }
 }

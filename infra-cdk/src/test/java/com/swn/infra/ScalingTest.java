@@ -21,62 +21,77 @@ class ScalingTest {
         .hasResourceProperties(
             "AWS::ApplicationAutoScaling::ScalingPolicy",
             Map.of(
-                "PolicyType", "TargetTrackingScaling",
+                "PolicyType",
+                "TargetTrackingScaling",
                 "TargetTrackingScalingPolicyConfiguration",
-                    Match.objectLike(
+                Match.objectLike(
+                    Map.of(
+                        "TargetValue",
+                        100,
+                        "CustomizedMetricSpecification",
                         Map.of(
-                            "TargetValue", 100,
-                            "CustomizedMetricSpecification",
+                            "Metrics",
+                            List.of(
                                 Map.of(
-                                    "Metrics",
-                                    List.of(
+                                    "Id",
+                                    "visible",
+                                    "ReturnData",
+                                    false,
+                                    "MetricStat",
+                                    Map.of(
+                                        "Stat",
+                                        "Sum",
+                                        "Metric",
                                         Map.of(
-                                            "Id", "visible",
-                                            "ReturnData", false,
-                                            "MetricStat",
-                                                Map.of(
-                                                    "Stat", "Sum",
-                                                    "Metric",
+                                            "Namespace", "AWS/SQS",
+                                            "MetricName", "ApproximateNumberOfMessagesVisible",
+                                            "Dimensions",
+                                                List.of(
+                                                    Map.of(
+                                                        "Name",
+                                                        "QueueName",
+                                                        "Value",
                                                         Map.of(
-                                                            "Namespace", "AWS/SQS",
-                                                            "MetricName", "ApproximateNumberOfMessagesVisible",
-                                                            "Dimensions",
-                                                                List.of(
-                                                                    Map.of(
-                                                                        "Name", "QueueName",
-                                                                        "Value",
-                                                                            Map.of(
-                                                                                "Fn::GetAtt",
-                                                                                List.of(queue, "QueueName"))))))),
+                                                            "Fn::GetAtt",
+                                                            List.of(queue, "QueueName"))))))),
+                                Map.of(
+                                    "Id",
+                                    "running",
+                                    "ReturnData",
+                                    false,
+                                    "MetricStat",
+                                    Map.of(
+                                        "Stat",
+                                        "Average",
+                                        "Metric",
                                         Map.of(
-                                            "Id", "running",
-                                            "ReturnData", false,
-                                            "MetricStat",
-                                                Map.of(
-                                                    "Stat", "Average",
-                                                    "Metric",
+                                            "Namespace", "ECS/ContainerInsights",
+                                            "MetricName", "RunningTaskCount",
+                                            "Dimensions",
+                                                List.of(
+                                                    Match.objectLike(Map.of("Name", "ClusterName")),
+                                                    Map.of(
+                                                        "Name",
+                                                        "ServiceName",
+                                                        "Value",
                                                         Map.of(
-                                                            "Namespace", "ECS/ContainerInsights",
-                                                            "MetricName", "RunningTaskCount",
-                                                            "Dimensions",
-                                                                List.of(
-                                                                    Match.objectLike(Map.of("Name", "ClusterName")),
-                                                                    Map.of(
-                                                                        "Name", "ServiceName",
-                                                                        "Value",
-                                                                            Map.of(
-                                                                                "Fn::GetAtt",
-                                                                                List.of(service, "Name"))))))),
-                                        Map.of(
-                                            "Id", "backlogPerTask",
-                                            "Expression", "visible / running",
-                                            "Label", Match.anyValue(),
-                                            "ReturnData", true)))))));
+                                                            "Fn::GetAtt",
+                                                            List.of(service, "Name"))))))),
+                                Map.of(
+                                    "Id",
+                                    "backlogPerTask",
+                                    "Expression",
+                                    "visible / running",
+                                    "Label",
+                                    Match.anyValue(),
+                                    "ReturnData",
+                                    true)))))));
   }
 
   @Test
   void neverScalesTheOrderingWorkerOnCpu() {
-    var policies = app.template(shop.ordering()).findResources("AWS::ApplicationAutoScaling::ScalingPolicy");
+    var policies =
+        app.template(shop.ordering()).findResources("AWS::ApplicationAutoScaling::ScalingPolicy");
     assertThat(policies).hasSize(1);
     app.template(shop.ordering())
         .resourcePropertiesCountIs(
@@ -92,14 +107,16 @@ class ScalingTest {
     for (var stack : List.of(shop.product(), shop.basket())) {
       var template = app.template(stack);
       template.hasResourceProperties(
-          "AWS::ApplicationAutoScaling::ScalableTarget", Map.of("MinCapacity", 1, "MaxCapacity", 3));
+          "AWS::ApplicationAutoScaling::ScalableTarget",
+          Map.of("MinCapacity", 1, "MaxCapacity", 3));
       template.hasResourceProperties(
           "AWS::ApplicationAutoScaling::ScalingPolicy",
           Map.of(
               "TargetTrackingScalingPolicyConfiguration",
               Match.objectLike(
                   Map.of(
-                      "TargetValue", 60,
+                      "TargetValue",
+                      60,
                       "PredefinedMetricSpecification",
                       Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization")))));
       template.hasResourceProperties(
@@ -108,9 +125,11 @@ class ScalingTest {
               "TargetTrackingScalingPolicyConfiguration",
               Match.objectLike(
                   Map.of(
-                      "TargetValue", 3000,
+                      "TargetValue",
+                      3000,
                       "PredefinedMetricSpecification",
-                      Match.objectLike(Map.of("PredefinedMetricType", "ALBRequestCountPerTarget"))))));
+                      Match.objectLike(
+                          Map.of("PredefinedMetricType", "ALBRequestCountPerTarget"))))));
     }
   }
 }

@@ -20,23 +20,44 @@ class ServiceAccessTest {
 
   private static final Set<String> TABLE_READ_WRITE =
       Set.of(
-          "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem",
-          "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:GetRecords",
-          "dynamodb:GetShardIterator", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
+          "dynamodb:BatchGetItem",
+          "dynamodb:BatchWriteItem",
+          "dynamodb:ConditionCheckItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:DescribeTable",
+          "dynamodb:GetItem",
+          "dynamodb:GetRecords",
+          "dynamodb:GetShardIterator",
+          "dynamodb:PutItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
           "dynamodb:UpdateItem");
 
-  /** What the ordering service calls on its table (OrderRepository, readiness): no deletes, batches, streams. */
+  /**
+   * What the ordering service calls on its table (OrderRepository, readiness): no deletes, batches,
+   * streams.
+   */
   private static final Set<String> ORDER_TABLE =
       Set.of(
-          "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
+          "dynamodb:DescribeTable",
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:Query",
+          "dynamodb:Scan",
           "dynamodb:UpdateItem");
 
   private static final Set<String> QUEUE_CONSUME =
       Set.of(
-          "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl",
+          "sqs:ChangeMessageVisibility",
+          "sqs:DeleteMessage",
+          "sqs:GetQueueAttributes",
+          "sqs:GetQueueUrl",
           "sqs:ReceiveMessage");
 
-  /** Every service exports its metrics to CloudWatch (a statement of its own, see {@link #metricStatements}). */
+  /**
+   * Every service exports its metrics to CloudWatch (a statement of its own, see {@link
+   * #metricStatements}).
+   */
   private static final Set<String> METRICS = Set.of("cloudwatch:PutMetricData");
 
   private final SynthesizedApp app = SynthesizedApp.development();
@@ -66,7 +87,8 @@ class ServiceAccessTest {
         .containsKey("EVENT_BUS_NAME")
         .containsEntry("CHECKOUT_EVENT_SOURCE", "com.swn.basket.checkoutbasket")
         .hasEntrySatisfying(
-            "PRODUCT_SERVICE_URL", url -> assertThat(url.toString()).contains("http://", "LoadBalancer"));
+            "PRODUCT_SERVICE_URL",
+            url -> assertThat(url.toString()).contains("http://", "LoadBalancer"));
   }
 
   @Test
@@ -82,7 +104,8 @@ class ServiceAccessTest {
   @Test
   void letsTheProductServiceUseItsTablesAndPublishOnly() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.product().service());
-    assertThat(actions(statements)).isEqualTo(union(union(TABLE_READ_WRITE, Set.of("events:PutEvents")), METRICS));
+    assertThat(actions(statements))
+        .isEqualTo(union(union(TABLE_READ_WRITE, Set.of("events:PutEvents")), METRICS));
     assertThat(resources(withoutMetrics(statements)))
         .contains(arn(shop.product().table()), arn(shop.product().outboxTable()))
         .noneMatch(resource -> resource.equals("*"));
@@ -93,7 +116,11 @@ class ServiceAccessTest {
     List<Map<String, Object>> statements = taskRoleStatements(shop.basket().service());
     assertThat(actions(statements))
         .isEqualTo(
-            union(union(union(TABLE_READ_WRITE, QUEUE_CONSUME), Set.of("events:PutEvents", "sqs:SendMessage")), METRICS));
+            union(
+                union(
+                    union(TABLE_READ_WRITE, QUEUE_CONSUME),
+                    Set.of("events:PutEvents", "sqs:SendMessage")),
+                METRICS));
     assertThat(resources(withoutMetrics(statements)))
         .contains(
             arn(shop.basket().table()),
@@ -115,7 +142,8 @@ class ServiceAccessTest {
   void letsTheOrderingServiceUseItsTableConsumeItsQueueAndDeadLetterPoisonOnly() {
     List<Map<String, Object>> statements = taskRoleStatements(shop.ordering().service());
     assertThat(actions(statements))
-        .isEqualTo(union(union(union(ORDER_TABLE, QUEUE_CONSUME), METRICS), Set.of("sqs:SendMessage")));
+        .isEqualTo(
+            union(union(union(ORDER_TABLE, QUEUE_CONSUME), METRICS), Set.of("sqs:SendMessage")));
     assertThat(
             statements.stream()
                 .filter(s -> actionsOf(s).contains("sqs:SendMessage"))
@@ -132,13 +160,15 @@ class ServiceAccessTest {
 
   @Test
   void letsEveryServicePutMetricsIntoTheSystemsNamespaceOnly() {
-    for (var service : List.of(shop.product().service(), shop.basket().service(), shop.ordering().service())) {
+    for (var service :
+        List.of(shop.product().service(), shop.basket().service(), shop.ordering().service())) {
       var metrics = metricStatements(taskRoleStatements(service));
       assertThat(metrics).as(service.getNode().getPath()).hasSize(1);
       assertThat(actionsOf(metrics.getFirst())).containsExactly("cloudwatch:PutMetricData");
       assertThat(metrics.getFirst().get("Condition"))
           .isEqualTo(Map.of("StringEquals", Map.of("cloudwatch:namespace", "SwnShop/dev")));
-      assertThat(environment(service)).containsEntry("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", "SwnShop/dev");
+      assertThat(environment(service))
+          .containsEntry("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", "SwnShop/dev");
     }
   }
 
@@ -147,21 +177,26 @@ class ServiceAccessTest {
     assertThat(putEventsConditions(shop.product().service()))
         .containsExactly(Map.of("StringEquals", Map.of("events:source", "com.swn.product")));
     assertThat(putEventsConditions(shop.basket().service()))
-        .containsExactly(Map.of("StringEquals", Map.of("events:source", "com.swn.basket.checkoutbasket")));
+        .containsExactly(
+            Map.of("StringEquals", Map.of("events:source", "com.swn.basket.checkoutbasket")));
   }
 
   @Test
   void grantsNoWildcardActionAnywhere() {
     for (Stack stack : app.templates().keySet()) {
       for (Map<String, Object> policy : policies(stack)) {
-        assertThat(actions(statementsOf(policy))).as(stack.getStackName()).noneMatch(action -> action.contains("*"));
+        assertThat(actions(statementsOf(policy)))
+            .as(stack.getStackName())
+            .noneMatch(action -> action.contains("*"));
       }
     }
   }
 
   // ---- helpers -------------------------------------------------------------------------------
 
-  /** The conditions of every task-role statement that allows PutEvents (none may be unconditional). */
+  /**
+   * The conditions of every task-role statement that allows PutEvents (none may be unconditional).
+   */
   private List<Object> putEventsConditions(SpringBootFargateService service) {
     return taskRoleStatements(service).stream()
         .filter(s -> actionsOf(s).contains("events:PutEvents"))
@@ -172,7 +207,8 @@ class ServiceAccessTest {
   @SuppressWarnings("unchecked")
   private Map<String, Object> environment(SpringBootFargateService service) {
     Map<String, Object> task = app.properties(service.taskDefinition());
-    Map<String, Object> container = ((List<Map<String, Object>>) task.get("ContainerDefinitions")).getFirst();
+    Map<String, Object> container =
+        ((List<Map<String, Object>>) task.get("ContainerDefinitions")).getFirst();
     Map<String, Object> environment = new java.util.HashMap<>();
     for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("Environment")) {
       environment.put((String) variable.get("Name"), variable.get("Value"));
@@ -202,7 +238,8 @@ class ServiceAccessTest {
 
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> statementsOf(Map<String, Object> policy) {
-    return (List<Map<String, Object>>) ((Map<String, Object>) policy.get("PolicyDocument")).get("Statement");
+    return (List<Map<String, Object>>)
+        ((Map<String, Object>) policy.get("PolicyDocument")).get("Statement");
   }
 
   private static Set<String> actions(List<Map<String, Object>> statements) {
@@ -213,7 +250,9 @@ class ServiceAccessTest {
 
   private static List<String> actionsOf(Map<String, Object> statement) {
     Object action = statement.get("Action");
-    return action instanceof Collection<?> list ? list.stream().map(Object::toString).toList() : List.of(action.toString());
+    return action instanceof Collection<?> list
+        ? list.stream().map(Object::toString).toList()
+        : List.of(action.toString());
   }
 
   private static Set<String> resources(List<Map<String, Object>> statements) {
@@ -224,16 +263,24 @@ class ServiceAccessTest {
 
   private static List<String> resourcesOf(Map<String, Object> statement) {
     Object resource = statement.get("Resource");
-    return resource instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of(resource.toString());
+    return resource instanceof List<?> list
+        ? list.stream().map(Object::toString).toList()
+        : List.of(resource.toString());
   }
 
-  /** The statements that grant PutMetricData: the only action without resource-level permissions. */
+  /**
+   * The statements that grant PutMetricData: the only action without resource-level permissions.
+   */
   private static List<Map<String, Object>> metricStatements(List<Map<String, Object>> statements) {
-    return statements.stream().filter(s -> actionsOf(s).contains("cloudwatch:PutMetricData")).toList();
+    return statements.stream()
+        .filter(s -> actionsOf(s).contains("cloudwatch:PutMetricData"))
+        .toList();
   }
 
   private static List<Map<String, Object>> withoutMetrics(List<Map<String, Object>> statements) {
-    return statements.stream().filter(s -> !actionsOf(s).contains("cloudwatch:PutMetricData")).toList();
+    return statements.stream()
+        .filter(s -> !actionsOf(s).contains("cloudwatch:PutMetricData"))
+        .toList();
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

@@ -40,7 +40,8 @@ class ServiceStacksTest {
                 List.of(
                     Match.objectLike(
                         Map.of(
-                            "PortMappings", List.of(Match.objectLike(Map.of("ContainerPort", port))),
+                            "PortMappings",
+                                List.of(Match.objectLike(Map.of("ContainerPort", port))),
                             "StopTimeout", stopTimeout,
                             "HealthCheck",
                                 Match.objectLike(
@@ -49,8 +50,11 @@ class ServiceStacksTest {
                                         List.of(
                                             "CMD-SHELL",
                                             Match.stringLikeRegexp(
-                                                ".*http://127.0.0.1:" + port + "/actuator/health/liveness.*")))),
-                            "LogConfiguration", Match.objectLike(Map.of("LogDriver", "awslogs")))))));
+                                                ".*http://127.0.0.1:"
+                                                    + port
+                                                    + "/actuator/health/liveness.*")))),
+                            "LogConfiguration",
+                                Match.objectLike(Map.of("LogDriver", "awslogs")))))));
   }
 
   @ParameterizedTest
@@ -66,10 +70,17 @@ class ServiceStacksTest {
                     List.of(
                         Match.objectLike(
                             Map.of(
-                                "ReadonlyRootFilesystem", true,
+                                "ReadonlyRootFilesystem",
+                                true,
                                 "MountPoints",
-                                    List.of(
-                                        Map.of("ContainerPath", "/tmp", "SourceVolume", "tmp", "ReadOnly", false)))))));
+                                List.of(
+                                    Map.of(
+                                        "ContainerPath",
+                                        "/tmp",
+                                        "SourceVolume",
+                                        "tmp",
+                                        "ReadOnly",
+                                        false)))))));
   }
 
   @ParameterizedTest
@@ -84,10 +95,14 @@ class ServiceStacksTest {
                 "DeploymentConfiguration",
                     Match.objectLike(
                         Map.of(
-                            "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
-                            "MinimumHealthyPercent", 100)),
+                            "DeploymentCircuitBreaker",
+                            Map.of("Enable", true, "Rollback", true),
+                            "MinimumHealthyPercent",
+                            100)),
                 "NetworkConfiguration",
-                    Map.of("AwsvpcConfiguration", Match.objectLike(Map.of("AssignPublicIp", "DISABLED")))));
+                    Map.of(
+                        "AwsvpcConfiguration",
+                        Match.objectLike(Map.of("AssignPublicIp", "DISABLED")))));
   }
 
   @ParameterizedTest
@@ -98,18 +113,24 @@ class ServiceStacksTest {
     template.hasResourceProperties(
         "AWS::ElasticLoadBalancingV2::TargetGroup",
         Map.of(
-            "Port", port,
-            "TargetType", "ip",
-            "HealthCheckPath", "/actuator/health/readiness",
-            "Matcher", Map.of("HttpCode", "200")));
+            "Port",
+            port,
+            "TargetType",
+            "ip",
+            "HealthCheckPath",
+            "/actuator/health/readiness",
+            "Matcher",
+            Map.of("HttpCode", "200")));
     template.hasResourceProperties(
         "AWS::ElasticLoadBalancingV2::ListenerRule",
         Map.of(
             "Conditions",
             List.of(
                 Map.of(
-                    "Field", "path-pattern",
-                    "PathPatternConfig", Map.of("Values", List.of(path, path + "/*"))))));
+                    "Field",
+                    "path-pattern",
+                    "PathPatternConfig",
+                    Map.of("Values", List.of(path, path + "/*"))))));
   }
 
   @ParameterizedTest
@@ -122,7 +143,9 @@ class ServiceStacksTest {
         APP.resources(stack).values().stream()
             .filter(r -> r.get("Type").equals("AWS::EC2::SecurityGroupIngress"))
             .map(ServiceStacksTest::properties)
-            .filter(p -> p.get("GroupId").equals(Map.of("Fn::GetAtt", List.of(serviceGroup, "GroupId"))))
+            .filter(
+                p ->
+                    p.get("GroupId").equals(Map.of("Fn::GetAtt", List.of(serviceGroup, "GroupId"))))
             .toList();
     assertThat(ingressToService).hasSize(1);
     assertThat(ingressToService.getFirst())
@@ -135,7 +158,11 @@ class ServiceStacksTest {
     APP.template(stack)
         .hasResourceProperties(
             "AWS::EC2::SecurityGroup",
-            Map.of("SecurityGroupIngress", Match.absent(), "GroupDescription", Match.stringLikeRegexp(".*Service.*")));
+            Map.of(
+                "SecurityGroupIngress",
+                Match.absent(),
+                "GroupDescription",
+                Match.stringLikeRegexp(".*Service.*")));
   }
 
   @ParameterizedTest

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
-/** The shared stack: network and egress, cluster, the internal load balancer, the HTTP API and its VPC link. */
+/**
+ * The shared stack: network and egress, cluster, the internal load balancer, the HTTP API and its
+ * VPC link.
+ */
 class SharedStackTest {
 
   private final SynthesizedApp app = SynthesizedApp.development();
@@ -21,22 +24,30 @@ class SharedStackTest {
     template.resourceCountIs("AWS::EC2::VPCEndpoint", 2);
     template.hasResourceProperties(
         "AWS::EC2::VPCEndpoint",
-        Map.of("VpcEndpointType", "Gateway", "ServiceName", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(
-            List.of(Match.arrayWith(List.of(".dynamodb"))))))));
-    template.hasResourceProperties("AWS::EC2::FlowLog", Map.of("TrafficType", "ALL", "LogDestinationType", "s3"));
+        Map.of(
+            "VpcEndpointType",
+            "Gateway",
+            "ServiceName",
+            Match.objectLike(
+                Map.of(
+                    "Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(".dynamodb"))))))));
+    template.hasResourceProperties(
+        "AWS::EC2::FlowLog", Map.of("TrafficType", "ALL", "LogDestinationType", "s3"));
   }
 
   @Test
   void enablesContainerInsightsForRunningTaskCounts() {
     template.hasResourceProperties(
         "AWS::ECS::Cluster",
-        Map.of("ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
+        Map.of(
+            "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
   }
 
   @Test
   void routesEveryServicePathThroughTheVpcLinkToTheInternalListener() {
     template.hasResourceProperties(
-        "AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of("Scheme", "internal", "Type", "application"));
+        "AWS::ElasticLoadBalancingV2::LoadBalancer",
+        Map.of("Scheme", "internal", "Type", "application"));
     template.resourceCountIs("AWS::ApiGatewayV2::VpcLink", 1);
     template.resourceCountIs("AWS::ApiGatewayV2::Integration", 1);
     template.hasResourceProperties(
@@ -44,8 +55,10 @@ class SharedStackTest {
         Map.of(
             "IntegrationType", "HTTP_PROXY",
             "ConnectionType", "VPC_LINK",
-            "ConnectionId", Map.of("Ref", SynthesizedApp.logicalId(app.shop().shared().api().vpcLink())),
-            "IntegrationUri", Map.of("Ref", SynthesizedApp.logicalId(app.shop().shared().listener())),
+            "ConnectionId",
+                Map.of("Ref", SynthesizedApp.logicalId(app.shop().shared().api().vpcLink())),
+            "IntegrationUri",
+                Map.of("Ref", SynthesizedApp.logicalId(app.shop().shared().listener())),
             "IntegrationMethod", "ANY",
             "PayloadFormatVersion", "1.0"));
     List<String> routeKeys =
@@ -55,10 +68,18 @@ class SharedStackTest {
             .toList();
     assertThat(routeKeys)
         .containsExactlyInAnyOrder(
-            "GET /product", "HEAD /product", "GET /product/{id}", "HEAD /product/{id}",
-            "ANY /product", "ANY /product/{proxy+}",
-            "GET /basket", "ANY /basket", "ANY /basket/{proxy+}",
-            "GET /order", "ANY /order", "ANY /order/{proxy+}");
+            "GET /product",
+            "HEAD /product",
+            "GET /product/{id}",
+            "HEAD /product/{id}",
+            "ANY /product",
+            "ANY /product/{proxy+}",
+            "GET /basket",
+            "ANY /basket",
+            "ANY /basket/{proxy+}",
+            "GET /order",
+            "ANY /order",
+            "ANY /order/{proxy+}");
   }
 
   @Test
@@ -66,13 +87,18 @@ class SharedStackTest {
     template.hasResourceProperties(
         "AWS::ApiGatewayV2::Stage",
         Map.of(
-            "StageName", "$default",
-            "AutoDeploy", true,
-            "DefaultRouteSettings", Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100),
+            "StageName",
+            "$default",
+            "AutoDeploy",
+            true,
+            "DefaultRouteSettings",
+            Map.of("ThrottlingRateLimit", 50, "ThrottlingBurstLimit", 100),
             "AccessLogSettings",
-                Map.of(
-                    "DestinationArn", Match.anyValue(),
-                    "Format", Match.stringLikeRegexp(".*\\$context.requestId.*\\$context.integrationErrorMessage.*"))));
+            Map.of(
+                "DestinationArn", Match.anyValue(),
+                "Format",
+                    Match.stringLikeRegexp(
+                        ".*\\$context.requestId.*\\$context.integrationErrorMessage.*"))));
   }
 
   @Test
@@ -80,25 +106,29 @@ class SharedStackTest {
     template.hasResourceProperties(
         "AWS::ApiGatewayV2::Api",
         Map.of(
-            "ProtocolType", "HTTP",
+            "ProtocolType",
+            "HTTP",
             "CorsConfiguration",
-                Match.objectLike(
-                    Map.of(
-                        "AllowOrigins", List.of("*"),
-                        "AllowHeaders", Match.arrayWith(List.of("If-Match", "Idempotency-Key")),
-                        "ExposeHeaders", Match.arrayWith(List.of("ETag", "Location"))))));
+            Match.objectLike(
+                Map.of(
+                    "AllowOrigins", List.of("*"),
+                    "AllowHeaders", Match.arrayWith(List.of("If-Match", "Idempotency-Key")),
+                    "ExposeHeaders", Match.arrayWith(List.of("ETag", "Location"))))));
   }
 
   @Test
   void admitsOnlyTheVpcLinkToTheLoadBalancerAndLetsTheVpcLinkReachNothingElse() {
-    String loadBalancerGroup = SynthesizedApp.logicalId(app.shop().shared().loadBalancerSecurityGroup());
+    String loadBalancerGroup =
+        SynthesizedApp.logicalId(app.shop().shared().loadBalancerSecurityGroup());
     template.hasResourceProperties(
         "AWS::EC2::SecurityGroup",
         Map.of(
             "GroupDescription", Match.stringLikeRegexp("Internal ALB.*"),
             "SecurityGroupIngress", Match.absent(),
-            "SecurityGroupEgress", List.of(Match.objectLike(Map.of("CidrIp", "255.255.255.255/32")))));
-    Map<String, Map<String, Object>> ingress = template.findResources("AWS::EC2::SecurityGroupIngress");
+            "SecurityGroupEgress",
+                List.of(Match.objectLike(Map.of("CidrIp", "255.255.255.255/32")))));
+    Map<String, Map<String, Object>> ingress =
+        template.findResources("AWS::EC2::SecurityGroupIngress");
     assertThat(ingress).hasSize(1);
     Map<String, Object> rule = properties(ingress.values().iterator().next());
     assertThat(rule)
@@ -109,7 +139,8 @@ class SharedStackTest {
     template.hasResourceProperties(
         "AWS::EC2::SecurityGroupEgress",
         Map.of(
-            "DestinationSecurityGroupId", Map.of("Fn::GetAtt", List.of(loadBalancerGroup, "GroupId")),
+            "DestinationSecurityGroupId",
+                Map.of("Fn::GetAtt", List.of(loadBalancerGroup, "GroupId")),
             "FromPort", 80,
             "ToPort", 80));
   }
@@ -119,15 +150,21 @@ class SharedStackTest {
     template.hasResourceProperties(
         "AWS::ElasticLoadBalancingV2::Listener",
         Map.of(
-            "Port", 80,
+            "Port",
+            80,
             "DefaultActions",
-                List.of(
-                    Match.objectLike(
-                        Map.of(
-                            "Type", "fixed-response",
-                            "FixedResponseConfig",
-                                Match.objectLike(
-                                    Map.of("StatusCode", "404", "ContentType", "application/problem+json")))))));
+            List.of(
+                Match.objectLike(
+                    Map.of(
+                        "Type",
+                        "fixed-response",
+                        "FixedResponseConfig",
+                        Match.objectLike(
+                            Map.of(
+                                "StatusCode",
+                                "404",
+                                "ContentType",
+                                "application/problem+json")))))));
   }
 
   @Test

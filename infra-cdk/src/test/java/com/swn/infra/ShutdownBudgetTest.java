@@ -18,11 +18,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * ECS sends SIGTERM, waits the container's {@code stopTimeout}, then SIGKILLs. Spring stops its lifecycle
- * phases one after another, each bounded by its own timeout, so the stop timeout must exceed their sum, or
- * a slow drain is cut off mid-way (messages in flight redelivered, outbox events left for the sweep).
- * The phases and their defaults are read from the services' own configuration; what the task's
- * environment sets overrides them.
+ * ECS sends SIGTERM, waits the container's {@code stopTimeout}, then SIGKILLs. Spring stops its
+ * lifecycle phases one after another, each bounded by its own timeout, so the stop timeout must
+ * exceed their sum, or a slow drain is cut off mid-way (messages in flight redelivered, outbox
+ * events left for the sweep). The phases and their defaults are read from the services' own
+ * configuration; what the task's environment sets overrides them.
  */
 class ShutdownBudgetTest {
 
@@ -30,8 +30,9 @@ class ShutdownBudgetTest {
   private static final SynthesizedApp APP = SynthesizedApp.development();
 
   /**
-   * Spring Cloud AWS's listener container defaults (AbstractContainerOptions): how long it waits for
-   * messages in flight, then for their acknowledgements, when the basket service does not set them.
+   * Spring Cloud AWS's listener container defaults (AbstractContainerOptions): how long it waits
+   * for messages in flight, then for their acknowledgements, when the basket service does not set
+   * them.
    */
   private static final Duration SQS_LISTENER_DEFAULT = Duration.ofSeconds(20);
 
@@ -47,15 +48,21 @@ class ShutdownBudgetTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("services")
-  void stopTimeoutExceedsTheSumOfTheShutdownPhases(String module, SpringBootFargateService service) throws IOException {
-    String config = Files.readString(REPO.resolve(module).resolve("src/main/resources/application.yml"));
+  void stopTimeoutExceedsTheSumOfTheShutdownPhases(String module, SpringBootFargateService service)
+      throws IOException {
+    String config =
+        Files.readString(REPO.resolve(module).resolve("src/main/resources/application.yml"));
     Map<String, Object> container = container(service);
     Map<String, String> environment = environment(container);
     Map<String, Duration> phases = new HashMap<>();
 
     phases.put("HTTP drain", setting(config, "timeout-per-shutdown-phase", environment));
     if (config.contains("outbox:")) {
-      Duration relayDefault = parse(match(platformProperties(), "@DefaultValue\\(\"([^\"]+)\"\\) Duration shutdownTimeout"));
+      Duration relayDefault =
+          parse(
+              match(
+                  platformProperties(),
+                  "@DefaultValue\\(\"([^\"]+)\"\\) Duration shutdownTimeout"));
       phases.put(
           "outbox relay",
           environment.containsKey("PLATFORM_OUTBOX_SHUTDOWNTIMEOUT")
@@ -75,10 +82,14 @@ class ShutdownBudgetTest {
     Duration sum = phases.values().stream().reduce(Duration.ZERO, Duration::plus);
     Duration stopTimeout = Duration.ofSeconds(((Number) container.get("StopTimeout")).longValue());
     assertThat(phases).as(module + " phases").containsKey("HTTP drain");
-    assertThat(stopTimeout).as(module + ": stopTimeout vs. the phases " + phases).isGreaterThan(sum);
+    assertThat(stopTimeout)
+        .as(module + ": stopTimeout vs. the phases " + phases)
+        .isGreaterThan(sum);
   }
 
-  /** {@code key: ${VARIABLE:default}} in the service's application.yml; the task's environment wins. */
+  /**
+   * {@code key: ${VARIABLE:default}} in the service's application.yml; the task's environment wins.
+   */
   private static Duration setting(String config, String key, Map<String, String> environment) {
     Matcher placeholder =
         Pattern.compile(Pattern.quote(key) + ":\\s*\\$\\{([A-Z0-9_]+):([^}]+)}").matcher(config);
@@ -88,7 +99,8 @@ class ShutdownBudgetTest {
   }
 
   private static String platformProperties() throws IOException {
-    return Files.readString(REPO.resolve("platform/src/main/java/com/swn/platform/PlatformProperties.java"));
+    return Files.readString(
+        REPO.resolve("platform/src/main/java/com/swn/platform/PlatformProperties.java"));
   }
 
   private static String match(String text, String regex) {
@@ -97,7 +109,9 @@ class ShutdownBudgetTest {
     return matcher.group(1);
   }
 
-  /** Spring's simple duration format as the services use it: {@code 500ms}, {@code 20s}, {@code 1m}. */
+  /**
+   * Spring's simple duration format as the services use it: {@code 500ms}, {@code 20s}, {@code 1m}.
+   */
   private static Duration parse(String value) {
     Matcher matcher = Pattern.compile("(\\d+)(ms|s|m)").matcher(value.trim());
     assertThat(matcher.matches()).as("duration " + value).isTrue();
@@ -118,7 +132,8 @@ class ShutdownBudgetTest {
   @SuppressWarnings("unchecked")
   private static Map<String, String> environment(Map<String, Object> container) {
     Map<String, String> environment = new HashMap<>();
-    for (Map<String, Object> variable : (List<Map<String, Object>>) container.getOrDefault("Environment", new ArrayList<>())) {
+    for (Map<String, Object> variable :
+        (List<Map<String, Object>>) container.getOrDefault("Environment", new ArrayList<>())) {
       if (variable.get("Value") instanceof String value) {
         environment.put((String) variable.get("Name"), value);
       }

@@ -17,9 +17,10 @@ import software.amazon.awscdk.assertions.Template;
 import software.constructs.IConstruct;
 
 /**
- * The app synthesized once per test JVM (Surefire reuses one fork for all classes) and shared by every test
- * class. The default instance is a development environment in a concrete (fictitious) account and region and
- * writes its cloud assembly to {@code target/cdk.out}, where {@code make test} runs cfn-lint on it.
+ * The app synthesized once per test JVM (Surefire reuses one fork for all classes) and shared by
+ * every test class. The default instance is a development environment in a concrete (fictitious)
+ * account and region and writes its cloud assembly to {@code target/cdk.out}, where {@code make
+ * test} runs cfn-lint on it.
  */
 record SynthesizedApp(SwnShop shop, Map<Stack, Template> templates) {
 
@@ -31,20 +32,31 @@ record SynthesizedApp(SwnShop shop, Map<Stack, Template> templates) {
   private static SynthesizedApp development;
   private static SynthesizedApp production;
 
-  /** {@code env=dev} in {@value #TEST_ACCOUNT}/{@value #TEST_REGION}, written to {@code target/cdk.out}. */
+  /**
+   * {@code env=dev} in {@value #TEST_ACCOUNT}/{@value #TEST_REGION}, written to {@code
+   * target/cdk.out}.
+   */
   static synchronized SynthesizedApp development() {
     if (development == null) {
       development =
           synthesize(
-              Map.of("env", "dev", "account", TEST_ACCOUNT, "region", TEST_REGION, "alarmEmail", "ops@example.com"),
+              Map.of(
+                  "env",
+                  "dev",
+                  "account",
+                  TEST_ACCOUNT,
+                  "region",
+                  TEST_REGION,
+                  "alarmEmail",
+                  "ops@example.com"),
               Path.of("target/cdk.out"));
     }
     return development;
   }
 
   /**
-   * {@code env=prod}, environment-agnostic (no account or region: what {@code make synth} produces without
-   * AWS credentials), written to {@code target/cdk.out-prod}.
+   * {@code env=prod}, environment-agnostic (no account or region: what {@code make synth} produces
+   * without AWS credentials), written to {@code target/cdk.out-prod}.
    */
   static synchronized SynthesizedApp production() {
     if (production == null) {
@@ -55,13 +67,19 @@ record SynthesizedApp(SwnShop shop, Map<Stack, Template> templates) {
 
   private static SynthesizedApp synthesize(Map<String, String> settings, Path outdir) {
     Map<String, String> context = Map.copyOf(settings);
-    deleteRecursively(outdir); // no stale templates or assets from an earlier run for cfn-lint to find
+    deleteRecursively(
+        outdir); // no stale templates or assets from an earlier run for cfn-lint to find
     App app =
-        new App(AppProps.builder().outdir(outdir.toAbsolutePath().toString()).context(Map.copyOf(context)).build());
+        new App(
+            AppProps.builder()
+                .outdir(outdir.toAbsolutePath().toString())
+                .context(Map.copyOf(context))
+                .build());
     InfraConfig config = InfraConfig.from(context::get, Map.of());
     SwnShop shop = SwnShop.create(app, config);
     Map<Stack, Template> templates = new LinkedHashMap<>();
-    for (Stack stack : List.of(shop.shared(), shop.product(), shop.basket(), shop.ordering(), shop.monitoring())) {
+    for (Stack stack :
+        List.of(shop.shared(), shop.product(), shop.basket(), shop.ordering(), shop.monitoring())) {
       templates.put(stack, Template.fromStack(stack));
     }
     return new SynthesizedApp(shop, templates);
@@ -96,7 +114,8 @@ record SynthesizedApp(SwnShop shop, Map<Stack, Template> templates) {
   }
 
   static String logicalId(IConstruct construct) {
-    IConstruct element = construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
+    IConstruct element =
+        construct instanceof CfnElement ? construct : construct.getNode().getDefaultChild();
     return Stack.of(construct).resolve(((CfnElement) element).getLogicalId()).toString();
   }
 }

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 
-/** Every table is on-demand with point-in-time recovery and a generated name; dev tables may be deleted. */
+/**
+ * Every table is on-demand with point-in-time recovery and a generated name; dev tables may be
+ * deleted.
+ */
 class TablesTest {
 
   private final SynthesizedApp app = SynthesizedApp.development();
@@ -18,12 +21,18 @@ class TablesTest {
           .allResourcesProperties(
               "AWS::DynamoDB::Table",
               Map.of(
-                  "BillingMode", "PAY_PER_REQUEST",
-                  "PointInTimeRecoverySpecification", Map.of("PointInTimeRecoveryEnabled", true),
-                  "DeletionProtectionEnabled", false,
-                  "TableName", Match.absent()));
+                  "BillingMode",
+                  "PAY_PER_REQUEST",
+                  "PointInTimeRecoverySpecification",
+                  Map.of("PointInTimeRecoveryEnabled", true),
+                  "DeletionProtectionEnabled",
+                  false,
+                  "TableName",
+                  Match.absent()));
       app.template(stack)
-          .allResources("AWS::DynamoDB::Table", Map.of("DeletionPolicy", "Delete", "UpdateReplacePolicy", "Delete"));
+          .allResources(
+              "AWS::DynamoDB::Table",
+              Map.of("DeletionPolicy", "Delete", "UpdateReplacePolicy", "Delete"));
     }
   }
 
@@ -32,19 +41,23 @@ class TablesTest {
     app.template(app.shop().basket())
         .resourcePropertiesCountIs(
             "AWS::DynamoDB::Table",
-            Map.of("TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)),
+            Map.of(
+                "TimeToLiveSpecification", Map.of("AttributeName", "expiresAt", "Enabled", true)),
             2);
   }
 
   @Test
   void namesNoQueueNoBusAndNoTable() {
     for (Stack stack : List.of(app.shop().shared(), app.shop().basket(), app.shop().ordering())) {
-      app.template(stack).allResourcesProperties("AWS::SQS::Queue", Map.of("QueueName", Match.absent()));
+      app.template(stack)
+          .allResourcesProperties("AWS::SQS::Queue", Map.of("QueueName", Match.absent()));
     }
     for (Stack stack : List.of(app.shop().basket(), app.shop().ordering())) {
-      app.template(stack).allResourcesProperties("AWS::Events::Rule", Map.of("Name", Match.absent()));
+      app.template(stack)
+          .allResourcesProperties("AWS::Events::Rule", Map.of("Name", Match.absent()));
     }
     app.template(app.shop().shared())
-        .hasResourceProperties("AWS::Events::EventBus", Map.of("Name", Match.stringLikeRegexp("SwnDevShared.*")));
+        .hasResourceProperties(
+            "AWS::Events::EventBus", Map.of("Name", Match.stringLikeRegexp("SwnDevShared.*")));
   }
 }

@@ -16,9 +16,10 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Endpoint, region and credentials read from the standard SDK environment variables, and the clients
- * built from them. With an endpoint and no credentials in the environment, {@code test}/{@code test} is
- * used (emulators accept anything); without an endpoint, the SDK's default credentials chain.
+ * Endpoint, region and credentials read from the standard SDK environment variables, and the
+ * clients built from them. With an endpoint and no credentials in the environment, {@code
+ * test}/{@code test} is used (emulators accept anything); without an endpoint, the SDK's default
+ * credentials chain.
  */
 record AwsSettings(@Nullable URI endpoint, String region, AwsCredentialsProvider credentials) {
 
@@ -28,7 +29,8 @@ record AwsSettings(@Nullable URI endpoint, String region, AwsCredentialsProvider
   static AwsSettings fromEnvironment(Map<String, String> env) {
     String endpointUrl = blankToNull(env.get("AWS_ENDPOINT_URL"));
     URI endpoint = endpointUrl == null ? null : URI.create(endpointUrl);
-    String region = firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);
+    String region =
+        firstNonBlank(env.get("AWS_REGION"), env.get("AWS_DEFAULT_REGION"), DEFAULT_REGION);
     String keyId = blankToNull(env.get("AWS_ACCESS_KEY_ID"));
     String secret = blankToNull(env.get("AWS_SECRET_ACCESS_KEY"));
     AwsCredentialsProvider credentials;

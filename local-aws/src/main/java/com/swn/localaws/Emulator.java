@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The AWS emulators the tests run on. {@code moto} is the default and needs no Docker; {@code localstack} runs in
- * its container with Testcontainers where there is Docker and on the host without; {@code floci} needs Docker
- * (see {@link Launch}). {@link #UNKNOWN} stands for an emulator at
- * {@code AWS_ENDPOINT_URL} that was neither named nor recognised: no {@link EmulatorGap} applies to it.
+ * The AWS emulators the tests run on. {@code moto} is the default and needs no Docker; {@code
+ * localstack} runs in its container with Testcontainers where there is Docker and on the host
+ * without; {@code floci} needs Docker (see {@link Launch}). {@link #UNKNOWN} stands for an emulator
+ * at {@code AWS_ENDPOINT_URL} that was neither named nor recognised: no {@link EmulatorGap} applies
+ * to it.
  */
 public enum Emulator {
   MOTO("moto"),
@@ -42,8 +43,13 @@ public enum Emulator {
         return emulator;
       }
     }
-    throw new IllegalArgumentException("unknown emulator \"" + value + "\" in " + origin + ": use one of "
-        + String.join(", ", SELECTABLE.stream().map(Emulator::id).toList())
-        + " (or set AWS_ENDPOINT_URL to use an emulator that is already running)");
+    throw new IllegalArgumentException(
+        "unknown emulator \""
+            + value
+            + "\" in "
+            + origin
+            + ": use one of "
+            + String.join(", ", SELECTABLE.stream().map(Emulator::id).toList())
+            + " (or set AWS_ENDPOINT_URL to use an emulator that is already running)");
   }
 }

@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recognises the emulator behind an endpoint that was not named, by the health endpoint only it serves. Floci
- * is asked first because it also answers LocalStack's {@code /_localstack/health}.
+ * Recognises the emulator behind an endpoint that was not named, by the health endpoint only it
+ * serves. Floci is asked first because it also answers LocalStack's {@code /_localstack/health}.
  */
 final class EmulatorDetector {
 
   static final Duration TIMEOUT = Duration.ofSeconds(3);
-  private static final List<Map.Entry<String, Emulator>> PROBES = List.of(
-      Map.entry("/_floci/health", Emulator.FLOCI),
-      Map.entry("/_localstack/health", Emulator.LOCALSTACK),
-      Map.entry("/moto-api/config", Emulator.MOTO));
+  private static final List<Map.Entry<String, Emulator>> PROBES =
+      List.of(
+          Map.entry("/_floci/health", Emulator.FLOCI),
+          Map.entry("/_localstack/health", Emulator.LOCALSTACK),
+          Map.entry("/moto-api/config", Emulator.MOTO));
 
   private EmulatorDetector() {}
 
@@ -38,7 +39,9 @@ final class EmulatorDetector {
   static boolean answers(HttpClient client, URI uri) {
     try {
       HttpResponse<Void> response =
-          client.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.discarding());
+          client.send(
+              HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+              HttpResponse.BodyHandlers.discarding());
       return response.statusCode() / 100 == 2;
     } catch (IOException | RuntimeException e) {
       return false;

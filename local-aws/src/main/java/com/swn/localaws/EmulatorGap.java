@@ -8,15 +8,19 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The one list of behaviours that an emulator lacks, each with the emulators concerned and the reason. A test
- * that depends on one says so with {@link UnsupportedOn} and is skipped, with this reason, on those emulators
- * only. Pinned versions: moto 5.2.1 ({@code scripts/moto.sh}), LocalStack community 4.14.0 (image in
- * {@link EmulatorContainers}, or {@code localstack-core} on the host via {@code scripts/localstack.sh}), Floci
- * 1.5.14 ({@link EmulatorContainers}). Keep {@code docs/local-aws.md} ("Emulator gaps") in step; a test checks it.
+ * The one list of behaviours that an emulator lacks, each with the emulators concerned and the
+ * reason. A test that depends on one says so with {@link UnsupportedOn} and is skipped, with this
+ * reason, on those emulators only. Pinned versions: moto 5.2.1 ({@code scripts/moto.sh}),
+ * LocalStack community 4.14.0 (image in {@link EmulatorContainers}, or {@code localstack-core} on
+ * the host via {@code scripts/localstack.sh}), Floci 1.5.14 ({@link EmulatorContainers}). Keep
+ * {@code docs/local-aws.md} ("Emulator gaps") in step; a test checks it.
  */
 public enum EmulatorGap {
 
-  /** Used by {@code ProvisionerIntegrationTest.ruleTargetsUseTheQueueArnsWithDeadLetterAndRetryPolicy}. */
+  /**
+   * Used by {@code
+   * ProvisionerIntegrationTest.ruleTargetsUseTheQueueArnsWithDeadLetterAndRetryPolicy}.
+   */
   RULE_TARGET_DLQ_NOT_STORED(
       EnumSet.of(FLOCI),
       "Floci has no per-target DLQ: PutTargets accepts a target's DeadLetterConfig and RetryPolicy but drops them,"
@@ -45,9 +49,10 @@ public enum EmulatorGap {
       "only Floci serves an HTTP API's data plane; moto models the v2 control plane only"),
 
   /**
-   * No test depends on it: our tables use keys, GSIs, condition expressions, transactions and a TTL attribute, all
-   * of which moto implements. {@link UnsupportedOnCondition} cannot tell host LocalStack from the container before
-   * it starts, so a test carrying this gap would be skipped on LocalStack in both.
+   * No test depends on it: our tables use keys, GSIs, condition expressions, transactions and a TTL
+   * attribute, all of which moto implements. {@link UnsupportedOnCondition} cannot tell host
+   * LocalStack from the container before it starts, so a test carrying this gap would be skipped on
+   * LocalStack in both.
    */
   DYNAMODB_FROM_BUNDLED_MOTO(
       EnumSet.of(LOCALSTACK),
@@ -57,9 +62,9 @@ public enum EmulatorGap {
           + " there is moto's"),
 
   /**
-   * No test depends on it any more: {@code OutboxRelayIntegrationTest} (platform) and
-   * {@code CheckoutOutboxIntegrationTest} (basket-service) made PutEvents fail with a missing bus, and now make
-   * EventBridge unreachable instead ({@code com.swn.testsupport.Unreachable}).
+   * No test depends on it any more: {@code OutboxRelayIntegrationTest} (platform) and {@code
+   * CheckoutOutboxIntegrationTest} (basket-service) made PutEvents fail with a missing bus, and now
+   * make EventBridge unreachable instead ({@code com.swn.testsupport.Unreachable}).
    */
   PUT_EVENTS_TO_MISSING_BUS_ACCEPTED(
       EnumSet.of(LOCALSTACK),

@@ -18,7 +18,11 @@ final class EndpointProbe {
       } catch (SdkClientException notAnswering) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException(
-              endpoint + " did not answer within " + timeout.toSeconds() + " s: " + notAnswering.getMessage(),
+              endpoint
+                  + " did not answer within "
+                  + timeout.toSeconds()
+                  + " s: "
+                  + notAnswering.getMessage(),
               notAnswering);
         }
         Pause.briefly(Duration.ofMillis(500));

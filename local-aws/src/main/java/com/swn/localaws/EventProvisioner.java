@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
 import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
 
-/** Create-if-absent for event buses; upsert for rules and their SQS targets (ARNs as read from the APIs). */
+/**
+ * Create-if-absent for event buses; upsert for rules and their SQS targets (ARNs as read from the
+ * APIs).
+ */
 final class EventProvisioner {
 
   private final EventBridgeClient eventBridge;
@@ -32,22 +35,30 @@ final class EventProvisioner {
     }
   }
 
-  /** Puts the rule and its targets; {@code queueArns} maps queue names to the ARNs the SQS API reported. */
+  /**
+   * Puts the rule and its targets; {@code queueArns} maps queue names to the ARNs the SQS API
+   * reported.
+   */
   ProvisionedResource provision(Rule rule, Map<String, String> queueArns) {
-    String ruleArn = eventBridge.putRule(r -> r
-            .name(rule.name())
-            .eventBusName(rule.eventBus())
-            .description(rule.description())
-            .eventPattern(rule.eventPatternJson())
-            .state(RuleState.ENABLED))
-        .ruleArn();
+    String ruleArn =
+        eventBridge
+            .putRule(
+                r ->
+                    r.name(rule.name())
+                        .eventBusName(rule.eventBus())
+                        .description(rule.description())
+                        .eventPattern(rule.eventPatternJson())
+                        .state(RuleState.ENABLED))
+            .ruleArn();
     if (!rule.targets().isEmpty()) {
       List<software.amazon.awssdk.services.eventbridge.model.Target> targets =
           rule.targets().stream().map(t -> target(t, queueArns)).toList();
       PutTargetsResponse response =
-          eventBridge.putTargets(r -> r.rule(rule.name()).eventBusName(rule.eventBus()).targets(targets));
+          eventBridge.putTargets(
+              r -> r.rule(rule.name()).eventBusName(rule.eventBus()).targets(targets));
       if (response.failedEntryCount() > 0) {
-        throw new IllegalStateException("PutTargets for rule " + rule.name() + " failed: " + response.failedEntries());
+        throw new IllegalStateException(
+            "PutTargets for rule " + rule.name() + " failed: " + response.failedEntries());
       }
     }
     return new ProvisionedResource(Kind.RULE, rule.name(), Outcome.APPLIED, ruleArn, "");
@@ -55,13 +66,16 @@ final class EventProvisioner {
 
   private static software.amazon.awssdk.services.eventbridge.model.Target target(
       Target target, Map<String, String> queueArns) {
-    var builder = software.amazon.awssdk.services.eventbridge.model.Target.builder()
-        .id(target.id())
-        .arn(arnOf(target.queue(), queueArns))
-        .retryPolicy(r -> r
-            .maximumRetryAttempts(target.maximumRetryAttempts())
-            .maximumEventAgeInSeconds(target.maximumEventAgeSeconds()));
-    target.optionalDeadLetterQueue()
+    var builder =
+        software.amazon.awssdk.services.eventbridge.model.Target.builder()
+            .id(target.id())
+            .arn(arnOf(target.queue(), queueArns))
+            .retryPolicy(
+                r ->
+                    r.maximumRetryAttempts(target.maximumRetryAttempts())
+                        .maximumEventAgeInSeconds(target.maximumEventAgeSeconds()));
+    target
+        .optionalDeadLetterQueue()
         .ifPresent(dlq -> builder.deadLetterConfig(d -> d.arn(arnOf(dlq, queueArns))));
     return builder.build();
   }

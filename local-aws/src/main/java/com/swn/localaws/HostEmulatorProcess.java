@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link HostEmulator} (moto, LocalStack) started through its script on a free loopback port, logged to
- * {@code <log directory>/<emulator>-<port>.log}.
+ * A {@link HostEmulator} (moto, LocalStack) started through its script on a free loopback port,
+ * logged to {@code <log directory>/<emulator>-<port>.log}.
  */
 final class HostEmulatorProcess {
 
@@ -38,16 +38,21 @@ final class HostEmulatorProcess {
   }
 
   /**
-   * Starts the emulator and waits until its health path answers; retries on another port if the process exits
-   * first (another process may have taken the port between our check and its bind).
+   * Starts the emulator and waits until its health path answers; retries on another port if the
+   * process exits first (another process may have taken the port between our check and its bind).
    */
-  static HostEmulatorProcess start(HostEmulator emulator, Path repoRoot, Path logDirectory, Duration timeout) {
+  static HostEmulatorProcess start(
+      HostEmulator emulator, Path repoRoot, Path logDirectory, Duration timeout) {
     IllegalStateException last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       HostEmulatorProcess started = launch(emulator, repoRoot, logDirectory, freePort());
       try {
         started.awaitHealthy(timeout);
-        log.info("{} started on {} (log: {})", emulator.emulator().id(), started.endpoint(), started.logFile);
+        log.info(
+            "{} started on {} (log: {})",
+            emulator.emulator().id(),
+            started.endpoint(),
+            started.logFile);
         return started;
       } catch (IllegalStateException e) {
         started.stop();
@@ -57,10 +62,14 @@ final class HostEmulatorProcess {
     throw last;
   }
 
-  /** The directory above {@code start} (inclusive) that holds {@code mvnw} and the scripts that run emulators. */
+  /**
+   * The directory above {@code start} (inclusive) that holds {@code mvnw} and the scripts that run
+   * emulators.
+   */
   static @Nullable Path findRepoRoot(Path start) {
     for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("mvnw")) && Files.isRegularFile(dir.resolve(HostEmulator.MOTO.script()))
+      if (Files.isRegularFile(dir.resolve("mvnw"))
+          && Files.isRegularFile(dir.resolve(HostEmulator.MOTO.script()))
           && Files.isRegularFile(dir.resolve(HostEmulator.LOCALSTACK.script()))) {
         return dir;
       }
@@ -76,7 +85,9 @@ final class HostEmulatorProcess {
     return logFile;
   }
 
-  /** TERM to the emulator and anything it started, then KILL whatever is left after five seconds. */
+  /**
+   * TERM to the emulator and anything it started, then KILL whatever is left after five seconds.
+   */
   void stop() {
     List<ProcessHandle> tree = process.descendants().toList();
     tree.forEach(ProcessHandle::destroy);
@@ -92,15 +103,17 @@ final class HostEmulatorProcess {
     tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 
-  private static HostEmulatorProcess launch(HostEmulator emulator, Path repoRoot, Path logDirectory, int port) {
+  private static HostEmulatorProcess launch(
+      HostEmulator emulator, Path repoRoot, Path logDirectory, int port) {
     Path logFile = logDirectory.resolve(emulator.emulator().id() + "-" + port + ".log");
     try {
       Files.createDirectories(logDirectory);
-      Process process = new ProcessBuilder(emulator.command(repoRoot, port, logDirectory))
-          .directory(repoRoot.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(logFile.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(emulator.command(repoRoot, port, logDirectory))
+              .directory(repoRoot.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(logFile.toFile())
+              .start();
       return new HostEmulatorProcess(emulator, process, port, logFile);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + repoRoot.resolve(emulator.script()), e);
@@ -110,14 +123,22 @@ final class HostEmulatorProcess {
   private void awaitHealthy(Duration timeout) {
     String name = emulator.emulator().id();
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (HttpClient client = HttpClient.newBuilder().connectTimeout(EmulatorDetector.TIMEOUT).build()) {
+    try (HttpClient client =
+        HttpClient.newBuilder().connectTimeout(EmulatorDetector.TIMEOUT).build()) {
       while (!healthy(client)) {
         if (!process.isAlive()) {
-          throw new IllegalStateException(name + " exited with " + process.exitValue() + ": " + logTail());
+          throw new IllegalStateException(
+              name + " exited with " + process.exitValue() + ": " + logTail());
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(name + " did not answer on " + endpoint().resolve(emulator.healthPath())
-              + " within " + timeout.toSeconds() + " s: " + logTail());
+          throw new IllegalStateException(
+              name
+                  + " did not answer on "
+                  + endpoint().resolve(emulator.healthPath())
+                  + " within "
+                  + timeout.toSeconds()
+                  + " s: "
+                  + logTail());
         }
         Pause.briefly(Duration.ofMillis(200));
       }
@@ -131,7 +152,10 @@ final class HostEmulatorProcess {
   private String logTail() {
     try {
       List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-      return "log " + logFile + ":\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+      return "log "
+          + logFile
+          + ":\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     } catch (IOException e) {
       return "see " + logFile;
     }

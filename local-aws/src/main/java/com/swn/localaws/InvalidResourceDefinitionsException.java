@@ -1,6 +1,9 @@
 package com.swn.localaws;
 
-/** The resource definitions file is malformed or inconsistent; the message names the offending element. */
+/**
+ * The resource definitions file is malformed or inconsistent; the message names the offending
+ * element.
+ */
 public class InvalidResourceDefinitionsException extends IllegalArgumentException {
 
   public InvalidResourceDefinitionsException(String message) {

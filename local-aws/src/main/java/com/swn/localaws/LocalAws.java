@@ -16,15 +16,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * One provisioned local AWS per test JVM, chosen by {@link EmulatorSelection}: the endpoint in
- * {@code AWS_ENDPOINT_URL} if set (LocalStack, Floci, a moto started by {@code make up}), used as is; else the
- * emulator named by {@code -Dtest.emulator} / {@code TEST_EMULATOR}: {@code moto} (the default, started
- * through {@code scripts/moto.sh} on a free port and logged to {@code target/moto-<port>.log}), {@code localstack}
- * (one container per JVM started with Testcontainers when something points at a Docker engine, else LocalStack
- * 4.14.0 on the host through {@code scripts/localstack.sh}, logged to {@code target/localstack-<port>.log}; see
- * {@link Launch}) or {@code floci} (a container; see {@link EmulatorContainers}, logged to
- * {@code target/<emulator>.log}). What this JVM started is stopped when it exits. Asking for Floci without a
- * Docker engine fails at once with a message that says so. Either way
- * the bundled {@link ResourceDefinitions} are provisioned once before {@link #shared()} returns.
+ * {@code AWS_ENDPOINT_URL} if set (LocalStack, Floci, a moto started by {@code make up}), used as
+ * is; else the emulator named by {@code -Dtest.emulator} / {@code TEST_EMULATOR}: {@code moto} (the
+ * default, started through {@code scripts/moto.sh} on a free port and logged to {@code
+ * target/moto-<port>.log}), {@code localstack} (one container per JVM started with Testcontainers
+ * when something points at a Docker engine, else LocalStack 4.14.0 on the host through {@code
+ * scripts/localstack.sh}, logged to {@code target/localstack-<port>.log}; see {@link Launch}) or
+ * {@code floci} (a container; see {@link EmulatorContainers}, logged to {@code
+ * target/<emulator>.log}). What this JVM started is stopped when it exits. Asking for Floci without
+ * a Docker engine fails at once with a message that says so. Either way the bundled {@link
+ * ResourceDefinitions} are provisioned once before {@link #shared()} returns.
  *
  * <pre>{@code
  * @DynamicPropertySource
@@ -33,14 +34,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * }
  * }</pre>
  *
- * <p>The clients returned by {@link #dynamoDb()}, {@link #sqs()} and {@link #eventBridge()} are shared by
- * the whole JVM: use them freely, do not close them.
+ * <p>The clients returned by {@link #dynamoDb()}, {@link #sqs()} and {@link #eventBridge()} are
+ * shared by the whole JVM: use them freely, do not close them.
  */
 public final class LocalAws {
 
   /**
-   * System property: seconds to wait for the emulator to start and answer (moto's first run may create a
-   * virtualenv, a container's first run pulls its image).
+   * System property: seconds to wait for the emulator to start and answer (moto's first run may
+   * create a virtualenv, a container's first run pulls its image).
    */
   public static final String STARTUP_TIMEOUT_PROPERTY = "localaws.startup-timeout-seconds";
 
@@ -60,9 +61,16 @@ public final class LocalAws {
   private final EventBridgeClient eventBridge;
   private final ProvisioningSummary provisioning;
 
-  /** {@code emulator} is {@link Emulator#UNKNOWN} for an unnamed endpoint: it is then recognised once it answers. */
+  /**
+   * {@code emulator} is {@link Emulator#UNKNOWN} for an unnamed endpoint: it is then recognised
+   * once it answers.
+   */
   private LocalAws(
-      AwsSettings settings, Emulator emulator, boolean startedHere, String description, ResourceDefinitions resources,
+      AwsSettings settings,
+      Emulator emulator,
+      boolean startedHere,
+      String description,
+      ResourceDefinitions resources,
       Duration timeout) {
     this.settings = settings;
     this.credentials = settings.credentials().resolveCredentials();
@@ -78,10 +86,14 @@ public final class LocalAws {
     log.info("local AWS: {} on {}, provisioned ({})", this.emulator.id(), endpoint(), description);
   }
 
-  /** The JVM-wide instance, started and provisioned on first use; a failed start is rethrown on every call. */
+  /**
+   * The JVM-wide instance, started and provisioned on first use; a failed start is rethrown on
+   * every call.
+   */
   public static synchronized LocalAws shared() {
     if (startFailure != null) {
-      throw new IllegalStateException("local AWS failed to start earlier in this JVM", startFailure);
+      throw new IllegalStateException(
+          "local AWS failed to start earlier in this JVM", startFailure);
     }
     if (shared == null) {
       try {
@@ -95,44 +107,73 @@ public final class LocalAws {
   }
 
   /**
-   * Starts (or connects to) the emulator that {@code env} and {@code properties} select and provisions it.
-   * Selection and the Docker check come first, so a wrong setting fails before anything is started.
+   * Starts (or connects to) the emulator that {@code env} and {@code properties} select and
+   * provisions it. Selection and the Docker check come first, so a wrong setting fails before
+   * anything is started.
    */
-  static LocalAws start(Map<String, String> env, Map<String, String> properties, DockerEnvironment docker) {
+  static LocalAws start(
+      Map<String, String> env, Map<String, String> properties, DockerEnvironment docker) {
     EmulatorSelection selection = EmulatorSelection.resolve(env, properties);
-    Duration timeout = Duration.ofSeconds(Long.parseLong(
-        properties.getOrDefault(STARTUP_TIMEOUT_PROPERTY, "180").trim()));
+    Duration timeout =
+        Duration.ofSeconds(
+            Long.parseLong(properties.getOrDefault(STARTUP_TIMEOUT_PROPERTY, "180").trim()));
     log.info("local AWS: {} ({})", selection.emulator().id(), selection.reason());
     if (!selection.startsEmulator()) {
       AwsSettings fromEnv = AwsSettings.fromEnvironment(env);
-      return new LocalAws(fromEnv, selection.emulator(), false,
-          "the emulator at " + EmulatorSelection.ENDPOINT_VARIABLE + "=" + selection.endpoint(), ResourceDefinitions.load(),
+      return new LocalAws(
+          fromEnv,
+          selection.emulator(),
+          false,
+          "the emulator at " + EmulatorSelection.ENDPOINT_VARIABLE + "=" + selection.endpoint(),
+          ResourceDefinitions.load(),
           timeout);
     }
-    Path workingDirectory = Path.of(properties.getOrDefault("user.dir", System.getProperty("user.dir")));
+    Path workingDirectory =
+        Path.of(properties.getOrDefault("user.dir", System.getProperty("user.dir")));
     Path logDirectory = workingDirectory.resolve("target");
-    RunningEmulator running = switch (Launch.of(selection.emulator(), docker)) {
-      case Launch.OnHost(HostEmulator host) -> startOnHost(host, workingDirectory, logDirectory, timeout);
-      case Launch.InContainer(ContainerDefinition definition) -> {
-        docker.require(definition, DockerEnvironment.checkTimeout());
-        yield EmulatorContainers.start(definition, logDirectory, timeout);
-      }
-    };
-    Runtime.getRuntime().addShutdownHook(new Thread(running.stop(), "local-aws-" + running.emulator().id() + "-stop"));
-    return new LocalAws(running.settings(), running.emulator(), true, running.description(), ResourceDefinitions.load(),
+    RunningEmulator running =
+        switch (Launch.of(selection.emulator(), docker)) {
+          case Launch.OnHost(HostEmulator host) ->
+              startOnHost(host, workingDirectory, logDirectory, timeout);
+          case Launch.InContainer(ContainerDefinition definition) -> {
+            docker.require(definition, DockerEnvironment.checkTimeout());
+            yield EmulatorContainers.start(definition, logDirectory, timeout);
+          }
+        };
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(running.stop(), "local-aws-" + running.emulator().id() + "-stop"));
+    return new LocalAws(
+        running.settings(),
+        running.emulator(),
+        true,
+        running.description(),
+        ResourceDefinitions.load(),
         timeout);
   }
 
-  private static RunningEmulator startOnHost(HostEmulator host, Path workingDirectory, Path logDirectory, Duration timeout) {
+  private static RunningEmulator startOnHost(
+      HostEmulator host, Path workingDirectory, Path logDirectory, Duration timeout) {
     Path repoRoot = HostEmulatorProcess.findRepoRoot(workingDirectory);
     if (repoRoot == null) {
-      throw new IllegalStateException("AWS_ENDPOINT_URL is not set and no directory above " + workingDirectory
-          + " contains mvnw and " + host.script() + " to start " + host.emulator().id() + " with");
+      throw new IllegalStateException(
+          "AWS_ENDPOINT_URL is not set and no directory above "
+              + workingDirectory
+              + " contains mvnw and "
+              + host.script()
+              + " to start "
+              + host.emulator().id()
+              + " with");
     }
     HostEmulatorProcess process = HostEmulatorProcess.start(host, repoRoot, logDirectory, timeout);
-    return new RunningEmulator(host.emulator(), process.endpoint(), AwsSettings.DEFAULT_REGION,
-        AwsSettings.TEST_CREDENTIAL, AwsSettings.TEST_CREDENTIAL,
-        host.emulator().id() + " on the host via " + host.script() + ", log " + process.logFile(), process::stop);
+    return new RunningEmulator(
+        host.emulator(),
+        process.endpoint(),
+        AwsSettings.DEFAULT_REGION,
+        AwsSettings.TEST_CREDENTIAL,
+        AwsSettings.TEST_CREDENTIAL,
+        host.emulator().id() + " on the host via " + host.script() + ", log " + process.logFile(),
+        process::stop);
   }
 
   private static Map<String, String> systemProperties() {
@@ -142,12 +183,18 @@ public final class LocalAws {
     return map;
   }
 
-  /** The emulator behind {@link #endpoint()}; {@link Emulator#UNKNOWN} for an unnamed one that was not recognised. */
+  /**
+   * The emulator behind {@link #endpoint()}; {@link Emulator#UNKNOWN} for an unnamed one that was
+   * not recognised.
+   */
   public Emulator emulator() {
     return emulator;
   }
 
-  /** Whether this JVM started the emulator (and stops it on exit), rather than using {@code AWS_ENDPOINT_URL}. */
+  /**
+   * Whether this JVM started the emulator (and stops it on exit), rather than using {@code
+   * AWS_ENDPOINT_URL}.
+   */
   public boolean startedHere() {
     return startedHere;
   }
@@ -177,7 +224,10 @@ public final class LocalAws {
     return credentials.secretAccessKey();
   }
 
-  /** Spring Cloud AWS properties pointing every client at this endpoint (for {@code @DynamicPropertySource}). */
+  /**
+   * Spring Cloud AWS properties pointing every client at this endpoint (for
+   * {@code @DynamicPropertySource}).
+   */
   public Map<String, String> springProperties() {
     return Map.of(
         "spring.cloud.aws.endpoint", endpoint().toString(),
@@ -186,7 +236,10 @@ public final class LocalAws {
         "spring.cloud.aws.credentials.secret-key", secretAccessKey());
   }
 
-  /** The standard SDK environment variables for a child process (a service started by an end-to-end test). */
+  /**
+   * The standard SDK environment variables for a child process (a service started by an end-to-end
+   * test).
+   */
   public Map<String, String> environment() {
     return Map.of(
         "AWS_ENDPOINT_URL", endpoint().toString(),

@@ -9,15 +9,17 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Provisions the bundled resource definitions against the endpoint in {@code AWS_ENDPOINT_URL}; used by
- * {@code make up}. Prints one line per resource and exits 0, or prints the failure and exits 1.
+ * Provisions the bundled resource definitions against the endpoint in {@code AWS_ENDPOINT_URL};
+ * used by {@code make up}. Prints one line per resource and exits 0, or prints the failure and
+ * exits 1.
  *
- * <p>Refuses to run without {@code AWS_ENDPOINT_URL} unless {@code --allow-real-aws} is given: in AWS the
- * CDK stacks own every resource.
+ * <p>Refuses to run without {@code AWS_ENDPOINT_URL} unless {@code --allow-real-aws} is given: in
+ * AWS the CDK stacks own every resource.
  */
 public final class ProvisionCommand {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: java -jar local-aws-exec.jar [--allow-real-aws] [--wait-seconds N]
         Creates the resources of local-aws/resources.json that do not exist yet (idempotent).
         Environment: AWS_ENDPOINT_URL (required unless --allow-real-aws), AWS_REGION (default us-east-1),
@@ -28,7 +30,8 @@ public final class ProvisionCommand {
 
   public static void main(String[] args) {
     if (System.getProperty("slf4j.provider") == null) {
-      // No logging backend in the runnable jar (the SDK's log lines add nothing here): keep SLF4J quiet.
+      // No logging backend in the runnable jar (the SDK's log lines add nothing here): keep SLF4J
+      // quiet.
       System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
       System.setProperty("slf4j.internal.verbosity", "WARN");
     }
@@ -50,19 +53,25 @@ public final class ProvisionCommand {
     }
     AwsSettings settings = AwsSettings.fromEnvironment(env);
     if (settings.endpoint() == null && !options.allowRealAws()) {
-      err.println("AWS_ENDPOINT_URL is not set: refusing to provision real AWS (CDK owns the resources there)."
-          + " Set AWS_ENDPOINT_URL to an emulator, or pass --allow-real-aws for a sandbox account.");
+      err.println(
+          "AWS_ENDPOINT_URL is not set: refusing to provision real AWS (CDK owns the resources there)."
+              + " Set AWS_ENDPOINT_URL to an emulator, or pass --allow-real-aws for a sandbox account.");
       return 1;
     }
-    String target = settings.endpoint() == null ? "AWS (" + settings.region() + ")" : settings.endpoint().toString();
+    String target =
+        settings.endpoint() == null
+            ? "AWS (" + settings.region() + ")"
+            : settings.endpoint().toString();
     try (DynamoDbClient dynamoDb = settings.dynamoDb();
         SqsClient sqs = settings.sqs();
         EventBridgeClient eventBridge = settings.eventBridge()) {
       ResourceDefinitions definitions = ResourceDefinitions.load();
       EndpointProbe.awaitAnswer(dynamoDb, options.waitTimeout(), target);
-      ProvisioningSummary summary = new Provisioner(dynamoDb, sqs, eventBridge).provision(definitions);
+      ProvisioningSummary summary =
+          new Provisioner(dynamoDb, sqs, eventBridge).provision(definitions);
       summary.lines().forEach(out::println);
-      out.printf("provisioned %d resources on %s (%d created)%n",
+      out.printf(
+          "provisioned %d resources on %s (%d created)%n",
           summary.resources().size(), target, summary.count(ProvisioningSummary.Outcome.CREATED));
       return 0;
     } catch (RuntimeException e) {

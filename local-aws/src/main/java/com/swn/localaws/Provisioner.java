@@ -11,14 +11,14 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Creates the resources of a {@link ResourceDefinitions} that do not exist yet: event buses, tables (waited
- * for until ACTIVE, TTL enabled), queues (dead-letter queues first), rules and their SQS targets, and the
- * queue policies that let EventBridge deliver.
+ * Creates the resources of a {@link ResourceDefinitions} that do not exist yet: event buses, tables
+ * (waited for until ACTIVE, TTL enabled), queues (dead-letter queues first), rules and their SQS
+ * targets, and the queue policies that let EventBridge deliver.
  *
- * <p>Idempotent, and safe to run from two processes at once: every step is create-if-absent that treats
- * "already exists" as success, or an upsert. Every ARN and queue URL is read from an API response, never
- * formatted, so the same code works on moto (account 123456789012), LocalStack and Floci (000000000000)
- * and real AWS. In AWS itself CDK owns the resources and this is not run.
+ * <p>Idempotent, and safe to run from two processes at once: every step is create-if-absent that
+ * treats "already exists" as success, or an upsert. Every ARN and queue URL is read from an API
+ * response, never formatted, so the same code works on moto (account 123456789012), LocalStack and
+ * Floci (000000000000) and real AWS. In AWS itself CDK owns the resources and this is not run.
  */
 public final class Provisioner {
 
@@ -32,7 +32,10 @@ public final class Provisioner {
     this.eventBridge = eventBridge;
   }
 
-  /** Provisions everything in {@code definitions}; returns one entry per resource, in provisioning order. */
+  /**
+   * Provisions everything in {@code definitions}; returns one entry per resource, in provisioning
+   * order.
+   */
   public ProvisioningSummary provision(ResourceDefinitions definitions) {
     List<ProvisionedResource> done = new ArrayList<>();
     EventProvisioner events = new EventProvisioner(eventBridge);

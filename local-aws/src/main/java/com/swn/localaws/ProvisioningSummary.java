@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What one {@link Provisioner#provision} run found or did, one entry per resource, in provisioning order. */
+/**
+ * What one {@link Provisioner#provision} run found or did, one entry per resource, in provisioning
+ * order.
+ */
 public record ProvisioningSummary(List<ProvisionedResource> resources) {
 
   public ProvisioningSummary {
@@ -20,9 +23,9 @@ public record ProvisioningSummary(List<ProvisionedResource> resources) {
   }
 
   /**
-   * {@code CREATED}: did not exist and was created by this run. {@code EXISTED}: was already there (its
-   * mutable settings such as queue attributes or TTL were re-applied). {@code APPLIED}: written as an upsert
-   * (rules and their targets), so whether it existed before is not known.
+   * {@code CREATED}: did not exist and was created by this run. {@code EXISTED}: was already there
+   * (its mutable settings such as queue attributes or TTL were re-applied). {@code APPLIED}:
+   * written as an upsert (rules and their targets), so whether it existed before is not known.
    */
   public enum Outcome {
     CREATED,
@@ -31,13 +34,19 @@ public record ProvisioningSummary(List<ProvisionedResource> resources) {
   }
 
   /** One resource: its ARN as read from the API, and for queues the queue URL. */
-  public record ProvisionedResource(Kind kind, String name, Outcome outcome, String arn, String url) {
+  public record ProvisionedResource(
+      Kind kind, String name, Outcome outcome, String arn, String url) {
 
     /** One aligned, human-readable line. */
     public String line() {
       String location = url.isEmpty() ? arn : arn + "  " + url;
       return String.format(
-          Locale.ROOT, "%-9s %-30s %-7s %s", label(kind), name, outcome.name().toLowerCase(Locale.ROOT), location);
+          Locale.ROOT,
+          "%-9s %-30s %-7s %s",
+          label(kind),
+          name,
+          outcome.name().toLowerCase(Locale.ROOT),
+          location);
     }
 
     private static String label(Kind kind) {

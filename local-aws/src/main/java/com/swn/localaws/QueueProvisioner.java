@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Create-if-absent for SQS queues, dead-letter queues first. The redrive policy names the DLQ by the ARN
- * that {@code GetQueueAttributes} reports, so the same code works for every account id and partition.
+ * Create-if-absent for SQS queues, dead-letter queues first. The redrive policy names the DLQ by
+ * the ARN that {@code GetQueueAttributes} reports, so the same code works for every account id and
+ * partition.
  */
 final class QueueProvisioner {
 
@@ -38,7 +39,9 @@ final class QueueProvisioner {
     queues.forEach(q -> byName.put(q.name(), q));
     Map<String, ProvisionedResource> ordered = new LinkedHashMap<>();
     for (Queue queue : queues) {
-      queue.optionalDeadLetter().ifPresent(dl -> ordered.computeIfAbsent(dl.name(), n -> provision(byName.get(n))));
+      queue
+          .optionalDeadLetter()
+          .ifPresent(dl -> ordered.computeIfAbsent(dl.name(), n -> provision(byName.get(n))));
       ordered.computeIfAbsent(queue.name(), n -> provision(queue));
     }
     return List.copyOf(ordered.values());
@@ -57,7 +60,8 @@ final class QueueProvisioner {
       url = create(queue.name(), attributes);
       outcome = Outcome.CREATED;
     }
-    ProvisionedResource result = new ProvisionedResource(Kind.QUEUE, queue.name(), outcome, arn(url), url);
+    ProvisionedResource result =
+        new ProvisionedResource(Kind.QUEUE, queue.name(), outcome, arn(url), url);
     done.put(queue.name(), result);
     return result;
   }
@@ -81,23 +85,30 @@ final class QueueProvisioner {
   }
 
   private String arn(String queueUrl) {
-    return sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+    return sqs.getQueueAttributes(
+            r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
         .attributes()
         .get(QueueAttributeName.QUEUE_ARN);
   }
 
   private Map<QueueAttributeName, String> attributes(Queue queue) {
     Map<QueueAttributeName, String> attributes = new HashMap<>();
-    attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(queue.visibilityTimeoutSeconds()));
-    attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, Integer.toString(queue.messageRetentionSeconds()));
-    queue.optionalDeadLetter().ifPresent(dl -> attributes.put(QueueAttributeName.REDRIVE_POLICY, redrivePolicy(dl)));
+    attributes.put(
+        QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(queue.visibilityTimeoutSeconds()));
+    attributes.put(
+        QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+        Integer.toString(queue.messageRetentionSeconds()));
+    queue
+        .optionalDeadLetter()
+        .ifPresent(dl -> attributes.put(QueueAttributeName.REDRIVE_POLICY, redrivePolicy(dl)));
     return attributes;
   }
 
   private String redrivePolicy(DeadLetter deadLetter) {
     ProvisionedResource dlq = done.get(deadLetter.name());
     if (dlq == null) {
-      throw new IllegalStateException("dead-letter queue " + deadLetter.name() + " must be provisioned first");
+      throw new IllegalStateException(
+          "dead-letter queue " + deadLetter.name() + " must be provisioned first");
     }
     ObjectNode policy = JSON.createObjectNode();
     policy.put("deadLetterTargetArn", dlq.arn());

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The single declarative definition of every AWS resource the system needs outside AWS. Mirrors
- * {@value #RESOURCE} one to one; {@link #load()} reads and validates it (unknown fields, missing names,
- * dangling references to queues or buses all fail with a message naming the offending element).
+ * {@value #RESOURCE} one to one; {@link #load()} reads and validates it (unknown fields, missing
+ * names, dangling references to queues or buses all fail with a message naming the offending
+ * element).
  */
 public record ResourceDefinitions(
     List<EventBus> eventBuses, List<Table> tables, List<Queue> queues, List<Rule> rules) {
@@ -39,7 +40,10 @@ public record ResourceDefinitions(
     return read(in, RESOURCE);
   }
 
-  /** Reads and validates definitions from {@code in} (closed afterwards); {@code source} names it in errors. */
+  /**
+   * Reads and validates definitions from {@code in} (closed afterwards); {@code source} names it in
+   * errors.
+   */
   public static ResourceDefinitions read(InputStream in, String source) {
     return ResourceDefinitionsReader.read(in, source);
   }
@@ -88,7 +92,9 @@ public record ResourceDefinitions(
       return Optional.ofNullable(ttlAttribute);
     }
 
-    /** The key attributes of the table and of its indexes, in declaration order (may repeat a name). */
+    /**
+     * The key attributes of the table and of its indexes, in declaration order (may repeat a name).
+     */
     public List<KeyAttribute> keyAttributes() {
       List<KeyAttribute> keys = new ArrayList<>();
       keys.add(partitionKey);
@@ -139,8 +145,10 @@ public record ResourceDefinitions(
       @Nullable DeadLetter deadLetter) {
     public Queue {
       require(name, "queues[].name");
-      requireRange(visibilityTimeoutSeconds, 0, 43_200, "queue " + name + ": visibilityTimeoutSeconds");
-      requireRange(messageRetentionSeconds, 60, 1_209_600, "queue " + name + ": messageRetentionSeconds");
+      requireRange(
+          visibilityTimeoutSeconds, 0, 43_200, "queue " + name + ": visibilityTimeoutSeconds");
+      requireRange(
+          messageRetentionSeconds, 60, 1_209_600, "queue " + name + ": messageRetentionSeconds");
     }
 
     public Optional<DeadLetter> optionalDeadLetter() {
@@ -148,7 +156,10 @@ public record ResourceDefinitions(
     }
   }
 
-  /** The redrive of a queue: after {@code maxReceiveCount} receives a message moves to queue {@code name}. */
+  /**
+   * The redrive of a queue: after {@code maxReceiveCount} receives a message moves to queue {@code
+   * name}.
+   */
   public record DeadLetter(String name, @JsonProperty(required = true) int maxReceiveCount) {
     public DeadLetter {
       require(name, "deadLetter.name");
@@ -158,7 +169,11 @@ public record ResourceDefinitions(
 
   /** An EventBridge rule on {@code eventBus}; {@code eventPattern} is the JSON pattern object. */
   public record Rule(
-      String name, String eventBus, String description, JsonNode eventPattern, List<Target> targets) {
+      String name,
+      String eventBus,
+      String description,
+      JsonNode eventPattern,
+      List<Target> targets) {
     public Rule {
       require(name, "rules[].name");
       require(eventBus, "rule " + name + ": eventBus");

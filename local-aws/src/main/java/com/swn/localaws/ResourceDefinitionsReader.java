@@ -62,7 +62,10 @@ final class ResourceDefinitionsReader {
     }
   }
 
-  /** Our own validation message if a constructor rejected the input, else Jackson's, with the JSON path. */
+  /**
+   * Our own validation message if a constructor rejected the input, else Jackson's, with the JSON
+   * path.
+   */
   private static String describe(JacksonException e) {
     Throwable cause = e.getCause();
     String message =
@@ -82,7 +85,9 @@ final class ResourceDefinitionsReader {
       }
     }
     TokenStreamLocation location = e.getLocation();
-    return location == null || location.getLineNr() < 0 ? path.toString() : path + ", line " + location.getLineNr();
+    return location == null || location.getLineNr() < 0
+        ? path.toString()
+        : path + ", line " + location.getLineNr();
   }
 
   private static List<String> crossReferenceProblems(ResourceDefinitions definitions) {
@@ -95,7 +100,9 @@ final class ResourceDefinitionsReader {
     Map<String, Queue> queues =
         definitions.queues().stream().collect(Collectors.toMap(Queue::name, q -> q, (a, b) -> a));
     for (Queue queue : definitions.queues()) {
-      queue.optionalDeadLetter().ifPresent(dl -> checkDeadLetter(queue, dl.name(), queues, problems));
+      queue
+          .optionalDeadLetter()
+          .ifPresent(dl -> checkDeadLetter(queue, dl.name(), queues, problems));
     }
     Set<String> buses = new HashSet<>(Set.of("default"));
     definitions.eventBuses().forEach(bus -> buses.add(bus.name()));
@@ -117,7 +124,14 @@ final class ResourceDefinitionsReader {
       String previous = types.putIfAbsent(key.name(), key.type());
       if (previous != null && !previous.equals(key.type())) {
         problems.add(
-            "table " + table.name() + ": attribute " + key.name() + " has types " + previous + " and " + key.type());
+            "table "
+                + table.name()
+                + ": attribute "
+                + key.name()
+                + " has types "
+                + previous
+                + " and "
+                + key.type());
       }
     }
   }
@@ -128,7 +142,8 @@ final class ResourceDefinitionsReader {
     if (dlq == null) {
       problems.add("queue " + queue.name() + " has undefined dead-letter queue " + deadLetter);
     } else if (dlq.deadLetter() != null || dlq.name().equals(queue.name())) {
-      problems.add("dead-letter queue " + deadLetter + " of " + queue.name() + " must not redrive itself");
+      problems.add(
+          "dead-letter queue " + deadLetter + " of " + queue.name() + " must not redrive itself");
     }
   }
 

@@ -58,7 +58,8 @@ final class TableProvisioner {
         return table.get();
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("table " + name + " did not become ACTIVE within " + ACTIVE_TIMEOUT);
+        throw new IllegalStateException(
+            "table " + name + " did not become ACTIVE within " + ACTIVE_TIMEOUT);
       }
       Pause.briefly(Duration.ofMillis(500));
     }
@@ -67,7 +68,8 @@ final class TableProvisioner {
   private static boolean isActive(TableDescription table) {
     return table.tableStatus() == TableStatus.ACTIVE
         && table.globalSecondaryIndexes().stream()
-            .allMatch(index -> index.indexStatus() == null || index.indexStatus() == IndexStatus.ACTIVE);
+            .allMatch(
+                index -> index.indexStatus() == null || index.indexStatus() == IndexStatus.ACTIVE);
   }
 
   private void enableTtl(String table, String attribute) {
@@ -75,9 +77,10 @@ final class TableProvisioner {
       return;
     }
     try {
-      dynamoDb.updateTimeToLive(r -> r
-          .tableName(table)
-          .timeToLiveSpecification(ttl -> ttl.attributeName(attribute).enabled(true)));
+      dynamoDb.updateTimeToLive(
+          r ->
+              r.tableName(table)
+                  .timeToLiveSpecification(ttl -> ttl.attributeName(attribute).enabled(true)));
     } catch (DynamoDbException e) {
       // Real DynamoDB rejects enabling TTL twice; a concurrent provisioner may have just done it.
       if (!ttlEnabled(table, attribute)) {
@@ -92,7 +95,12 @@ final class TableProvisioner {
     boolean on = status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING;
     if (on && !attribute.equals(ttl.attributeName())) {
       throw new IllegalStateException(
-          "table " + table + " has TTL on attribute " + ttl.attributeName() + ", the definition says " + attribute);
+          "table "
+              + table
+              + " has TTL on attribute "
+              + ttl.attributeName()
+              + ", the definition says "
+              + attribute);
     }
     return on;
   }

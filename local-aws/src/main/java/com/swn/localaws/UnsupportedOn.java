@@ -8,9 +8,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Marks a test (method or class) that depends on behaviours some emulators lack. It is skipped, with the gap's
- * reason, when {@link LocalAws} runs on one of the emulators that {@link EmulatorGap} lists for them, and runs
- * everywhere else. The gaps and their reasons live in {@link EmulatorGap} only:
+ * Marks a test (method or class) that depends on behaviours some emulators lack. It is skipped,
+ * with the gap's reason, when {@link LocalAws} runs on one of the emulators that {@link
+ * EmulatorGap} lists for them, and runs everywhere else. The gaps and their reasons live in {@link
+ * EmulatorGap} only:
  *
  * <pre>{@code
  * @Test

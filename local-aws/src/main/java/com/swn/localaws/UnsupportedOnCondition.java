@@ -9,9 +9,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit condition behind {@link UnsupportedOn}. The emulator is taken from {@link EmulatorSelection} when it
- * names one, so nothing starts just to evaluate the condition; for an unnamed {@code AWS_ENDPOINT_URL} it asks
- * {@link LocalAws#shared()}, which recognises the emulator.
+ * The JUnit condition behind {@link UnsupportedOn}. The emulator is taken from {@link
+ * EmulatorSelection} when it names one, so nothing starts just to evaluate the condition; for an
+ * unnamed {@code AWS_ENDPOINT_URL} it asks {@link LocalAws#shared()}, which recognises the
+ * emulator.
  */
 public final class UnsupportedOnCondition implements ExecutionCondition {
 
@@ -22,14 +23,24 @@ public final class UnsupportedOnCondition implements ExecutionCondition {
         .orElse(ConditionEvaluationResult.enabled("no @UnsupportedOn"));
   }
 
-  /** Disabled, with every applicable gap's reason, when one of {@code gaps} affects {@code emulator}. */
+  /**
+   * Disabled, with every applicable gap's reason, when one of {@code gaps} affects {@code
+   * emulator}.
+   */
   static ConditionEvaluationResult evaluate(EmulatorGap[] gaps, Emulator emulator) {
-    List<EmulatorGap> applicable = Arrays.stream(gaps).filter(gap -> gap.affects(emulator)).toList();
+    List<EmulatorGap> applicable =
+        Arrays.stream(gaps).filter(gap -> gap.affects(emulator)).toList();
     if (applicable.isEmpty()) {
-      return ConditionEvaluationResult.enabled(emulator.id() + " supports " + names(Arrays.asList(gaps)));
+      return ConditionEvaluationResult.enabled(
+          emulator.id() + " supports " + names(Arrays.asList(gaps)));
     }
-    return ConditionEvaluationResult.disabled("unsupported on " + emulator.id() + ": "
-        + applicable.stream().map(gap -> gap.name() + " (" + gap.reason() + ")").collect(Collectors.joining("; ")));
+    return ConditionEvaluationResult.disabled(
+        "unsupported on "
+            + emulator.id()
+            + ": "
+            + applicable.stream()
+                .map(gap -> gap.name() + " (" + gap.reason() + ")")
+                .collect(Collectors.joining("; ")));
   }
 
   private static Emulator currentEmulator() {

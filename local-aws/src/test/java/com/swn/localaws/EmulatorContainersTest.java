@@ -13,8 +13,8 @@ import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The LocalStack and Floci container definitions, checked without Docker: pinned images, the services, the
- * exposed port, and the real Testcontainers objects built from them (never started).
+ * The LocalStack and Floci container definitions, checked without Docker: pinned images, the
+ * services, the exposed port, and the real Testcontainers objects built from them (never started).
  */
 class EmulatorContainersTest {
 
@@ -43,7 +43,8 @@ class EmulatorContainersTest {
 
   @Test
   void imagesAreVersionPinnedAndAcceptedByTheirTestcontainersModule() {
-    for (ContainerDefinition definition : new ContainerDefinition[] {EmulatorContainers.LOCALSTACK, EmulatorContainers.FLOCI}) {
+    for (ContainerDefinition definition :
+        new ContainerDefinition[] {EmulatorContainers.LOCALSTACK, EmulatorContainers.FLOCI}) {
       DockerImageName image = definition.imageName();
 
       assertThat(image.getVersionPart()).as(definition.image()).matches("\\d+\\.\\d+\\.\\d+");
@@ -53,12 +54,14 @@ class EmulatorContainersTest {
 
   @Test
   void theLocalStackContainerRunsThePinnedImageWithOurServicesOnPort4566() throws Exception {
-    GenericContainer<?> container = WithoutDocker.build(() -> EmulatorContainers.container(EmulatorContainers.LOCALSTACK));
+    GenericContainer<?> container =
+        WithoutDocker.build(() -> EmulatorContainers.container(EmulatorContainers.LOCALSTACK));
 
     assertThat(container).isInstanceOf(LocalStackContainer.class);
     assertThat(container.getImage().toString()).contains("imageName=localstack/localstack:4.14.0");
     assertThat(container.getExposedPorts()).containsExactly(4566);
-    configure(container); // what start() does first: LocalStackContainer turns withServices into SERVICES
+    configure(
+        container); // what start() does first: LocalStackContainer turns withServices into SERVICES
     assertThat(container.getEnvMap())
         .containsEntry("SERVICES", "dynamodb,sqs,events")
         .containsEntry("SQS_ENDPOINT_STRATEGY", "dynamic")
@@ -67,12 +70,14 @@ class EmulatorContainersTest {
 
   @Test
   void theFlociContainerRunsThePinnedImageWithOurServicesAndOnlyPort4566() {
-    GenericContainer<?> container = WithoutDocker.build(() -> EmulatorContainers.container(EmulatorContainers.FLOCI));
+    GenericContainer<?> container =
+        WithoutDocker.build(() -> EmulatorContainers.container(EmulatorContainers.FLOCI));
 
     assertThat(container).isInstanceOf(FlociContainer.class);
     assertThat(container.getImage().toString()).contains("imageName=floci/floci:1.5.14");
     assertThat(container.getExposedPorts())
-        .as("the services that publish port ranges (Lambda, RDS, ElastiCache, ECR, EKS, EC2, ELBv2) are off")
+        .as(
+            "the services that publish port ranges (Lambda, RDS, ElastiCache, ECR, EKS, EC2, ELBv2) are off")
         .containsExactly(4566);
     Map<String, String> env = container.getEnvMap();
     assertThat(env)
@@ -85,7 +90,8 @@ class EmulatorContainersTest {
 
   @Test
   void onlyLocalStackAndFlociRunInAContainer() {
-    assertThat(EmulatorContainers.definition(Emulator.LOCALSTACK)).isSameAs(EmulatorContainers.LOCALSTACK);
+    assertThat(EmulatorContainers.definition(Emulator.LOCALSTACK))
+        .isSameAs(EmulatorContainers.LOCALSTACK);
     assertThat(EmulatorContainers.definition(Emulator.FLOCI)).isSameAs(EmulatorContainers.FLOCI);
     assertThatThrownBy(() -> EmulatorContainers.definition(Emulator.MOTO))
         .isInstanceOf(IllegalArgumentException.class)

@@ -14,7 +14,8 @@ class EmulatorDetectorTest {
 
   @Test
   void recognisesEachEmulatorByTheEndpointOnlyItServes() throws Exception {
-    assertThat(detectServing(List.of("/_floci/health", "/_localstack/health"))).isEqualTo(Emulator.FLOCI);
+    assertThat(detectServing(List.of("/_floci/health", "/_localstack/health")))
+        .isEqualTo(Emulator.FLOCI);
     assertThat(detectServing(List.of("/_localstack/health"))).isEqualTo(Emulator.LOCALSTACK);
     assertThat(detectServing(List.of("/moto-api/config"))).isEqualTo(Emulator.MOTO);
     assertThat(detectServing(List.of())).isEqualTo(Emulator.UNKNOWN);
@@ -30,19 +31,24 @@ class EmulatorDetectorTest {
 
   @Test
   void anEndpointThatDoesNotAnswerIsUnknown() {
-    assertThat(EmulatorDetector.detect(URI.create("http://127.0.0.1:1"))).isEqualTo(Emulator.UNKNOWN);
+    assertThat(EmulatorDetector.detect(URI.create("http://127.0.0.1:1")))
+        .isEqualTo(Emulator.UNKNOWN);
   }
 
   private static Emulator detectServing(List<String> paths) throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      int status = paths.contains(exchange.getRequestURI().getPath()) ? 200 : 404;
-      exchange.sendResponseHeaders(status, -1);
-      exchange.close();
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          int status = paths.contains(exchange.getRequestURI().getPath()) ? 200 : 404;
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
     server.start();
     try {
-      return EmulatorDetector.detect(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
+      return EmulatorDetector.detect(
+          URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
     } finally {
       server.stop(0);
     }

@@ -26,8 +26,10 @@ class EmulatorSelectionTest {
   void theSystemPropertyNamesTheEmulator() {
     assertThat(EmulatorSelection.resolve(NONE, Map.of("test.emulator", "localstack")).emulator())
         .isEqualTo(Emulator.LOCALSTACK);
-    assertThat(EmulatorSelection.resolve(NONE, Map.of("test.emulator", "floci")).emulator()).isEqualTo(Emulator.FLOCI);
-    assertThat(EmulatorSelection.resolve(NONE, Map.of("test.emulator", "moto")).emulator()).isEqualTo(Emulator.MOTO);
+    assertThat(EmulatorSelection.resolve(NONE, Map.of("test.emulator", "floci")).emulator())
+        .isEqualTo(Emulator.FLOCI);
+    assertThat(EmulatorSelection.resolve(NONE, Map.of("test.emulator", "moto")).emulator())
+        .isEqualTo(Emulator.MOTO);
   }
 
   @Test
@@ -42,7 +44,8 @@ class EmulatorSelectionTest {
   @Test
   void theSystemPropertyWinsOverTheEnvironmentVariable() {
     EmulatorSelection selection =
-        EmulatorSelection.resolve(Map.of("TEST_EMULATOR", "floci"), Map.of("test.emulator", "localstack"));
+        EmulatorSelection.resolve(
+            Map.of("TEST_EMULATOR", "floci"), Map.of("test.emulator", "localstack"));
 
     assertThat(selection.emulator()).isEqualTo(Emulator.LOCALSTACK);
     assertThat(selection.reason()).isEqualTo("-Dtest.emulator=localstack");
@@ -56,10 +59,13 @@ class EmulatorSelectionTest {
 
   @Test
   void aBlankSettingCountsAsUnset() {
-    EmulatorSelection selection = EmulatorSelection.resolve(Map.of("TEST_EMULATOR", "floci"), Map.of("test.emulator", " "));
+    EmulatorSelection selection =
+        EmulatorSelection.resolve(Map.of("TEST_EMULATOR", "floci"), Map.of("test.emulator", " "));
 
     assertThat(selection.emulator()).isEqualTo(Emulator.FLOCI);
-    assertThat(EmulatorSelection.resolve(Map.of("TEST_EMULATOR", "", "AWS_ENDPOINT_URL", ""), NONE).emulator())
+    assertThat(
+            EmulatorSelection.resolve(Map.of("TEST_EMULATOR", "", "AWS_ENDPOINT_URL", ""), NONE)
+                .emulator())
         .isEqualTo(Emulator.MOTO);
   }
 
@@ -77,25 +83,34 @@ class EmulatorSelectionTest {
 
   @Test
   void anUnknownNameFailsEvenWithAnExplicitEndpoint() {
-    assertThatThrownBy(() -> EmulatorSelection.resolve(
-            Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4566", "TEST_EMULATOR", "dynalite"), NONE))
+    assertThatThrownBy(
+            () ->
+                EmulatorSelection.resolve(
+                    Map.of(
+                        "AWS_ENDPOINT_URL", "http://127.0.0.1:4566", "TEST_EMULATOR", "dynalite"),
+                    NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("dynalite");
   }
 
   @Test
   void anExplicitEndpointIsUsedAsItIsAndNothingIsStarted() {
-    EmulatorSelection selection = EmulatorSelection.resolve(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"), NONE);
+    EmulatorSelection selection =
+        EmulatorSelection.resolve(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4566"), NONE);
 
     assertThat(selection.startsEmulator()).isFalse();
     assertThat(selection.endpoint()).isEqualTo(URI.create("http://127.0.0.1:4566"));
-    assertThat(selection.emulator()).as("recognised later by its health endpoint").isEqualTo(Emulator.UNKNOWN);
+    assertThat(selection.emulator())
+        .as("recognised later by its health endpoint")
+        .isEqualTo(Emulator.UNKNOWN);
   }
 
   @Test
   void withAnExplicitEndpointTheNamedEmulatorSaysWhatRunsThere() {
-    EmulatorSelection selection = EmulatorSelection.resolve(
-        Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4566", "TEST_EMULATOR", "localstack"), Map.of("test.emulator", "floci"));
+    EmulatorSelection selection =
+        EmulatorSelection.resolve(
+            Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:4566", "TEST_EMULATOR", "localstack"),
+            Map.of("test.emulator", "floci"));
 
     assertThat(selection.startsEmulator()).isFalse();
     assertThat(selection.emulator()).isEqualTo(Emulator.FLOCI);
@@ -104,7 +119,8 @@ class EmulatorSelectionTest {
 
   @Test
   void anEndpointThatIsNotAnHttpUrlIsRejected() {
-    assertThatThrownBy(() -> EmulatorSelection.resolve(Map.of("AWS_ENDPOINT_URL", "127.0.0.1:4566"), NONE))
+    assertThatThrownBy(
+            () -> EmulatorSelection.resolve(Map.of("AWS_ENDPOINT_URL", "127.0.0.1:4566"), NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("AWS_ENDPOINT_URL=127.0.0.1:4566 is not an absolute http(s) URL");
   }

@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link LocalAws#start} on a machine without Docker: asking for Floci fails at once, before anything is started,
- * and says why; an unknown name fails the same way. (LocalStack then runs on the host, see {@link LaunchTest}; the
- * default moto path is what every other test in this module runs on.)
+ * {@link LocalAws#start} on a machine without Docker: asking for Floci fails at once, before
+ * anything is started, and says why; an unknown name fails the same way. (LocalStack then runs on
+ * the host, see {@link LaunchTest}; the default moto path is what every other test in this module
+ * runs on.)
  */
 class LocalAwsSelectionTest {
 
@@ -27,7 +27,8 @@ class LocalAwsSelectionTest {
 
   @Test
   void anUnknownEmulatorFailsBeforeAnythingStarts() {
-    assertThatThrownBy(() -> LocalAws.start(Map.of(), Map.of("test.emulator", "dynalite"), noDocker()))
+    assertThatThrownBy(
+            () -> LocalAws.start(Map.of(), Map.of("test.emulator", "dynalite"), noDocker()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown emulator \"dynalite\" in system property test.emulator");
   }
@@ -47,7 +48,8 @@ class LocalAwsSelectionTest {
     assertThat(aws.description()).isNotBlank();
   }
 
-  private void assertFailsFastWithoutDocker(Map<String, String> properties, Map<String, String> env, String image) {
+  private void assertFailsFastWithoutDocker(
+      Map<String, String> properties, Map<String, String> env, String image) {
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> LocalAws.start(env, properties, noDocker()))
@@ -59,8 +61,13 @@ class LocalAwsSelectionTest {
   }
 
   private DockerEnvironment noDocker() {
-    return new DockerEnvironment(Map.of(), home, Set.<Path>of()::contains, () -> {
-      throw new AssertionError("Testcontainers must not be asked when nothing points at Docker");
-    });
+    return new DockerEnvironment(
+        Map.of(),
+        home,
+        Set.<Path>of()::contains,
+        () -> {
+          throw new AssertionError(
+              "Testcontainers must not be asked when nothing points at Docker");
+        });
   }
 }

@@ -38,7 +38,9 @@ class LocalAwsTest {
 
     assertThat(url).endsWith("/OrderQueue");
     assertThat(aws.provisioning().find(ProvisioningSummary.Kind.QUEUE, "OrderQueue"))
-        .get().extracting(ProvisioningSummary.ProvisionedResource::url).isEqualTo(url);
+        .get()
+        .extracting(ProvisioningSummary.ProvisionedResource::url)
+        .isEqualTo(url);
   }
 
   @Test
@@ -52,11 +54,13 @@ class LocalAwsTest {
   @Test
   void logsMotoOutputUnderTargetWhenItStartedMoto() throws Exception {
     LocalAws aws = LocalAws.shared();
-    assumeTrue(aws.emulator() == Emulator.MOTO && aws.startedHere(), "moto was not started by this JVM");
+    assumeTrue(
+        aws.emulator() == Emulator.MOTO && aws.startedHere(), "moto was not started by this JVM");
     Path log = Path.of("target", "moto-" + aws.endpoint().getPort() + ".log");
 
     assertThat(log).exists();
-    assertThat(Files.readString(log)).contains("Running on http://127.0.0.1:" + aws.endpoint().getPort());
+    assertThat(Files.readString(log))
+        .contains("Running on http://127.0.0.1:" + aws.endpoint().getPort());
   }
 
   @Test

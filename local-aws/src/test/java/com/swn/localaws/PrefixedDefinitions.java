@@ -21,26 +21,43 @@ final class PrefixedDefinitions {
   }
 
   private static Table table(Table table, String prefix) {
-    return new Table(prefix + table.name(), table.partitionKey(), table.sortKey(),
-        table.globalSecondaryIndexes(), table.ttlAttribute());
+    return new Table(
+        prefix + table.name(),
+        table.partitionKey(),
+        table.sortKey(),
+        table.globalSecondaryIndexes(),
+        table.ttlAttribute());
   }
 
   private static Queue queue(Queue queue, String prefix) {
-    DeadLetter deadLetter = queue.optionalDeadLetter()
-        .map(dl -> new DeadLetter(prefix + dl.name(), dl.maxReceiveCount()))
-        .orElse(null);
-    return new Queue(prefix + queue.name(), queue.visibilityTimeoutSeconds(), queue.messageRetentionSeconds(),
+    DeadLetter deadLetter =
+        queue
+            .optionalDeadLetter()
+            .map(dl -> new DeadLetter(prefix + dl.name(), dl.maxReceiveCount()))
+            .orElse(null);
+    return new Queue(
+        prefix + queue.name(),
+        queue.visibilityTimeoutSeconds(),
+        queue.messageRetentionSeconds(),
         deadLetter);
   }
 
   private static Rule rule(Rule rule, String prefix) {
-    return new Rule(prefix + rule.name(), prefix + rule.eventBus(), rule.description(), rule.eventPattern(),
+    return new Rule(
+        prefix + rule.name(),
+        prefix + rule.eventBus(),
+        rule.description(),
+        rule.eventPattern(),
         rule.targets().stream().map(target -> target(target, prefix)).toList());
   }
 
   private static Target target(Target target, String prefix) {
     String deadLetterQueue = target.optionalDeadLetterQueue().map(dlq -> prefix + dlq).orElse(null);
-    return new Target(target.id(), prefix + target.queue(), deadLetterQueue,
-        target.maximumRetryAttempts(), target.maximumEventAgeSeconds());
+    return new Target(
+        target.id(),
+        prefix + target.queue(),
+        deadLetterQueue,
+        target.maximumRetryAttempts(),
+        target.maximumEventAgeSeconds());
   }
 }

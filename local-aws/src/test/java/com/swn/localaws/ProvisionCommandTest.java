@@ -25,16 +25,19 @@ class ProvisionCommandTest {
 
   @Test
   void rejectsAnUnknownArgument() {
-    assertThat(run(List.of("--force"), Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1"))).isEqualTo(1);
+    assertThat(run(List.of("--force"), Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1")))
+        .isEqualTo(1);
     assertThat(text(err)).contains("unknown argument: --force", "usage:");
   }
 
   @Test
   void failsWhenTheEndpointDoesNotAnswer() {
-    int exit = run(List.of("--wait-seconds", "1"), Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1"));
+    int exit =
+        run(List.of("--wait-seconds", "1"), Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1"));
 
     assertThat(exit).isEqualTo(1);
-    assertThat(text(err)).contains("provisioning http://127.0.0.1:1 failed", "did not answer within 1 s");
+    assertThat(text(err))
+        .contains("provisioning http://127.0.0.1:1 failed", "did not answer within 1 s");
   }
 
   @Test
@@ -46,9 +49,14 @@ class ProvisionCommandTest {
     assertThat(exit).as(text(err)).isZero();
     List<String> lines = text(out).lines().toList();
     assertThat(lines).hasSize(16 + 1);
-    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("table").contains("basket-idempotency", "existed"));
-    assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("queue").contains("OrderQueue-dlq", "existed"));
-    assertThat(lines.getLast()).isEqualTo("provisioned 16 resources on " + aws.endpoint() + " (0 created)");
+    assertThat(lines)
+        .anySatisfy(
+            line -> assertThat(line).startsWith("table").contains("basket-idempotency", "existed"));
+    assertThat(lines)
+        .anySatisfy(
+            line -> assertThat(line).startsWith("queue").contains("OrderQueue-dlq", "existed"));
+    assertThat(lines.getLast())
+        .isEqualTo("provisioned 16 resources on " + aws.endpoint() + " (0 created)");
   }
 
   private int run(List<String> args, Map<String, String> env) {

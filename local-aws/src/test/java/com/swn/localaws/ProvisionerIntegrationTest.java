@@ -49,8 +49,11 @@ class ProvisionerIntegrationTest {
 
     assertThat(again.count(Outcome.CREATED)).isZero();
     assertThat(again.resources()).hasSize(1 + 6 + 7 + 2);
-    assertThat(again.resources()).containsExactlyElementsOf(
-        aws.provisioning().resources().stream().map(ProvisionerIntegrationTest::asExisting).toList());
+    assertThat(again.resources())
+        .containsExactlyElementsOf(
+            aws.provisioning().resources().stream()
+                .map(ProvisionerIntegrationTest::asExisting)
+                .toList());
   }
 
   @Test
@@ -58,9 +61,10 @@ class ProvisionerIntegrationTest {
     String prefix = "race" + UUID.randomUUID().toString().substring(0, 8) + "-";
     ResourceDefinitions fresh = PrefixedDefinitions.of(aws.resources(), prefix);
     CyclicBarrier start = new CyclicBarrier(2);
-    List<CompletableFuture<ProvisioningSummary>> runs = List.of(
-        CompletableFuture.supplyAsync(() -> awaitThenProvision(start, fresh)),
-        CompletableFuture.supplyAsync(() -> awaitThenProvision(start, fresh)));
+    List<CompletableFuture<ProvisioningSummary>> runs =
+        List.of(
+            CompletableFuture.supplyAsync(() -> awaitThenProvision(start, fresh)),
+            CompletableFuture.supplyAsync(() -> awaitThenProvision(start, fresh)));
 
     try {
       ProvisioningSummary first = runs.get(0).get();
@@ -71,9 +75,13 @@ class ProvisionerIntegrationTest {
         assertThat(describe(table.name()).tableStatusAsString()).isEqualTo("ACTIVE");
       }
       assertRedrivesTo(
-          fresh.queues().get(1).name(), fresh.queues().get(0).name(), fresh.queues().get(1).deadLetter().maxReceiveCount());
+          fresh.queues().get(1).name(),
+          fresh.queues().get(0).name(),
+          fresh.queues().get(1).deadLetter().maxReceiveCount());
     } finally {
-      CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+      CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new))
+          .exceptionally(e -> null)
+          .join();
       delete(fresh); // leave a shared emulator (AWS_ENDPOINT_URL) as it was
     }
   }
@@ -82,25 +90,34 @@ class ProvisionerIntegrationTest {
   void tablesHaveTheDefinedKeysIndexesAndTtl() {
     TableDescription product = describe("product");
     assertThat(product.keySchema()).containsExactly(hash("id"));
-    assertThat(product.globalSecondaryIndexes()).singleElement().satisfies(index -> {
-      assertThat(index.indexName()).isEqualTo("category-index");
-      assertThat(index.keySchema()).containsExactly(hash("category"), range("id"));
-      assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
-    });
+    assertThat(product.globalSecondaryIndexes())
+        .singleElement()
+        .satisfies(
+            index -> {
+              assertThat(index.indexName()).isEqualTo("category-index");
+              assertThat(index.keySchema()).containsExactly(hash("category"), range("id"));
+              assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+            });
     TableDescription order = describe("order");
     assertThat(order.keySchema()).containsExactly(hash("userName"), range("orderId"));
-    assertThat(order.globalSecondaryIndexes()).singleElement().satisfies(index -> {
-      assertThat(index.indexName()).isEqualTo("orders-by-date");
-      assertThat(index.keySchema()).containsExactly(hash("userName"), range("orderDate"));
-      assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
-    });
+    assertThat(order.globalSecondaryIndexes())
+        .singleElement()
+        .satisfies(
+            index -> {
+              assertThat(index.indexName()).isEqualTo("orders-by-date");
+              assertThat(index.keySchema()).containsExactly(hash("userName"), range("orderDate"));
+              assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.ALL);
+            });
     TableDescription basket = describe("basket");
     assertThat(basket.keySchema()).containsExactly(hash("userName"), range("sk"));
-    assertThat(basket.globalSecondaryIndexes()).singleElement().satisfies(index -> {
-      assertThat(index.indexName()).isEqualTo("baskets-by-product");
-      assertThat(index.keySchema()).containsExactly(hash("productId"), range("userName"));
-      assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
-    });
+    assertThat(basket.globalSecondaryIndexes())
+        .singleElement()
+        .satisfies(
+            index -> {
+              assertThat(index.indexName()).isEqualTo("baskets-by-product");
+              assertThat(index.keySchema()).containsExactly(hash("productId"), range("userName"));
+              assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.KEYS_ONLY);
+            });
     for (String table : List.of("product-outbox", "basket-outbox")) {
       assertThat(describe(table).keySchema()).as(table).containsExactly(hash("id"));
     }
@@ -110,7 +127,8 @@ class ProvisionerIntegrationTest {
       assertThat(ttl.timeToLiveStatus()).as(table).isEqualTo(TimeToLiveStatus.ENABLED);
       assertThat(ttl.attributeName()).as(table).isEqualTo("expiresAt");
     }
-    var noTtl = aws.dynamoDb().describeTimeToLive(r -> r.tableName("product")).timeToLiveDescription();
+    var noTtl =
+        aws.dynamoDb().describeTimeToLive(r -> r.tableName("product")).timeToLiveDescription();
     assertThat(noTtl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.DISABLED);
   }
 
@@ -119,8 +137,10 @@ class ProvisionerIntegrationTest {
     assertRedrivesTo("OrderQueue", "OrderQueue-dlq", 20);
     assertRedrivesTo("BasketProductEventsQueue", "BasketProductEventsQueue-dlq", 5);
     assertThat(attributes("OrderQueue")).containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT, "30");
-    for (String dlq : List.of("OrderQueue-dlq", "BasketProductEventsQueue-dlq", "SwnEventBus-target-dlq")) {
-      assertThat(attributes(dlq)).as(dlq)
+    for (String dlq :
+        List.of("OrderQueue-dlq", "BasketProductEventsQueue-dlq", "SwnEventBus-target-dlq")) {
+      assertThat(attributes(dlq))
+          .as(dlq)
           .containsEntry(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600")
           .doesNotContainKey(QueueAttributeName.REDRIVE_POLICY);
     }
@@ -134,8 +154,15 @@ class ProvisionerIntegrationTest {
 
     int receives = 0;
     for (int i = 0; i < 8; i++) {
-      receives += aws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).visibilityTimeout(0))
-          .messages().stream().filter(m -> m.body().contains(marker)).count();
+      receives +=
+          aws
+              .sqs()
+              .receiveMessage(
+                  r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).visibilityTimeout(0))
+              .messages()
+              .stream()
+              .filter(m -> m.body().contains(marker))
+              .count();
     }
 
     assertThat(receives).isEqualTo(5);
@@ -145,15 +172,21 @@ class ProvisionerIntegrationTest {
   @Test
   @UnsupportedOn(EmulatorGap.RULE_TARGET_DLQ_NOT_STORED)
   void ruleTargetsUseTheQueueArnsWithDeadLetterAndRetryPolicy() {
-    var targets = aws.eventBridge()
-        .listTargetsByRule(r -> r.rule("CheckoutBasketRule").eventBusName("SwnEventBus")).targets();
+    var targets =
+        aws.eventBridge()
+            .listTargetsByRule(r -> r.rule("CheckoutBasketRule").eventBusName("SwnEventBus"))
+            .targets();
 
-    assertThat(targets).singleElement().satisfies(target -> {
-      assertThat(target.arn()).isEqualTo(queueArn("OrderQueue"));
-      assertThat(target.deadLetterConfig().arn()).isEqualTo(queueArn("SwnEventBus-target-dlq"));
-      assertThat(target.retryPolicy().maximumRetryAttempts()).isEqualTo(185);
-      assertThat(target.retryPolicy().maximumEventAgeInSeconds()).isEqualTo(86_400);
-    });
+    assertThat(targets)
+        .singleElement()
+        .satisfies(
+            target -> {
+              assertThat(target.arn()).isEqualTo(queueArn("OrderQueue"));
+              assertThat(target.deadLetterConfig().arn())
+                  .isEqualTo(queueArn("SwnEventBus-target-dlq"));
+              assertThat(target.retryPolicy().maximumRetryAttempts()).isEqualTo(185);
+              assertThat(target.retryPolicy().maximumEventAgeInSeconds()).isEqualTo(86_400);
+            });
   }
 
   @Test
@@ -174,7 +207,8 @@ class ProvisionerIntegrationTest {
 
     Message delivered = receive("BasketProductEventsQueue", marker, DELIVERY_TIMEOUT).orElseThrow();
 
-    assertThat(JSON.readTree(delivered.body()).get("source").asString()).isEqualTo("com.swn.product");
+    assertThat(JSON.readTree(delivered.body()).get("source").asString())
+        .isEqualTo("com.swn.product");
     assertThat(receive("OrderQueue", marker, ABSENCE_WINDOW)).isEmpty();
   }
 
@@ -193,31 +227,50 @@ class ProvisionerIntegrationTest {
   private static void delete(ResourceDefinitions definitions) {
     for (Rule rule : definitions.rules()) {
       List<String> ids = rule.targets().stream().map(Target::id).toList();
-      aws.eventBridge().removeTargets(r -> r.rule(rule.name()).eventBusName(rule.eventBus()).ids(ids));
+      aws.eventBridge()
+          .removeTargets(r -> r.rule(rule.name()).eventBusName(rule.eventBus()).ids(ids));
       aws.eventBridge().deleteRule(r -> r.name(rule.name()).eventBusName(rule.eventBus()));
     }
-    definitions.eventBuses().forEach(bus -> aws.eventBridge().deleteEventBus(r -> r.name(bus.name())));
-    definitions.queues().forEach(queue -> aws.sqs().deleteQueue(r -> r.queueUrl(aws.queueUrl(queue.name()))));
-    definitions.tables().forEach(table -> aws.dynamoDb().deleteTable(r -> r.tableName(table.name())));
+    definitions
+        .eventBuses()
+        .forEach(bus -> aws.eventBridge().deleteEventBus(r -> r.name(bus.name())));
+    definitions
+        .queues()
+        .forEach(queue -> aws.sqs().deleteQueue(r -> r.queueUrl(aws.queueUrl(queue.name()))));
+    definitions
+        .tables()
+        .forEach(table -> aws.dynamoDb().deleteTable(r -> r.tableName(table.name())));
   }
 
   private static String publish(String source, String detailType) {
     String marker = UUID.randomUUID().toString();
-    PutEventsResponse response = aws.eventBridge().putEvents(r -> r.entries(e -> e
-        .eventBusName("SwnEventBus").source(source).detailType(detailType).detail("{\"marker\":\"" + marker + "\"}")));
+    PutEventsResponse response =
+        aws.eventBridge()
+            .putEvents(
+                r ->
+                    r.entries(
+                        e ->
+                            e.eventBusName("SwnEventBus")
+                                .source(source)
+                                .detailType(detailType)
+                                .detail("{\"marker\":\"" + marker + "\"}")));
     assertThat(response.failedEntryCount()).isZero();
     return marker;
   }
 
   private static void assertRedrivesTo(String queue, String deadLetterQueue, int maxReceiveCount) {
     JsonNode redrive = JSON.readTree(attributes(queue).get(QueueAttributeName.REDRIVE_POLICY));
-    assertThat(redrive.get("deadLetterTargetArn").asString()).as(queue).isEqualTo(queueArn(deadLetterQueue));
+    assertThat(redrive.get("deadLetterTargetArn").asString())
+        .as(queue)
+        .isEqualTo(queueArn(deadLetterQueue));
     assertThat(redrive.get("maxReceiveCount").asInt()).as(queue).isEqualTo(maxReceiveCount);
   }
 
   private static Map<QueueAttributeName, String> attributes(String queue) {
     String url = aws.queueUrl(queue);
-    return aws.sqs().getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes();
+    return aws.sqs()
+        .getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.ALL))
+        .attributes();
   }
 
   private static String queueArn(String queue) {
@@ -240,7 +293,8 @@ class ProvisionerIntegrationTest {
     return new Provisioner(aws.dynamoDb(), aws.sqs(), aws.eventBridge());
   }
 
-  private static ProvisioningSummary awaitThenProvision(CyclicBarrier start, ResourceDefinitions definitions) {
+  private static ProvisioningSummary awaitThenProvision(
+      CyclicBarrier start, ResourceDefinitions definitions) {
     try {
       start.await();
     } catch (Exception e) {

@@ -10,19 +10,19 @@ final class Queues {
 
   private Queues() {}
 
-  static Optional<Message> receiveContaining(SqsClient sqs, String queueUrl, String marker, Duration timeout) {
+  static Optional<Message> receiveContaining(
+      SqsClient sqs, String queueUrl, String marker, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     do {
-      var received = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1));
+      var received =
+          sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1));
       for (Message message : received.messages()) {
         if (message.body().contains(marker)) {
           sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
           return Optional.of(message);
         }
-        sqs.changeMessageVisibility(r -> r
-            .queueUrl(queueUrl)
-            .receiptHandle(message.receiptHandle())
-            .visibilityTimeout(0));
+        sqs.changeMessageVisibility(
+            r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(0));
       }
     } while (System.nanoTime() < deadline);
     return Optional.empty();

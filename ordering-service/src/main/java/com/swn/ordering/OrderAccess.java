@@ -17,7 +17,9 @@ public final class OrderAccess implements AccessRules {
   private static final String[] ORDERS = {"/order/{userName}", "/order/{userName}/**"};
 
   @Override
-  public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+  public void authorize(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          rules) {
     rules.requestMatchers(HttpMethod.GET, "/order").access(Access.operator());
     rules.requestMatchers(HttpMethod.GET, ORDERS).access(Access.ownerOrOperator("userName"));
     rules.requestMatchers(HttpMethod.HEAD, ORDERS).access(Access.ownerOrOperator("userName"));

@@ -21,8 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param dateIndex the global secondary index ({@code userName} + {@code orderDate}) that lists a
  *     user's orders newest first
  * @param queueName the queue the checkout events arrive on
- * @param deadLetterQueueName where the listener itself puts a message that can never become an order
- *     (poison); the queue's redrive policy names the same queue, for messages whose retries ran out
+ * @param deadLetterQueueName where the listener itself puts a message that can never become an
+ *     order (poison); the queue's redrive policy names the same queue, for messages whose retries
+ *     ran out
  * @param maxPageSize listings return at most this many orders per page, whatever {@code limit} asks
  *     for (the API accepts 1..100); lower it to shed load without breaking clients, who page on
  * @param listener how the SQS listener container polls, retries and stops
@@ -49,7 +50,8 @@ public record OrderingProperties(
    *     visibility timeout is 30 s)
    * @param retryMultiplier each further attempt waits this many times longer
    * @param retryMaxVisibility the longest wait between two attempts. With the defaults (5 s × 2, at
-   *     most 120 s) and the queue's 20 receives, a valid order outlasts an outage of about 30 minutes
+   *     most 120 s) and the queue's 20 receives, a valid order outlasts an outage of about 30
+   *     minutes
    * @param shutdownTimeout on shutdown, how long to wait for in-flight messages to finish, and then
    *     for their acknowledgements to be sent. A long poll in flight is waited for too, so it must
    *     be longer than {@code pollTimeout}
@@ -79,7 +81,9 @@ public record OrderingProperties(
 
     @AssertTrue(message = "shutdownTimeout must be longer than pollTimeout")
     public boolean isShutdownTimeoutLongerThanPollTimeout() {
-      return shutdownTimeout == null || pollTimeout == null || shutdownTimeout.compareTo(pollTimeout) > 0;
+      return shutdownTimeout == null
+          || pollTimeout == null
+          || shutdownTimeout.compareTo(pollTimeout) > 0;
     }
 
     @AssertTrue(message = "retry visibilities must be 1 s..12 h, the initial not above the maximum")

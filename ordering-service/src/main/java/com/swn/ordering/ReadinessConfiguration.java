@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Not ready without the order table: every read and every placed order needs it. The queue needs
- * no probe: with {@code queue-not-found-strategy: FAIL} the service does not start without it.
+ * Not ready without the order table: every read and every placed order needs it. The queue needs no
+ * probe: with {@code queue-not-found-strategy: FAIL} the service does not start without it.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadinessConfiguration {
@@ -17,6 +17,7 @@ class ReadinessConfiguration {
   @Bean
   DynamoDbTablesHealthIndicator dynamoDbTablesHealthIndicator(
       DynamoDbClient dynamoDb, AwsClientSettings aws, OrderingProperties ordering) {
-    return new DynamoDbTablesHealthIndicator(dynamoDb, List.of(ordering.table()), aws.readinessTimeout());
+    return new DynamoDbTablesHealthIndicator(
+        dynamoDb, List.of(ordering.table()), aws.readinessTimeout());
   }
 }

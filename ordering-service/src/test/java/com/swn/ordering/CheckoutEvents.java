@@ -45,7 +45,13 @@ public final class CheckoutEvents {
             }
             """
                 .formatted(
-                    UUID.randomUUID(), checkedOutAt, orderId, orderId, userName, TOTAL, checkedOutAt));
+                    UUID.randomUUID(),
+                    checkedOutAt,
+                    orderId,
+                    orderId,
+                    userName,
+                    TOTAL,
+                    checkedOutAt));
   }
 
   /** The SQS message body the rule delivers: the whole EventBridge event around the detail. */

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-/** The listener settings are checked at start-up, so a bad value stops the service, not the queue. */
+/**
+ * The listener settings are checked at start-up, so a bad value stops the service, not the queue.
+ */
 class OrderingPropertiesTest {
 
   private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
@@ -29,9 +31,21 @@ class OrderingPropertiesTest {
   }
 
   private static OrderingProperties bind(Map<String, String> listener) {
-    var properties = new HashMap<>(Map.of("ordering.table", "order", "ordering.date-index", "i", "ordering.queue-name", "q", "ordering.dead-letter-queue-name", "q-dlq"));
+    var properties =
+        new HashMap<>(
+            Map.of(
+                "ordering.table",
+                "order",
+                "ordering.date-index",
+                "i",
+                "ordering.queue-name",
+                "q",
+                "ordering.dead-letter-queue-name",
+                "q-dlq"));
     listener.forEach((key, value) -> properties.put("ordering.listener." + key, value));
-    return new Binder(new MapConfigurationPropertySource(properties)).bind("ordering", OrderingProperties.class).get();
+    return new Binder(new MapConfigurationPropertySource(properties))
+        .bind("ordering", OrderingProperties.class)
+        .get();
   }
 
   private static Set<String> violations(OrderingProperties properties) {
@@ -66,8 +80,10 @@ class OrderingPropertiesTest {
 
   @Test
   void rejectsRetryWaitsSqsCannotSet() {
-    assertThat(violations(bind(Map.of("retry-initial-visibility", "0s")))).contains("listener.retryVisibilityValid");
-    assertThat(violations(bind(Map.of("retry-max-visibility", "13h")))).contains("listener.retryVisibilityValid");
+    assertThat(violations(bind(Map.of("retry-initial-visibility", "0s"))))
+        .contains("listener.retryVisibilityValid");
+    assertThat(violations(bind(Map.of("retry-max-visibility", "13h"))))
+        .contains("listener.retryVisibilityValid");
   }
 
   /**
@@ -79,16 +95,27 @@ class OrderingPropertiesTest {
   void defaultBackOffAndTheQueuesReceivesOutlastAQuarterHourOutage() {
     var listener = bind(Map.of()).listener();
     int maxReceives =
-        ResourceDefinitions.load().queue("OrderQueue").orElseThrow().optionalDeadLetter().orElseThrow().maxReceiveCount();
+        ResourceDefinitions.load()
+            .queue("OrderQueue")
+            .orElseThrow()
+            .optionalDeadLetter()
+            .orElseThrow()
+            .maxReceiveCount();
     double waited = 0;
     for (int receive = 1; receive < maxReceives; receive++) {
       waited +=
           Math.min(
-              listener.retryInitialVisibility().toSeconds() * Math.pow(listener.retryMultiplier(), receive - 1),
+              listener.retryInitialVisibility().toSeconds()
+                  * Math.pow(listener.retryMultiplier(), receive - 1),
               listener.retryMaxVisibility().toSeconds());
     }
-    System.out.printf("Order queue: %d receives, back-off %s × %s ≤ %s: %.0f s of outage survived%n",
-        maxReceives, listener.retryInitialVisibility(), listener.retryMultiplier(), listener.retryMaxVisibility(), waited);
+    System.out.printf(
+        "Order queue: %d receives, back-off %s × %s ≤ %s: %.0f s of outage survived%n",
+        maxReceives,
+        listener.retryInitialVisibility(),
+        listener.retryMultiplier(),
+        listener.retryMaxVisibility(),
+        waited);
 
     assertThat(Duration.ofSeconds((long) waited)).isGreaterThan(Duration.ofMinutes(15));
   }

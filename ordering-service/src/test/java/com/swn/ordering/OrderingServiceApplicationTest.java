@@ -22,16 +22,30 @@ class OrderingServiceApplicationTest extends IntegrationTestBase {
 
     assertThat(docs.status()).isEqualTo(200);
     assertThat(docs.json().path("paths").propertyNames())
-        .contains("/order", "/order/{userName}", "/order/{userName}/{orderId}", "/order/{userName}/{orderId}/cancel");
+        .contains(
+            "/order",
+            "/order/{userName}",
+            "/order/{userName}/{orderId}",
+            "/order/{userName}/{orderId}/cancel");
     var paths = docs.json().path("paths");
     var cancel = paths.path("/order/{userName}/{orderId}/cancel").path("post").path("responses");
     assertThat(cancel.path("409").path("content").has("application/problem+json")).isTrue();
     assertThat(cancel.path("404").path("content").has("application/problem+json")).isTrue();
     assertThat(cancel.path("200").path("content").has("application/json")).isTrue();
     var parameters = paths.path("/order/{userName}").path("get").path("parameters");
-    assertThat(parameters.get(0).path("schema").path("pattern").asString()).startsWith("^").endsWith("$");
+    assertThat(parameters.get(0).path("schema").path("pattern").asString())
+        .startsWith("^")
+        .endsWith("$");
     assertThat(parameters.toString()).contains("\"maximum\":100");
-    assertThat(docs.json().path("components").path("schemas").path("Line").path("properties").path("color").path("type").toString())
+    assertThat(
+            docs.json()
+                .path("components")
+                .path("schemas")
+                .path("Line")
+                .path("properties")
+                .path("color")
+                .path("type")
+                .toString())
         .contains("null");
   }
 }

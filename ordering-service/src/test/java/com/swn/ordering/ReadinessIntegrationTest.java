@@ -16,7 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"ordering.table=no-such-table", "spring.cloud.aws.sqs.listener.auto-startup=false"})
+    properties = {
+      "ordering.table=no-such-table",
+      "spring.cloud.aws.sqs.listener.auto-startup=false"
+    })
 class ReadinessIntegrationTest {
 
   @DynamicPropertySource

@@ -8,8 +8,8 @@ import io.awspring.cloud.autoconfigure.AwsSyncClientCustomizer;
 import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -73,15 +73,18 @@ public class PlatformAutoConfiguration {
   }
 
   /**
-   * CloudWatch bills every exported metric (name + tags) by the month, and a Spring Boot service has
-   * hundreds (JVM, HTTP by URI and status, ...). Only the system's own meters go there; the others
-   * stay visible on the service itself.
+   * CloudWatch bills every exported metric (name + tags) by the month, and a Spring Boot service
+   * has hundreds (JVM, HTTP by URI and status, ...). Only the system's own meters go there; the
+   * others stay visible on the service itself.
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(CloudWatchMeterRegistry.class)
   static class CloudWatchExportConfiguration {
 
-    /** Name prefixes of the meters exported to CloudWatch: the outbox gauges and the domain counters. */
+    /**
+     * Name prefixes of the meters exported to CloudWatch: the outbox gauges and the domain
+     * counters.
+     */
     static final List<String> EXPORTED_PREFIXES = List.of("outbox.", "orders.", "basket.");
 
     @Bean
@@ -89,7 +92,9 @@ public class PlatformAutoConfiguration {
       return registry ->
           registry
               .config()
-              .meterFilter(MeterFilter.denyUnless(id -> EXPORTED_PREFIXES.stream().anyMatch(id.getName()::startsWith)));
+              .meterFilter(
+                  MeterFilter.denyUnless(
+                      id -> EXPORTED_PREFIXES.stream().anyMatch(id.getName()::startsWith)));
     }
   }
 
@@ -111,7 +116,11 @@ public class PlatformAutoConfiguration {
         Clock clock,
         ObjectProvider<MeterRegistry> meters) {
       return new OutboxRelay(
-          dynamoDb, eventBridge, properties, clock, meters.getIfAvailable(() -> Metrics.globalRegistry));
+          dynamoDb,
+          eventBridge,
+          properties,
+          clock,
+          meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
   }
 }

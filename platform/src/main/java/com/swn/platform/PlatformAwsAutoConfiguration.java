@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Bounds every AWS client of a service (see {@link AwsClientTimeouts}) and turns a call AWS could not
- * serve in time into a 503 problem.
+ * Bounds every AWS client of a service (see {@link AwsClientTimeouts}) and turns a call AWS could
+ * not serve in time into a 503 problem.
  */
 @AutoConfiguration(
     beforeName = {

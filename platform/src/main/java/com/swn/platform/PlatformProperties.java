@@ -28,11 +28,11 @@ public record PlatformProperties(@Valid Events events, @Valid Outbox outbox, @Va
 
   /**
    * @param busName name (or ARN) of the EventBridge bus every event goes to
-   * @param source the EventBridge {@code source} of this service's events, e.g. {@code com.swn.product}
+   * @param source the EventBridge {@code source} of this service's events, e.g. {@code
+   *     com.swn.product}
    */
   public record Events(
-      @NotBlank @DefaultValue("SwnEventBus") String busName,
-      @DefaultValue("") String source) {}
+      @NotBlank @DefaultValue("SwnEventBus") String busName, @DefaultValue("") String source) {}
 
   /**
    * @param table the service's outbox table; the relay is off when it is empty
@@ -53,6 +53,8 @@ public record PlatformProperties(@Valid Events events, @Valid Outbox outbox, @Va
     }
   }
 
-  /** @param maxRequestSize larger request bodies are rejected with 413 before any work is done */
+  /**
+   * @param maxRequestSize larger request bodies are rejected with 413 before any work is done
+   */
   public record Web(@NotNull @DefaultValue("64KB") DataSize maxRequestSize) {}
 }

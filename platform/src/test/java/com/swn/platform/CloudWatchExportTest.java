@@ -51,7 +51,8 @@ class CloudWatchExportTest {
               registry.counter("orders.placed").increment();
               registry.counter("jvm.gc.pause").increment();
               registry.counter("http.server.requests").increment();
-              assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName())
+              assertThat(registry.getMeters())
+                  .extracting(meter -> meter.getId().getName())
                   .contains("outbox.quarantines", "orders.placed")
                   .doesNotContain("jvm.gc.pause", "http.server.requests");
             });

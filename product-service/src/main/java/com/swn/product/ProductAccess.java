@@ -17,11 +17,15 @@ public final class ProductAccess implements AccessRules {
 
   @Override
   public List<PublicRoute> publicRoutes() {
-    return List.of(new PublicRoute(HttpMethod.GET, "/product"), new PublicRoute(HttpMethod.GET, "/product/{id}"));
+    return List.of(
+        new PublicRoute(HttpMethod.GET, "/product"),
+        new PublicRoute(HttpMethod.GET, "/product/{id}"));
   }
 
   @Override
-  public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+  public void authorize(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          rules) {
     rules.requestMatchers("/product", "/product/**").access(Access.operator());
   }
 }

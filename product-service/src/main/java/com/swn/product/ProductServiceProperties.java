@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The product service's own settings. Physical names come from the environment in AWS (CDK generates
- * them); the defaults match the local resource definition.
+ * The product service's own settings. Physical names come from the environment in AWS (CDK
+ * generates them); the defaults match the local resource definition.
  *
  * @param table the product table
  * @param categoryIndex the global secondary index that serves {@code GET /product?category=}
@@ -15,5 +15,4 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("product")
 public record ProductServiceProperties(
-    @NotBlank String table,
-    @NotBlank @DefaultValue("category-index") String categoryIndex) {}
+    @NotBlank String table, @NotBlank @DefaultValue("category-index") String categoryIndex) {}

@@ -14,7 +14,10 @@ class ReadinessConfiguration {
 
   @Bean
   DynamoDbTablesHealthIndicator dynamoDbTablesHealthIndicator(
-      DynamoDbClient dynamoDb, AwsClientSettings aws, ProductServiceProperties product, PlatformProperties platform) {
+      DynamoDbClient dynamoDb,
+      AwsClientSettings aws,
+      ProductServiceProperties product,
+      PlatformProperties platform) {
     return new DynamoDbTablesHealthIndicator(
         dynamoDb, List.of(product.table(), platform.outbox().table()), aws.readinessTimeout());
   }

@@ -1,11 +1,10 @@
 package com.swn.testsupport;
 
-import org.awaitility.Awaitility;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,11 +41,13 @@ public final class EventRecorder {
 
   private synchronized List<JsonNode> drainOnce() {
     var messages =
-        sqs.receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
+        sqs.receiveMessage(
+                request -> request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(0))
             .messages();
     for (var message : messages) {
       seen.add(JSON.readTree(message.body()));
-      sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+      sqs.deleteMessage(
+          request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
     }
     return seen;
   }

@@ -15,10 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A TCP endpoint in front of a real one (the emulator) that can be switched to hang: it then accepts
- * every connection and never answers, like a dependency whose process is stuck or whose network path
- * black-holes. In forwarding mode it copies bytes both ways. Switching to hang also stalls the
- * connections that are open, so a pooled connection cannot sneak past the fault.
+ * A TCP endpoint in front of a real one (the emulator) that can be switched to hang: it then
+ * accepts every connection and never answers, like a dependency whose process is stuck or whose
+ * network path black-holes. In forwarding mode it copies bytes both ways. Switching to hang also
+ * stalls the connections that are open, so a pooled connection cannot sneak past the fault.
  */
 public final class FaultyEndpoint implements AutoCloseable {
 

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class HttpJson {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
   private final @Nullable Authorization authorization;
 

@@ -8,8 +8,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * MockMvc in slice tests sends the owner's token ({@link OwnerTokens}) unless the request has its own
- * {@code Authorization} or asks for {@link #anonymous()}. Registered for {@code @AutoConfigureMockMvc}.
+ * MockMvc in slice tests sends the owner's token ({@link OwnerTokens}) unless the request has its
+ * own {@code Authorization} or asks for {@link #anonymous()}. Registered for
+ * {@code @AutoConfigureMockMvc}.
  */
 @AutoConfiguration
 public class MockMvcTokens {

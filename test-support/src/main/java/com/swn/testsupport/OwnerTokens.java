@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Authorization} a well-behaved client sends: the token of the customer a request is
- * about — the user in {@code /basket/{user}…} or {@code /order/{user}…}, or the {@code userName} of a
- * checkout body — and the operator's token for everything else (product writes, list-everything
+ * about — the user in {@code /basket/{user}…} or {@code /order/{user}…}, or the {@code userName} of
+ * a checkout body — and the operator's token for everything else (product writes, list-everything
  * reads). Tests that are about authorization send their own header instead.
  */
 public final class OwnerTokens implements HttpJson.Authorization {
@@ -21,7 +21,8 @@ public final class OwnerTokens implements HttpJson.Authorization {
   private final Function<String, @Nullable String> customer;
   private final Supplier<@Nullable String> operator;
 
-  public OwnerTokens(Function<String, @Nullable String> customer, Supplier<@Nullable String> operator) {
+  public OwnerTokens(
+      Function<String, @Nullable String> customer, Supplier<@Nullable String> operator) {
     this.customer = customer;
     this.operator = operator;
   }

@@ -36,17 +36,22 @@ public final class RawHttp {
     }
 
     /**
-     * Fails unless this is the README's error shape: an {@code application/problem+json} document of
-     * that status with a title, the request id in header and body alike, and no internals.
+     * Fails unless this is the README's error shape: an {@code application/problem+json} document
+     * of that status with a title, the request id in header and body alike, and no internals.
      */
     public Response assertProblem(int expectedStatus) {
-      var problem = failUnless(status == expectedStatus, "status " + expectedStatus) ? json() : null;
-      failUnless(String.valueOf(header("Content-Type")).startsWith("application/problem+json"), "a problem document");
+      var problem =
+          failUnless(status == expectedStatus, "status " + expectedStatus) ? json() : null;
+      failUnless(
+          String.valueOf(header("Content-Type")).startsWith("application/problem+json"),
+          "a problem document");
       var requestId = header("X-Request-Id");
       failUnless(requestId != null && !requestId.isBlank(), "an X-Request-Id header");
       failUnless(problem.path("status").asInt() == expectedStatus, "the status in the body");
       failUnless(!problem.path("title").asString().isBlank(), "a title");
-      failUnless(requestId.equals(problem.path("requestId").asString()), "the header's request id in the body");
+      failUnless(
+          requestId.equals(problem.path("requestId").asString()),
+          "the header's request id in the body");
       for (var internal : new String[] {"Exception", "Tomcat", "tomcat", "at org.", "[Ljava"}) {
         failUnless(!body.contains(internal), "no '" + internal + "' in the body");
       }
@@ -61,7 +66,8 @@ public final class RawHttp {
 
     private boolean failUnless(boolean condition, String expected) {
       if (!condition) {
-        throw new AssertionError("Expected " + expected + " but got " + status + " " + headers + "\n" + body);
+        throw new AssertionError(
+            "Expected " + expected + " but got " + status + " " + headers + "\n" + body);
       }
       return true;
     }
@@ -76,7 +82,10 @@ public final class RawHttp {
       request.append(line).append("\r\n");
     }
     if (!body.isEmpty()) {
-      request.append("Content-Length: ").append(body.getBytes(StandardCharsets.UTF_8).length).append("\r\n");
+      request
+          .append("Content-Length: ")
+          .append(body.getBytes(StandardCharsets.UTF_8).length)
+          .append("\r\n");
     }
     request.append("\r\n").append(body);
     return exchange(request.toString().getBytes(StandardCharsets.UTF_8));
@@ -108,13 +117,18 @@ public final class RawHttp {
     var headers = new LinkedHashMap<String, String>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+      headers.putIfAbsent(
+          lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          lines[i].substring(colon + 1).trim());
     }
     var body = raw.substring(end + 4);
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = unchunk(body);
     }
-    return new Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    return new Response(
+        status,
+        headers,
+        new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
   }
 
   private static String unchunk(String chunked) {

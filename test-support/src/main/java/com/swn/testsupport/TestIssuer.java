@@ -80,12 +80,14 @@ public final class TestIssuer {
 
   /** A customer's access token (cached: one per user name per JVM). */
   public String token(String userName) {
-    return tokens.computeIfAbsent(userName, name -> sign(encoder, claims -> user(claims, name, false)));
+    return tokens.computeIfAbsent(
+        userName, name -> sign(encoder, claims -> user(claims, name, false)));
   }
 
   /** The operator's access token: a member of {@code operators}. */
   public String operatorToken() {
-    return tokens.computeIfAbsent("\0" + OPERATOR, name -> sign(encoder, claims -> user(claims, OPERATOR, true)));
+    return tokens.computeIfAbsent(
+        "\0" + OPERATOR, name -> sign(encoder, claims -> user(claims, OPERATOR, true)));
   }
 
   /** A customer's token with some claims changed (expired, another issuer, an ID token…). */

@@ -14,11 +14,17 @@ import org.springframework.core.env.MapPropertySource;
 public final class TestIssuerEnvironment implements EnvironmentPostProcessor {
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     environment
         .getPropertySources()
-        .addLast(new MapPropertySource(
+        .addLast(
+            new MapPropertySource(
                 "testIssuer",
-                Map.of("AUTH_ISSUER", TestIssuer.shared().issuer(), "auth.issuer", TestIssuer.shared().issuer())));
+                Map.of(
+                    "AUTH_ISSUER",
+                    TestIssuer.shared().issuer(),
+                    "auth.issuer",
+                    TestIssuer.shared().issuer())));
   }
 }

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A version is a random 63-bit number drawn for every write, not a counter. A counter restarts
  * when a basket is deleted or checked out and created again, so an old ETag (or a checkout or
  * repricing that read the old basket) would match the new basket. A fresh random version is never
- * the one an old reader holds (the chance is 2<sup>-63</sup> per write), without keeping anything of
- * the old basket. Versions are compared for equality only, never ordered.
+ * the one an old reader holds (the chance is 2<sup>-63</sup> per write), without keeping anything
+ * of the old basket. Versions are compared for equality only, never ordered.
  */
 public record Basket(
     String userName, List<BasketLine> lines, long version, Instant expiresAt, Instant updatedAt) {
@@ -81,7 +81,9 @@ public record Basket(
     return withLines(map(line -> line == target ? line.withQuantity(quantity) : line));
   }
 
-  /** Removes the line of that product and color, or every line of the product if no color is named. */
+  /**
+   * Removes the line of that product and color, or every line of the product if no color is named.
+   */
   Basket remove(String productId, @Nullable String color) {
     var kept = lines.stream().filter(line -> !matches(line, productId, color)).toList();
     if (kept.size() == lines.size()) {
@@ -90,7 +92,9 @@ public record Basket(
     return withLines(kept);
   }
 
-  /** The basket with the product's new price, or empty if it has no line older than that version. */
+  /**
+   * The basket with the product's new price, or empty if it has no line older than that version.
+   */
   Optional<Basket> reprice(String productId, String name, BigDecimal price, long priceVersion) {
     return changeLinesOf(productId, line -> line.repriced(name, price, priceVersion));
   }
@@ -110,7 +114,9 @@ public record Basket(
     return new Basket(userName, lines, freshVersion(), expiresAt, now);
   }
 
-  /** Never 0 (the unsaved basket) and never negative, so a tag always reads back as the same number. */
+  /**
+   * Never 0 (the unsaved basket) and never negative, so a tag always reads back as the same number.
+   */
   private static long freshVersion() {
     return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
   }

@@ -34,8 +34,8 @@ import org.springframework.web.context.request.WebRequest;
 
 /**
  * Baskets over HTTP. Path and query parameters are checked in code ({@link UserNames#checked}), so
- * that a body's validation keeps its per-field report. A basket's ETag is its version: replacing an existing basket requires
- * {@code If-Match}; item-level changes accept it optionally.
+ * that a body's validation keeps its per-field report. A basket's ETag is its version: replacing an
+ * existing basket requires {@code If-Match}; item-level changes accept it optionally.
  */
 @RestController
 @RequestMapping("/basket")
@@ -51,18 +51,27 @@ class BasketController {
   @Operation(summary = "List baskets page by page (a scan: a page may hold fewer than limit)")
   Page<BasketResponse> list(
       @Parameter(description = "at most this many; pages are capped at basket.max-page-size")
-          @RequestParam(defaultValue = "20") @Min(1) @Max(1000) int limit,
+          @RequestParam(defaultValue = "20")
+          @Min(1)
+          @Max(1000)
+          int limit,
       @Parameter(description = "the nextToken of the previous page")
-          @RequestParam(required = false) @Pattern(regexp = Patterns.PAGE_TOKEN) @Nullable String nextToken) {
+          @RequestParam(required = false)
+          @Pattern(regexp = Patterns.PAGE_TOKEN)
+          @Nullable String nextToken) {
     var page = baskets.list(limit, nextToken);
     return new Page<>(page.items().stream().map(BasketResponse::of).toList(), page.nextToken());
   }
 
   @GetMapping("/{userName}")
-  ResponseEntity<BasketResponse> get(@PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName, WebRequest request) {
+  ResponseEntity<BasketResponse> get(
+      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
+      WebRequest request) {
     var basket = baskets.get(UserNames.checked(userName));
     if (request.checkNotModified(VersionTags.of(basket.version()))) {
-      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(VersionTags.of(basket.version())).build();
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+          .eTag(VersionTags.of(basket.version()))
+          .build();
     }
     return ok(basket);
   }
@@ -70,14 +79,33 @@ class BasketController {
   @PutMapping("/{userName}")
   @Operation(summary = "Replace all lines; creates the basket, or needs If-Match if it exists")
   @ApiResponse(responseCode = "200", description = "Replaced")
-  @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = BasketResponse.class)))
-  @ApiResponse(responseCode = "428", description = "The basket exists and If-Match is missing", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-  @ApiResponse(responseCode = "409", description = "Changed concurrently; read it again and retry", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = BasketResponse.class)))
+  @ApiResponse(
+      responseCode = "428",
+      description = "The basket exists and If-Match is missing",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(
+      responseCode = "409",
+      description = "Changed concurrently; read it again and retry",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
   ResponseEntity<BasketResponse> replace(
       @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody BasketContents contents) {
-    var result = baskets.replace(UserNames.checked(userName), VersionTags.parse(ifMatch), contents.items());
+    var result =
+        baskets.replace(UserNames.checked(userName), VersionTags.parse(ifMatch), contents.items());
     if (result.created()) {
       return withETag(ResponseEntity.created(URI.create("/basket/" + userName)), result.basket());
     }
@@ -94,11 +122,13 @@ class BasketController {
   }
 
   @PatchMapping("/{userName}/items/{productId}")
-  @Operation(summary = "Change a line's quantity; name the color if the product is there in several")
+  @Operation(
+      summary = "Change a line's quantity; name the color if the product is there in several")
   ResponseEntity<BasketResponse> changeQuantity(
       @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
       @PathVariable @Parameter(schema = @Schema(pattern = ItemRequest.PRODUCT_ID)) String productId,
-      @RequestParam(required = false) @Parameter(schema = @Schema(minLength = 1, maxLength = 50)) @Nullable String color,
+      @RequestParam(required = false) @Parameter(schema = @Schema(minLength = 1, maxLength = 50))
+          @Nullable String color,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody QuantityChange change) {
     return ok(
@@ -111,11 +141,13 @@ class BasketController {
   }
 
   @DeleteMapping("/{userName}/items/{productId}")
-  @Operation(summary = "Remove the line of that color, or every line of the product if no color is named")
+  @Operation(
+      summary = "Remove the line of that color, or every line of the product if no color is named")
   ResponseEntity<BasketResponse> remove(
       @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
       @PathVariable @Parameter(schema = @Schema(pattern = ItemRequest.PRODUCT_ID)) String productId,
-      @RequestParam(required = false) @Parameter(schema = @Schema(minLength = 1, maxLength = 50)) @Nullable String color,
+      @RequestParam(required = false) @Parameter(schema = @Schema(minLength = 1, maxLength = 50))
+          @Nullable String color,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
     return ok(
         baskets.remove(
@@ -137,7 +169,8 @@ class BasketController {
     return withETag(ResponseEntity.ok(), basket);
   }
 
-  private static ResponseEntity<BasketResponse> withETag(ResponseEntity.BodyBuilder response, Basket basket) {
+  private static ResponseEntity<BasketResponse> withETag(
+      ResponseEntity.BodyBuilder response, Basket basket) {
     return response.eTag(VersionTags.of(basket.version())).body(BasketResponse.of(basket));
   }
 }

@@ -41,19 +41,27 @@ final class BasketItems {
   }
 
   static Map<String, AttributeValue> markerKey(String userName, String productId) {
-    return Map.of(USER_NAME, AttributeValue.fromS(userName), SK, AttributeValue.fromS(MARKER_PREFIX + productId));
+    return Map.of(
+        USER_NAME,
+        AttributeValue.fromS(userName),
+        SK,
+        AttributeValue.fromS(MARKER_PREFIX + productId));
   }
 
   static AttributeValue number(long value) {
     return AttributeValue.fromN(Long.toString(value));
   }
 
-  /** A marker lives as long as its basket: it is rewritten with the basket's expiry on every write. */
+  /**
+   * A marker lives as long as its basket: it is rewritten with the basket's expiry on every write.
+   */
   static TransactWriteItem putMarker(String table, Basket basket, String productId) {
     var item = new HashMap<>(markerKey(basket.userName(), productId));
     item.put(PRODUCT_ID, AttributeValue.fromS(productId));
     item.put(EXPIRES_AT, number(basket.expiresAt().getEpochSecond()));
-    return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    return TransactWriteItem.builder()
+        .put(Put.builder().tableName(table).item(item).build())
+        .build();
   }
 
   static TransactWriteItem deleteMarker(String table, String userName, String productId) {

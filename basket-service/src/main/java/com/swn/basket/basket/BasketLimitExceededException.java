@@ -12,7 +12,8 @@ class BasketLimitExceededException extends ErrorResponseException {
   }
 
   static BasketLimitExceededException lines() {
-    return new BasketLimitExceededException("A basket holds at most " + Basket.MAX_LINES + " lines.");
+    return new BasketLimitExceededException(
+        "A basket holds at most " + Basket.MAX_LINES + " lines.");
   }
 
   static BasketLimitExceededException quantity(String productId) {

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One line of a basket: a product in one color. Name and unit price come from the catalogue;
- * {@code priceVersion} is the product version that price belongs to, so only a newer price event can
+ * One line of a basket: a product in one color. Name and unit price come from the catalogue; {@code
+ * priceVersion} is the product version that price belongs to, so only a newer price event can
  * change it. A line whose product left the catalogue stays visible but {@code available = false}.
  */
 public record BasketLine(
@@ -35,7 +35,8 @@ public record BasketLine(
   }
 
   BasketLine withQuantity(int quantity) {
-    return new BasketLine(productId, productName, color, quantity, unitPrice, priceVersion, available);
+    return new BasketLine(
+        productId, productName, color, quantity, unitPrice, priceVersion, available);
   }
 
   /** Null when this line already reflects that version or a later one. */
@@ -48,13 +49,16 @@ public record BasketLine(
 
   /** The catalogue has a newer version of the product, and it shows another name or price. */
   boolean isOutdatedBy(String name, BigDecimal price, long version) {
-    return available && version > priceVersion && (unitPrice.compareTo(price) != 0 || !productName.equals(name));
+    return available
+        && version > priceVersion
+        && (unitPrice.compareTo(price) != 0 || !productName.equals(name));
   }
 
   @Nullable BasketLine withdrawn(long version) {
     if (!available) {
       return null;
     }
-    return new BasketLine(productId, productName, color, quantity, unitPrice, Math.max(version, priceVersion), false);
+    return new BasketLine(
+        productId, productName, color, quantity, unitPrice, Math.max(version, priceVersion), false);
   }
 }

@@ -11,7 +11,9 @@ public class BasketNotFoundException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem(String userName) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "User " + userName + " has no basket.");
+    var problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "User " + userName + " has no basket.");
     problem.setTitle("Basket not found");
     return problem;
   }

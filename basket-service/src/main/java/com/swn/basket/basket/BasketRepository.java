@@ -6,7 +6,6 @@ import com.swn.platform.web.Page;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Baskets in DynamoDB (item design in {@link BasketItems}). Every write of a basket document is
  * conditional on the version it was read at, so a stale writer changes nothing. A user's write puts
- * the document and its product markers in one transaction; markers of removed products are deleted in
- * it too, and a marker left behind (after a delete or checkout) is harmless: repricing skips a basket
- * that no longer holds the product, and the TTL removes the marker. An expired basket the TTL has not
- * yet removed is treated as absent.
+ * the document and its product markers in one transaction; markers of removed products are deleted
+ * in it too, and a marker left behind (after a delete or checkout) is harmless: repricing skips a
+ * basket that no longer holds the product, and the TTL removes the marker. An expired basket the
+ * TTL has not yet removed is treated as absent.
  */
 @Repository
 public class BasketRepository {
@@ -37,7 +36,8 @@ public class BasketRepository {
   private static final Set<String> TABLE_KEY = Set.of(BasketItems.USER_NAME, BasketItems.SK);
 
   /** The key of an item of the product index: its own key and the table's. */
-  private static final Set<String> PRODUCT_INDEX_KEY = Set.of(BasketItems.PRODUCT_ID, BasketItems.USER_NAME, BasketItems.SK);
+  private static final Set<String> PRODUCT_INDEX_KEY =
+      Set.of(BasketItems.PRODUCT_ID, BasketItems.USER_NAME, BasketItems.SK);
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -53,7 +53,8 @@ public class BasketRepository {
 
   public Optional<Basket> find(String userName) {
     var response =
-        dynamoDb.getItem(r -> r.tableName(table).key(BasketItems.documentKey(userName)).consistentRead(true));
+        dynamoDb.getItem(
+            r -> r.tableName(table).key(BasketItems.documentKey(userName)).consistentRead(true));
     if (!response.hasItem() || response.item().isEmpty()) {
       return Optional.empty();
     }
@@ -61,7 +62,10 @@ public class BasketRepository {
     return basket.expiresAt().isAfter(clock.instant()) ? Optional.of(basket) : Optional.empty();
   }
 
-  /** A scan of basket documents; a page may hold fewer than {@code limit} (markers are filtered out). */
+  /**
+   * A scan of basket documents; a page may hold fewer than {@code limit} (markers are filtered
+   * out).
+   */
   Page<Basket> findAll(int limit, @Nullable String nextToken) {
     var startKey = PageTokens.decode(nextToken, TABLE_KEY);
     var response =
@@ -69,7 +73,8 @@ public class BasketRepository {
             r ->
                 r.tableName(table)
                     .filterExpression("#sk = :document AND #expiresAt > :now")
-                    .expressionAttributeNames(Map.of("#sk", BasketItems.SK, "#expiresAt", BasketItems.EXPIRES_AT))
+                    .expressionAttributeNames(
+                        Map.of("#sk", BasketItems.SK, "#expiresAt", BasketItems.EXPIRES_AT))
                     .expressionAttributeValues(
                         Map.of(
                             ":document", AttributeValue.fromS(BasketItems.DOCUMENT),
@@ -94,7 +99,8 @@ public class BasketRepository {
                     .indexName(productIndex)
                     .keyConditionExpression("#productId = :productId")
                     .expressionAttributeNames(Map.of("#productId", BasketItems.PRODUCT_ID))
-                    .expressionAttributeValues(Map.of(":productId", AttributeValue.fromS(productId)))
+                    .expressionAttributeValues(
+                        Map.of(":productId", AttributeValue.fromS(productId)))
                     .limit(limit)
                     .exclusiveStartKey(startKey));
     return new Page<>(
@@ -109,13 +115,17 @@ public class BasketRepository {
   void save(Basket basket, Basket previous) {
     var items = new ArrayList<TransactWriteItem>();
     items.add(TransactWriteItem.builder().put(documentPut(basket, previous)).build());
-    basket.productIds().forEach(productId -> items.add(BasketItems.putMarker(table, basket, productId)));
+    basket
+        .productIds()
+        .forEach(productId -> items.add(BasketItems.putMarker(table, basket, productId)));
     var removed = new ArrayList<>(previous.productIds());
     removed.removeAll(basket.productIds());
-    // Past DynamoDB's item limit a marker is left behind, which is tolerated (see the class comment).
+    // Past DynamoDB's item limit a marker is left behind, which is tolerated (see the class
+    // comment).
     removed.stream()
         .limit(Math.max(0, MAX_TRANSACTION_ITEMS - items.size()))
-        .forEach(productId -> items.add(BasketItems.deleteMarker(table, basket.userName(), productId)));
+        .forEach(
+            productId -> items.add(BasketItems.deleteMarker(table, basket.userName(), productId)));
     try {
       dynamoDb.transactWriteItems(r -> r.transactItems(items));
     } catch (TransactionCanceledException e) {
@@ -143,10 +153,16 @@ public class BasketRepository {
     }
   }
 
-  /** Deletes the basket if it is live (and at {@code expectedVersion}, if given); false if it is not. */
+  /**
+   * Deletes the basket if it is live (and at {@code expectedVersion}, if given); false if it is
+   * not.
+   */
   boolean delete(String userName, @Nullable Long expectedVersion) {
-    var names = new HashMap<>(Map.of("#userName", BasketItems.USER_NAME, "#expiresAt", BasketItems.EXPIRES_AT));
-    var values = new HashMap<>(Map.of(":now", BasketItems.number(clock.instant().getEpochSecond())));
+    var names =
+        new HashMap<>(
+            Map.of("#userName", BasketItems.USER_NAME, "#expiresAt", BasketItems.EXPIRES_AT));
+    var values =
+        new HashMap<>(Map.of(":now", BasketItems.number(clock.instant().getEpochSecond())));
     var condition = "attribute_exists(#userName) AND #expiresAt > :now";
     if (expectedVersion != null) {
       condition += " AND #version = :expected";
@@ -188,8 +204,10 @@ public class BasketRepository {
     var put = Put.builder().tableName(table).item(BasketItems.document(basket));
     if (previous.isNew()) {
       return put.conditionExpression("attribute_not_exists(#userName) OR #expiresAt <= :now")
-          .expressionAttributeNames(Map.of("#userName", BasketItems.USER_NAME, "#expiresAt", BasketItems.EXPIRES_AT))
-          .expressionAttributeValues(Map.of(":now", BasketItems.number(clock.instant().getEpochSecond())))
+          .expressionAttributeNames(
+              Map.of("#userName", BasketItems.USER_NAME, "#expiresAt", BasketItems.EXPIRES_AT))
+          .expressionAttributeValues(
+              Map.of(":now", BasketItems.number(clock.instant().getEpochSecond())))
           .build();
     }
     return put.conditionExpression("#version = :read")
@@ -198,10 +216,15 @@ public class BasketRepository {
         .build();
   }
 
-  /** The document's condition failed, or DynamoDB saw a concurrent transaction on one of the items. */
+  /**
+   * The document's condition failed, or DynamoDB saw a concurrent transaction on one of the items.
+   */
   private static boolean isConflict(TransactionCanceledException e) {
     return e.hasCancellationReasons()
         && e.cancellationReasons().stream()
-            .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()) || "TransactionConflict".equals(reason.code()));
+            .anyMatch(
+                reason ->
+                    "ConditionalCheckFailed".equals(reason.code())
+                        || "TransactionConflict".equals(reason.code()));
   }
 }

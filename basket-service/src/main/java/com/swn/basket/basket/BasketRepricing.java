@@ -8,11 +8,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * Keeps open baskets in step with the catalogue, one basket at a time: the product index names the
- * baskets that may hold the product, a page at a time ({@link #basketsHolding}), and each is changed
- * by its own unit of work ({@link #applyTo}) so that the work of one message stays bounded however
- * many baskets hold the product (the fan-out is in {@code messaging}). A basket is changed only where
- * its line is older than the event's product version, with a write conditional on the basket's
- * version (re-read and retried on conflict). So a redelivered or out-of-order change does nothing.
+ * baskets that may hold the product, a page at a time ({@link #basketsHolding}), and each is
+ * changed by its own unit of work ({@link #applyTo}) so that the work of one message stays bounded
+ * however many baskets hold the product (the fan-out is in {@code messaging}). A basket is changed
+ * only where its line is older than the event's product version, with a write conditional on the
+ * basket's version (re-read and retried on conflict). So a redelivered or out-of-order change does
+ * nothing.
  */
 @Service
 public class BasketRepricing {
@@ -27,7 +28,10 @@ public class BasketRepricing {
     this.retries = properties.conflictRetries();
   }
 
-  /** One page of the users whose baskets may hold the product (from markers, so possibly stale ones). */
+  /**
+   * One page of the users whose baskets may hold the product (from markers, so possibly stale
+   * ones).
+   */
   public Page<String> basketsHolding(String productId, @Nullable String pageToken, int pageSize) {
     return baskets.usersHolding(productId, pageToken, pageSize);
   }

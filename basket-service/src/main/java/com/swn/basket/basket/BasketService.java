@@ -44,7 +44,9 @@ class BasketService {
     this.properties = properties;
     this.clock = clock;
     this.itemsAdded =
-        Counter.builder("basket.items.added").description("Items added to baskets (by quantity)").register(meters);
+        Counter.builder("basket.items.added")
+            .description("Items added to baskets (by quantity)")
+            .register(meters);
   }
 
   Basket get(String userName) {
@@ -77,7 +79,9 @@ class BasketService {
     try {
       baskets.save(updated, previous);
     } catch (ConcurrentBasketChangeException e) {
-      throw current == null ? new PreconditionRequiredException(REPLACE_NEEDS_VERSION) : new VersionMismatchException(userName, null);
+      throw current == null
+          ? new PreconditionRequiredException(REPLACE_NEEDS_VERSION)
+          : new VersionMismatchException(userName, null);
     }
     return new Replaced(updated, current == null);
   }
@@ -104,11 +108,17 @@ class BasketService {
   }
 
   Basket changeQuantity(
-      String userName, String productId, @Nullable String color, int quantity, @Nullable IfMatch expected) {
-    return update(userName, expected, false, basket -> basket.changeQuantity(productId, color, quantity));
+      String userName,
+      String productId,
+      @Nullable String color,
+      int quantity,
+      @Nullable IfMatch expected) {
+    return update(
+        userName, expected, false, basket -> basket.changeQuantity(productId, color, quantity));
   }
 
-  Basket remove(String userName, String productId, @Nullable String color, @Nullable IfMatch expected) {
+  Basket remove(
+      String userName, String productId, @Nullable String color, @Nullable IfMatch expected) {
     return update(userName, expected, false, basket -> basket.remove(productId, color));
   }
 
@@ -122,7 +132,10 @@ class BasketService {
   }
 
   private Basket update(
-      String userName, @Nullable IfMatch expected, boolean createIfAbsent, UnaryOperator<Basket> change) {
+      String userName,
+      @Nullable IfMatch expected,
+      boolean createIfAbsent,
+      UnaryOperator<Basket> change) {
     for (int attempt = 0; ; attempt++) {
       var previous = current(userName, expected, createIfAbsent);
       var updated = change.apply(previous).touch(clock.instant(), properties.ttl());
@@ -168,10 +181,19 @@ class BasketService {
 
   private static BasketLine line(CatalogProduct product, ItemRequest item) {
     return new BasketLine(
-        item.productId(), product.name(), item.color(), item.quantity(), product.price(), product.version(), true);
+        item.productId(),
+        product.name(),
+        item.color(),
+        item.quantity(),
+        product.price(),
+        product.version(),
+        true);
   }
 
   private static long distinctLines(List<ItemRequest> items) {
-    return items.stream().map(item -> Arrays.asList(item.productId(), item.color())).distinct().count();
+    return items.stream()
+        .map(item -> Arrays.asList(item.productId(), item.color()))
+        .distinct()
+        .count();
   }
 }

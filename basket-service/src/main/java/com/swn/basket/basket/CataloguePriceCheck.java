@@ -11,10 +11,10 @@ import org.springframework.stereotype.Service;
  * The checkout's check that the basket's prices are the catalogue's (issue 11, hole 7). A basket's
  * prices are kept current by product events, but an event that lands between an add's catalogue
  * read and its write finds no line to change, so a basket can hold a price (or a product) the
- * catalogue no longer has. Before a basket is ordered, every product in it is read from the catalogue
- * again; a line the catalogue has a newer version of with another name or price, or a product it no
- * longer has, is brought up to date in the basket and the checkout is refused, so the customer
- * orders only prices they were shown and that are no older than this check.
+ * catalogue no longer has. Before a basket is ordered, every product in it is read from the
+ * catalogue again; a line the catalogue has a newer version of with another name or price, or a
+ * product it no longer has, is brought up to date in the basket and the checkout is refused, so the
+ * customer orders only prices they were shown and that are no older than this check.
  */
 @Service
 public class CataloguePriceCheck {
@@ -43,9 +43,17 @@ public class CataloguePriceCheck {
       try {
         var product = catalog.product(productId);
         var before = current;
-        var outdated = before.lines().stream()
-            .anyMatch(line -> line.productId().equals(productId) && line.isOutdatedBy(product.name(), product.price(), product.version()));
-        update = outdated ? current.reprice(productId, product.name(), product.price(), product.version()) : Optional.empty();
+        var outdated =
+            before.lines().stream()
+                .anyMatch(
+                    line ->
+                        line.productId().equals(productId)
+                            && line.isOutdatedBy(
+                                product.name(), product.price(), product.version()));
+        update =
+            outdated
+                ? current.reprice(productId, product.name(), product.price(), product.version())
+                : Optional.empty();
       } catch (UnknownProductException gone) {
         update = current.withdraw(productId, 0);
       }

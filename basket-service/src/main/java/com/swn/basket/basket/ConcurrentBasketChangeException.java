@@ -17,7 +17,8 @@ public class ConcurrentBasketChangeException extends ErrorResponseException {
   private static ProblemDetail problem(String userName) {
     var problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONFLICT, "The basket of " + userName + " is being changed by another request; retry.");
+            HttpStatus.CONFLICT,
+            "The basket of " + userName + " is being changed by another request; retry.");
     problem.setTitle("Concurrent change");
     return problem;
   }

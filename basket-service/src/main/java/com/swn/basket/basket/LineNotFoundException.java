@@ -14,7 +14,8 @@ class LineNotFoundException extends ErrorResponseException {
   private static ProblemDetail problem(String userName, String productId, @Nullable String color) {
     var what = color == null ? "product " + productId : "product " + productId + " in " + color;
     var problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "The basket of " + userName + " holds no " + what + ".");
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND, "The basket of " + userName + " holds no " + what + ".");
     problem.setTitle("Basket line not found");
     return problem;
   }

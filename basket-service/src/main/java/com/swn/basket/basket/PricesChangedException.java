@@ -5,7 +5,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** The basket showed prices (or products) the catalogue no longer has; it now shows the current ones. */
+/**
+ * The basket showed prices (or products) the catalogue no longer has; it now shows the current
+ * ones.
+ */
 public class PricesChangedException extends ErrorResponseException {
 
   PricesChangedException(List<String> productIds) {

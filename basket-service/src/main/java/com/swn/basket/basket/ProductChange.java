@@ -14,18 +14,25 @@ import org.jspecify.annotations.Nullable;
  * @param newPrice the new price ({@link Kind#PRICE_CHANGED} only)
  */
 public record ProductChange(
-    Kind kind, String productId, long productVersion, @Nullable String name, @Nullable BigDecimal newPrice) {
+    Kind kind,
+    String productId,
+    long productVersion,
+    @Nullable String name,
+    @Nullable BigDecimal newPrice) {
 
   public enum Kind {
     PRICE_CHANGED,
     DELETED
   }
 
-  public static ProductChange priceChanged(String productId, String name, BigDecimal newPrice, long productVersion) {
+  public static ProductChange priceChanged(
+      String productId, String name, BigDecimal newPrice, long productVersion) {
     return new ProductChange(Kind.PRICE_CHANGED, productId, productVersion, name, newPrice);
   }
 
-  /** Lines of a deleted product stay, marked unavailable: not charged, and they block a checkout. */
+  /**
+   * Lines of a deleted product stay, marked unavailable: not charged, and they block a checkout.
+   */
   public static ProductChange deleted(String productId, long productVersion) {
     return new ProductChange(Kind.DELETED, productId, productVersion, null, null);
   }
@@ -34,7 +41,11 @@ public record ProductChange(
   Optional<Basket> applyTo(Basket basket) {
     return switch (kind) {
       case PRICE_CHANGED ->
-          basket.reprice(productId, Objects.requireNonNull(name, "name"), Objects.requireNonNull(newPrice, "newPrice"), productVersion);
+          basket.reprice(
+              productId,
+              Objects.requireNonNull(name, "name"),
+              Objects.requireNonNull(newPrice, "newPrice"),
+              productVersion);
       case DELETED -> basket.withdraw(productId, productVersion);
     };
   }

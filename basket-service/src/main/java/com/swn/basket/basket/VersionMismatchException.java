@@ -7,7 +7,9 @@ class VersionMismatchException extends StaleVersionException {
 
   VersionMismatchException(String userName, @Nullable Long currentVersion) {
     super(
-        "The basket of " + userName + " is not at the version in If-Match. Read it again and retry with its ETag.",
+        "The basket of "
+            + userName
+            + " is not at the version in If-Match. Read it again and retry with its ETag.",
         currentVersion);
   }
 }

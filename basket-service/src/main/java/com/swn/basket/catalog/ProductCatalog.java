@@ -32,12 +32,12 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Looks products up in the catalogue over HTTP ({@code GET /product/{id}}). Every call has connect
- * and read timeouts; I/O errors and 5xx answers are retried a few times with exponential back-off and
- * jitter (the GET is idempotent). The products of one request are looked up in parallel (at most
- * {@code lookup-concurrency} at once) and all of them within one deadline ({@code lookup-deadline}),
- * so a basket of 50 lines against a slow catalogue costs one deadline, not 50 × the retries. A missing
- * product is a 422 for the caller, anything else that persists — or the deadline — a 503: never a
- * hang, never a guessed price.
+ * and read timeouts; I/O errors and 5xx answers are retried a few times with exponential back-off
+ * and jitter (the GET is idempotent). The products of one request are looked up in parallel (at
+ * most {@code lookup-concurrency} at once) and all of them within one deadline ({@code
+ * lookup-deadline}), so a basket of 50 lines against a slow catalogue costs one deadline, not 50 ×
+ * the retries. A missing product is a 422 for the caller, anything else that persists — or the
+ * deadline — a 503: never a hang, never a guessed price.
  */
 @Component
 public class ProductCatalog implements AutoCloseable {
@@ -48,6 +48,7 @@ public class ProductCatalog implements AutoCloseable {
   private final RetryTemplate retry;
   private final Duration deadline;
   private final int concurrency;
+
   /** Look-ups wait on I/O: one virtual thread each, bounded per request by a semaphore. */
   private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -76,16 +77,18 @@ public class ProductCatalog implements AutoCloseable {
   }
 
   /**
-   * The products as the catalogue has them now, keyed by id in the order given (duplicates looked up
-   * once), all within the look-up deadline. An unknown product wins over an unavailable one: it is the
-   * answer a retry would get too.
+   * The products as the catalogue has them now, keyed by id in the order given (duplicates looked
+   * up once), all within the look-up deadline. An unknown product wins over an unavailable one: it
+   * is the answer a retry would get too.
    */
   public Map<String, CatalogProduct> products(Collection<String> productIds) {
     var ids = List.copyOf(new LinkedHashSet<>(productIds));
     var permits = new Semaphore(concurrency);
     var context = MDC.getCopyOfContextMap();
     List<Callable<CatalogProduct>> tasks =
-        ids.stream().map(id -> (Callable<CatalogProduct>) () -> lookUp(id, permits, context)).toList();
+        ids.stream()
+            .map(id -> (Callable<CatalogProduct>) () -> lookUp(id, permits, context))
+            .toList();
     List<Future<CatalogProduct>> results;
     try {
       results = lookups.invokeAll(tasks, deadline.toNanos(), TimeUnit.NANOSECONDS);
@@ -111,7 +114,8 @@ public class ProductCatalog implements AutoCloseable {
         } else if (e.getCause() instanceof RuntimeException failure) {
           unavailable = unavailable == null ? failure : unavailable;
         } else {
-          unavailable = unavailable == null ? new CatalogUnavailableException(e.getCause()) : unavailable;
+          unavailable =
+              unavailable == null ? new CatalogUnavailableException(e.getCause()) : unavailable;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -127,7 +131,8 @@ public class ProductCatalog implements AutoCloseable {
           .addKeyValue("late", late)
           .log("Catalogue look-ups missed their {} deadline", deadline);
       throw new CatalogUnavailableException(
-          new TimeoutException(late + " of " + ids.size() + " look-ups missed the " + deadline + " deadline"));
+          new TimeoutException(
+              late + " of " + ids.size() + " look-ups missed the " + deadline + " deadline"));
     }
     if (unavailable != null) {
       throw unavailable;
@@ -135,7 +140,8 @@ public class ProductCatalog implements AutoCloseable {
     return products;
   }
 
-  private CatalogProduct lookUp(String productId, Semaphore permits, @Nullable Map<String, String> context)
+  private CatalogProduct lookUp(
+      String productId, Semaphore permits, @Nullable Map<String, String> context)
       throws InterruptedException {
     if (context != null) {
       MDC.setContextMap(context); // the request id in this look-up's log lines
@@ -176,7 +182,8 @@ public class ProductCatalog implements AutoCloseable {
   }
 
   private static boolean isTransient(Throwable failure) {
-    return failure instanceof ResourceAccessException || failure instanceof HttpServerErrorException;
+    return failure instanceof ResourceAccessException
+        || failure instanceof HttpServerErrorException;
   }
 
   /** Interrupts look-ups still running when the service stops. */

@@ -15,7 +15,9 @@ class BasketChangedException extends ErrorResponseException {
     var problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.CONFLICT,
-            "The basket of " + userName + " was already checked out or changed while checking out. Nothing was ordered by this request.");
+            "The basket of "
+                + userName
+                + " was already checked out or changed while checking out. Nothing was ordered by this request.");
     problem.setTitle("Basket already checked out or changed");
     return problem;
   }

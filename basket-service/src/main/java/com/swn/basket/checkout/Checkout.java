@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Checkout with an exactly-once effect (see {@code docs/checkout.md}). A key seen before answers
  * from its record without touching anything; otherwise the basket's prices are checked against the
- * catalogue ({@link CataloguePriceCheck}) and the basket is turned into a {@code
- * CheckoutBasket} event in one transaction with the basket's removal and the key's record, and the
- * event is published after the commit (by the relay's sweep if that fails).
+ * catalogue ({@link CataloguePriceCheck}) and the basket is turned into a {@code CheckoutBasket}
+ * event in one transaction with the basket's removal and the key's record, and the event is
+ * published after the commit (by the relay's sweep if that fails).
  */
 @Service
 class Checkout {
@@ -60,13 +60,18 @@ class Checkout {
     this.jsonMapper = jsonMapper;
     this.properties = properties;
     this.clock = clock;
-    this.accepted = Counter.builder("basket.checkouts").description("Checkouts accepted (retries not counted)").register(meters);
+    this.accepted =
+        Counter.builder("basket.checkouts")
+            .description("Checkouts accepted (retries not counted)")
+            .register(meters);
   }
 
   record Result(CheckoutAccepted response, boolean replayed) {}
 
   Result checkout(CheckoutRequest request, String idempotencyKey) {
-    var userName = java.util.Objects.requireNonNull(request.userName(), "a checkout is the caller's (CheckoutController)");
+    var userName =
+        java.util.Objects.requireNonNull(
+            request.userName(), "a checkout is the caller's (CheckoutController)");
     var key = userName + "#" + idempotencyKey;
     var requestHash = hash(request);
     var earlier = checkouts.find(key);
@@ -85,12 +90,18 @@ class Checkout {
     var now = clock.instant();
     var orderId = UUID.randomUUID();
     var response = CheckoutAccepted.of(orderId, userName, basket.totalPrice());
-    var event = events.create(properties.checkout().eventSource(), CheckoutBasket.of(orderId, basket, request, now));
-    var record = new IdempotencyRecord(key, requestHash, response, now.plus(properties.idempotencyTtl()));
+    var event =
+        events.create(
+            properties.checkout().eventSource(), CheckoutBasket.of(orderId, basket, request, now));
+    var record =
+        new IdempotencyRecord(key, requestHash, response, now.plus(properties.idempotencyTtl()));
     try {
       checkouts.commit(basket, record, event);
     } catch (IdempotencyKeyTakenException e) {
-      return checkouts.find(key).map(winner -> replay(winner, requestHash)).orElseThrow(() -> new BasketChangedException(userName));
+      return checkouts
+          .find(key)
+          .map(winner -> replay(winner, requestHash))
+          .orElseThrow(() -> new BasketChangedException(userName));
     }
     relay.publishAfterCommit(List.of(event));
     accepted.increment();
@@ -116,7 +127,8 @@ class Checkout {
   /** SHA-256 of the request as parsed, so whitespace and field order do not matter. */
   private String hash(CheckoutRequest request) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(jsonMapper.writeValueAsBytes(request));
+      var digest =
+          MessageDigest.getInstance("SHA-256").digest(jsonMapper.writeValueAsBytes(request));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java platform has SHA-256", e);

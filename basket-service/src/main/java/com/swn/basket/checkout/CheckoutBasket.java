@@ -10,9 +10,10 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A basket was checked out and must become exactly one order ({@code CheckoutBasket.v1}, detail-type
- * {@code CheckoutBasket}). The ordering service creates the order keyed by {@code (userName,
- * orderId)}, so a duplicate delivery cannot make a second one. Prices are the catalogue's.
+ * A basket was checked out and must become exactly one order ({@code CheckoutBasket.v1},
+ * detail-type {@code CheckoutBasket}). The ordering service creates the order keyed by {@code
+ * (userName, orderId)}, so a duplicate delivery cannot make a second one. Prices are the
+ * catalogue's.
  */
 record CheckoutBasket(
     UUID orderId,
@@ -34,7 +35,12 @@ record CheckoutBasket(
 
     static Item of(BasketLine line) {
       return new Item(
-          line.productId(), line.productName(), line.color(), line.quantity(), line.unitPrice(), line.lineTotal());
+          line.productId(),
+          line.productName(),
+          line.color(),
+          line.quantity(),
+          line.unitPrice(),
+          line.lineTotal());
     }
   }
 

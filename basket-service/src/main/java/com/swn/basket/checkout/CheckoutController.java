@@ -25,8 +25,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /basket/checkout}: 202 Accepted with the order's future location. The order is created
- * asynchronously by the ordering service from the {@code CheckoutBasket} event.
+ * {@code POST /basket/checkout}: 202 Accepted with the order's future location. The order is
+ * created asynchronously by the ordering service from the {@code CheckoutBasket} event.
  */
 @RestController
 class CheckoutController {
@@ -41,24 +41,55 @@ class CheckoutController {
 
   @PostMapping("/basket/checkout")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  @Operation(summary = "Check the basket out; retry with the same Idempotency-Key to get the same answer")
-  @ApiResponse(responseCode = "202", description = "Accepted; the order appears at Location shortly")
-  @ApiResponse(responseCode = "403", description = "The body's userName is not the access token's user", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-  @ApiResponse(responseCode = "404", description = "No basket for that user", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-  @ApiResponse(responseCode = "409", description = "Lost a race with a concurrent change or checkout", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-  @ApiResponse(responseCode = "422", description = "The basket is empty or has unavailable lines, or the key was used with another body", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+  @Operation(
+      summary = "Check the basket out; retry with the same Idempotency-Key to get the same answer")
+  @ApiResponse(
+      responseCode = "202",
+      description = "Accepted; the order appears at Location shortly")
+  @ApiResponse(
+      responseCode = "403",
+      description = "The body's userName is not the access token's user",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(
+      responseCode = "404",
+      description = "No basket for that user",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(
+      responseCode = "409",
+      description = "Lost a race with a concurrent change or checkout",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(
+      responseCode = "422",
+      description =
+          "The basket is empty or has unavailable lines, or the key was used with another body",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
   ResponseEntity<CheckoutAccepted> checkout(
       @Parameter(
               required = true,
               description = "a new random value per checkout, the same one on every retry of it",
               schema = @Schema(pattern = InvalidIdempotencyKeyException.PATTERN))
-          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+          @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+          @Nullable String idempotencyKey,
       @Valid @RequestBody CheckoutRequest request) {
     var caller = Caller.current();
     if (request.userName() != null && !caller.is(request.userName())) {
       throw new NotTheCallerException();
     }
-    var result = checkout.checkout(request.of(caller.userName()), InvalidIdempotencyKeyException.check(idempotencyKey));
+    var result =
+        checkout.checkout(
+            request.of(caller.userName()), InvalidIdempotencyKeyException.check(idempotencyKey));
     var response = result.response();
     return ResponseEntity.accepted()
         .location(URI.create("/order/" + response.userName() + "/" + response.orderId()))
@@ -74,11 +105,20 @@ class CheckoutController {
   @Hidden
   @RequestMapping(
       path = "/basket/checkout",
-      method = {RequestMethod.GET, RequestMethod.HEAD, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS})
-  ResponseEntity<Void> notABasket(HttpServletRequest request) throws HttpRequestMethodNotSupportedException {
+      method = {
+        RequestMethod.GET,
+        RequestMethod.HEAD,
+        RequestMethod.PUT,
+        RequestMethod.PATCH,
+        RequestMethod.DELETE,
+        RequestMethod.OPTIONS
+      })
+  ResponseEntity<Void> notABasket(HttpServletRequest request)
+      throws HttpRequestMethodNotSupportedException {
     if (HttpMethod.OPTIONS.matches(request.getMethod())) {
       return ResponseEntity.ok().allow(HttpMethod.POST, HttpMethod.OPTIONS).build();
     }
-    throw new HttpRequestMethodNotSupportedException(request.getMethod(), List.of("POST", "OPTIONS"));
+    throw new HttpRequestMethodNotSupportedException(
+        request.getMethod(), List.of("POST", "OPTIONS"));
   }
 }

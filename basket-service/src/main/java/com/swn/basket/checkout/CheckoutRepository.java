@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * The checkout's one transaction, and the idempotency records it leaves. In a single {@code
  * TransactWriteItems}: (0) the basket document is deleted if still at the version read, (1) the
- * idempotency record is created if the key is unused, (2) the {@code CheckoutBasket} event is put in
- * the outbox. All three happen or none: the basket disappears only together with the event that
+ * idempotency record is created if the key is unused, (2) the {@code CheckoutBasket} event is put
+ * in the outbox. All three happen or none: the basket disappears only together with the event that
  * becomes the order, and a key answers exactly one checkout.
  */
 @Repository
@@ -38,6 +38,7 @@ class CheckoutRepository {
   private static final String USER_NAME = "userName";
   private static final String TOTAL_PRICE = "totalPrice";
   private static final String STATUS = "status";
+
   /**
    * Until when the answer is replayed. Deliberately not the table's TTL attribute ({@code
    * expiresAt}): the record must outlive its answer, or a late retry would check out again.
@@ -53,7 +54,10 @@ class CheckoutRepository {
   private final String table;
 
   CheckoutRepository(
-      DynamoDbClient dynamoDb, BasketRepository baskets, Outbox outbox, BasketProperties properties) {
+      DynamoDbClient dynamoDb,
+      BasketRepository baskets,
+      Outbox outbox,
+      BasketProperties properties) {
     this.dynamoDb = dynamoDb;
     this.baskets = baskets;
     this.outbox = outbox;
@@ -63,7 +67,11 @@ class CheckoutRepository {
   /** The record of an earlier checkout with this key, however old. */
   Optional<IdempotencyRecord> find(String key) {
     var response =
-        dynamoDb.getItem(r -> r.tableName(table).key(Map.of(KEY, AttributeValue.fromS(key))).consistentRead(true));
+        dynamoDb.getItem(
+            r ->
+                r.tableName(table)
+                    .key(Map.of(KEY, AttributeValue.fromS(key)))
+                    .consistentRead(true));
     if (!response.hasItem() || response.item().isEmpty()) {
       return Optional.empty();
     }
@@ -81,11 +89,13 @@ class CheckoutRepository {
     try {
       dynamoDb.transactWriteItems(r -> r.transactItems(items));
     } catch (TransactionCanceledException e) {
-      var reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.<CancellationReason>of();
+      var reasons =
+          e.hasCancellationReasons() ? e.cancellationReasons() : List.<CancellationReason>of();
       if (failedCondition(reasons, IDEMPOTENCY)) {
         throw new IdempotencyKeyTakenException();
       }
-      if (failedCondition(reasons, BASKET) || reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+      if (failedCondition(reasons, BASKET)
+          || reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
         throw new BasketChangedException(basket.userName());
       }
       throw e;
@@ -130,6 +140,7 @@ class CheckoutRepository {
         item.get(KEY).s(),
         item.get(REQUEST_HASH).s(),
         response,
-        Instant.ofEpochSecond(Long.parseLong(item.getOrDefault(ANSWER_UNTIL, item.get(LEGACY_EXPIRES_AT)).n())));
+        Instant.ofEpochSecond(
+            Long.parseLong(item.getOrDefault(ANSWER_UNTIL, item.get(LEGACY_EXPIRES_AT)).n())));
   }
 }

@@ -22,7 +22,8 @@ class IdempotencyKeyUsedException extends ErrorResponseException {
             "This Idempotency-Key already placed an order, longer ago than its answer is kept. Nothing was ordered by this request; use a new key for a new checkout.");
     problem.setTitle("Idempotency-Key already used");
     problem.setProperty("orderId", earlier.orderId());
-    problem.setProperty("order", URI.create("/order/" + earlier.userName() + "/" + earlier.orderId()));
+    problem.setProperty(
+        "order", URI.create("/order/" + earlier.userName() + "/" + earlier.orderId()));
     return problem;
   }
 }

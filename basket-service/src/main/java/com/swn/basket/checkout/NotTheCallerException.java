@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A checkout body naming another customer than the token's: nobody checks out someone else's basket. */
+/**
+ * A checkout body naming another customer than the token's: nobody checks out someone else's
+ * basket.
+ */
 class NotTheCallerException extends ErrorResponseException {
 
   NotTheCallerException() {
@@ -14,7 +17,8 @@ class NotTheCallerException extends ErrorResponseException {
   private static ProblemDetail problem() {
     var problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.FORBIDDEN, "userName names another customer than the access token; leave it out or send your own.");
+            HttpStatus.FORBIDDEN,
+            "userName names another customer than the access token; leave it out or send your own.");
     problem.setTitle("Forbidden");
     return problem;
   }

@@ -14,7 +14,9 @@ class UncheckoutableBasketException extends ErrorResponseException {
 
   static UncheckoutableBasketException empty(String userName) {
     return new UncheckoutableBasketException(
-        HttpStatus.UNPROCESSABLE_CONTENT, "Empty basket", "The basket of " + userName + " has no items to order.");
+        HttpStatus.UNPROCESSABLE_CONTENT,
+        "Empty basket",
+        "The basket of " + userName + " has no items to order.");
   }
 
   /** Lines whose product left the catalogue: the customer must remove them first. */

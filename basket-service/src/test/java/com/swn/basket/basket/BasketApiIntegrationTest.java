@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.swn.basket.IntegrationTest;
 import com.swn.platform.web.VersionTags;
 import com.swn.testsupport.HttpJson;
-import java.time.Duration;
 import com.swn.testsupport.RawHttp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +28,8 @@ class BasketApiIntegrationTest extends IntegrationTest {
   private static String item(String productId, int quantity, @Nullable String color) {
     return color == null
         ? "{\"productId\":\"%s\",\"quantity\":%d}".formatted(productId, quantity)
-        : "{\"productId\":\"%s\",\"quantity\":%d,\"color\":\"%s\"}".formatted(productId, quantity, color);
+        : "{\"productId\":\"%s\",\"quantity\":%d,\"color\":\"%s\"}"
+            .formatted(productId, quantity, color);
   }
 
   private static String items(String... items) {
@@ -37,8 +38,16 @@ class BasketApiIntegrationTest extends IntegrationTest {
 
   private static boolean hasMarker(String userName, String productId) {
     return AWS.dynamoDb()
-        .getItem(r -> r.tableName("basket").consistentRead(true).key(Map.of(
-            "userName", AttributeValue.fromS(userName), "sk", AttributeValue.fromS("PRODUCT#" + productId))))
+        .getItem(
+            r ->
+                r.tableName("basket")
+                    .consistentRead(true)
+                    .key(
+                        Map.of(
+                            "userName",
+                            AttributeValue.fromS(userName),
+                            "sk",
+                            AttributeValue.fromS("PRODUCT#" + productId))))
         .hasItem();
   }
 
@@ -58,7 +67,9 @@ class BasketApiIntegrationTest extends IntegrationTest {
 
     var read = http.get("/basket/" + user);
     assertThat(read.status()).isEqualTo(200);
-    assertThat(read.header("ETag")).isEqualTo(added.header("ETag")).isNotEqualTo(created.header("ETag"));
+    assertThat(read.header("ETag"))
+        .isEqualTo(added.header("ETag"))
+        .isNotEqualTo(created.header("ETag"));
     var lines = read.json().path("items");
     assertThat(lines.size()).isEqualTo(2);
     assertThat(lines.get(0).path("productName").asString()).isEqualTo("Lamp");
@@ -82,12 +93,14 @@ class BasketApiIntegrationTest extends IntegrationTest {
 
     var unconditional = http.put("/basket/" + user, items(item(clip, 1, null)));
     var stale = http.put("/basket/" + user, items(item(clip, 1, null)), "If-Match", "\"7\"");
-    var current = http.put("/basket/" + user, items(item(clip, 5, null)), "If-Match", created.header("ETag"));
+    var current =
+        http.put("/basket/" + user, items(item(clip, 5, null)), "If-Match", created.header("ETag"));
 
     assertThat(unconditional.status()).isEqualTo(428);
     assertThat(unconditional.header("Content-Type")).startsWith("application/problem+json");
     assertThat(stale.status()).isEqualTo(412);
-    assertThat(VersionTags.of(stale.json().path("currentVersion").asLong())).isEqualTo(created.header("ETag"));
+    assertThat(VersionTags.of(stale.json().path("currentVersion").asLong()))
+        .isEqualTo(created.header("ETag"));
     assertThat(current.status()).isEqualTo(200);
     assertThat(current.json().path("totalPrice").decimalValue()).isEqualByComparingTo("5.00");
     assertThat(hasMarker(user, lamp)).as("marker of a removed product is deleted").isFalse();
@@ -104,7 +117,8 @@ class BasketApiIntegrationTest extends IntegrationTest {
     List<Future<HttpJson.Response>> adds = new ArrayList<>();
     try (var pool = Executors.newFixedThreadPool(products.size())) {
       for (var product : products) {
-        adds.add(pool.submit(() -> http.post("/basket/" + user + "/items", item(product, 2, null))));
+        adds.add(
+            pool.submit(() -> http.post("/basket/" + user + "/items", item(product, 2, null))));
       }
     }
     for (var add : adds) {
@@ -114,9 +128,17 @@ class BasketApiIntegrationTest extends IntegrationTest {
     assertThat(basket.json().path("items").size()).isEqualTo(4);
     assertThat(basket.json().path("totalPrice").decimalValue()).isEqualByComparingTo("20.00");
 
-    var stale = http.post("/basket/" + user + "/items", item(products.getFirst(), 1, null), "If-Match", "\"1\"");
+    var stale =
+        http.post(
+            "/basket/" + user + "/items", item(products.getFirst(), 1, null), "If-Match", "\"1\"");
     assertThat(stale.status()).isEqualTo(412);
-    var current = http.send("PATCH", "/basket/" + user + "/items/" + products.getFirst(), "{\"quantity\":9}", "If-Match", basket.header("ETag"));
+    var current =
+        http.send(
+            "PATCH",
+            "/basket/" + user + "/items/" + products.getFirst(),
+            "{\"quantity\":9}",
+            "If-Match",
+            basket.header("ETag"));
     assertThat(current.status()).isEqualTo(200);
   }
 
@@ -144,13 +166,21 @@ class BasketApiIntegrationTest extends IntegrationTest {
     assertThat(http.put("/basket/" + user, items(item(lamp, 1, null))).status()).isEqualTo(201);
     var unseen = CATALOGUE.add("Unseen", "1.00");
 
-    assertThat(http.put("/basket/" + user, items(item(unseen, 1, null)), "If-Match", "\"7\"").status())
+    assertThat(
+            http.put("/basket/" + user, items(item(unseen, 1, null)), "If-Match", "\"7\"").status())
         .isEqualTo(412);
     assertThat(http.put("/basket/" + user, items(item(unseen, 1, null))).status()).isEqualTo(428);
-    assertThat(http.put("/basket/user-" + UUID.randomUUID(), items(item(unseen, 1, null)), "If-Match", "\"1\"")
-            .status())
+    assertThat(
+            http.put(
+                    "/basket/user-" + UUID.randomUUID(),
+                    items(item(unseen, 1, null)),
+                    "If-Match",
+                    "\"1\"")
+                .status())
         .isEqualTo(412);
-    assertThat(http.post("/basket/" + user + "/items", item(unseen, 1, null), "If-Match", "\"7\"").status())
+    assertThat(
+            http.post("/basket/" + user + "/items", item(unseen, 1, null), "If-Match", "\"7\"")
+                .status())
         .isEqualTo(412);
 
     assertThat(CATALOGUE.requestsFor(unseen)).isZero();
@@ -169,7 +199,8 @@ class BasketApiIntegrationTest extends IntegrationTest {
 
     var response = http.put("/basket/" + user, items(hung.toArray(String[]::new)));
 
-    // The look-up deadline here is 3 s; without one, the first product alone takes 3 attempts x the 5 s
+    // The look-up deadline here is 3 s; without one, the first product alone takes 3 attempts x the
+    // 5 s
     // read timeout (and five products looked up one after another, five times that).
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
     assertThat(response.status()).isEqualTo(503);
@@ -184,7 +215,9 @@ class BasketApiIntegrationTest extends IntegrationTest {
     http.put("/basket/" + user, items(item(lamp, 1, "red"), item(lamp, 1, "blue")));
 
     var ambiguous = http.send("PATCH", "/basket/" + user + "/items/" + lamp, "{\"quantity\":3}");
-    var changed = http.send("PATCH", "/basket/" + user + "/items/" + lamp + "?color=blue", "{\"quantity\":3}");
+    var changed =
+        http.send(
+            "PATCH", "/basket/" + user + "/items/" + lamp + "?color=blue", "{\"quantity\":3}");
     var removed = http.delete("/basket/" + user + "/items/" + lamp + "?color=red");
     var missingLine = http.delete("/basket/" + user + "/items/" + lamp + "?color=red");
 
@@ -214,11 +247,21 @@ class BasketApiIntegrationTest extends IntegrationTest {
     do {
       var page = http.get("/basket?limit=2" + (token == null ? "" : "&nextToken=" + token));
       assertThat(page.status()).isEqualTo(200);
-      page.json().path("items").forEach(basket -> {
-        assertThat(basket.path("items").isArray()).as("basket documents only, no markers").isTrue();
-        assertThat(seen.add(basket.path("userName").asString())).as("no basket twice").isTrue();
-      });
-      token = page.json().path("nextToken").isString() ? page.json().path("nextToken").asString() : null;
+      page.json()
+          .path("items")
+          .forEach(
+              basket -> {
+                assertThat(basket.path("items").isArray())
+                    .as("basket documents only, no markers")
+                    .isTrue();
+                assertThat(seen.add(basket.path("userName").asString()))
+                    .as("no basket twice")
+                    .isTrue();
+              });
+      token =
+          page.json().path("nextToken").isString()
+              ? page.json().path("nextToken").asString()
+              : null;
       pages++;
     } while (token != null && pages < 500);
 
@@ -245,17 +288,28 @@ class BasketApiIntegrationTest extends IntegrationTest {
     var checkout = paths.path("/basket/checkout").path("post");
     assertThat(checkout.path("responses").has("202")).isTrue();
     assertThat(checkout.path("responses").has("200")).isFalse();
-    assertThat(checkout.path("responses").path("422").path("content").has("application/problem+json")).isTrue();
-    var key = checkout.path("parameters").valueStream()
-        .filter(parameter -> parameter.path("name").asString().equals("Idempotency-Key")).findFirst().orElseThrow();
+    assertThat(
+            checkout.path("responses").path("422").path("content").has("application/problem+json"))
+        .isTrue();
+    var key =
+        checkout
+            .path("parameters")
+            .valueStream()
+            .filter(parameter -> parameter.path("name").asString().equals("Idempotency-Key"))
+            .findFirst()
+            .orElseThrow();
     assertThat(key.path("required").asBoolean()).isTrue();
     var replace = paths.path("/basket/{userName}").path("put").path("responses");
     assertThat(replace.has("200")).isTrue();
     assertThat(replace.has("201")).isTrue();
     assertThat(replace.has("428")).isTrue();
     var userName = paths.path("/basket/{userName}").path("get").path("parameters").get(0);
-    assertThat(userName.path("schema").path("pattern").asString()).startsWith("^").endsWith("$").contains("checkout");
-    assertThat(paths.path("/basket/{userName}").path("delete").path("responses").has("204")).isTrue();
+    assertThat(userName.path("schema").path("pattern").asString())
+        .startsWith("^")
+        .endsWith("$")
+        .contains("checkout");
+    assertThat(paths.path("/basket/{userName}").path("delete").path("responses").has("204"))
+        .isTrue();
   }
 
   @Test
@@ -263,14 +317,25 @@ class BasketApiIntegrationTest extends IntegrationTest {
     var raw = new RawHttp(port);
     var token = "Authorization: Bearer " + com.swn.testsupport.TestIssuer.shared().token("someone");
     for (var method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
-      var response = raw.send(method, "/basket/checkout", "{\"items\":[]}", "Content-Type: application/json", token);
+      var response =
+          raw.send(
+              method,
+              "/basket/checkout",
+              "{\"items\":[]}",
+              "Content-Type: application/json",
+              token);
       response.assertProblem(405);
       assertThat(response.header("Allow")).contains("POST").doesNotContain("GET", "PUT", "DELETE");
     }
     var options = raw.send("OPTIONS", "/basket/checkout", "");
     assertThat(options.status()).isEqualTo(200);
     assertThat(options.header("Allow")).isEqualTo("POST,OPTIONS");
-    raw.send("POST", "/basket/checkout/items", "{\"productId\":\"p-1\",\"quantity\":1}", "Content-Type: application/json", token)
+    raw.send(
+            "POST",
+            "/basket/checkout/items",
+            "{\"productId\":\"p-1\",\"quantity\":1}",
+            "Content-Type: application/json",
+            token)
         .assertProblem(400);
   }
 }

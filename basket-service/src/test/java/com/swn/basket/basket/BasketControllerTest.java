@@ -1,8 +1,5 @@
 package com.swn.basket.basket;
 
-import com.swn.platform.web.PreconditionRequiredException;
-import com.swn.platform.web.VersionTags;
-
 import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -20,6 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.swn.platform.web.PreconditionRequiredException;
+import com.swn.platform.web.VersionTags;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -30,19 +29,27 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The basket's HTTP contract: statuses, ETags and problem details, without AWS or the catalogue. */
+/**
+ * The basket's HTTP contract: statuses, ETags and problem details, without AWS or the catalogue.
+ */
 @WebMvcTest(BasketController.class)
 @org.springframework.context.annotation.Import(com.swn.basket.BasketAccess.class)
 class BasketControllerTest {
 
-  private static final String ITEMS = "{\"items\":[{\"productId\":\"p-1\",\"quantity\":2,\"color\":\"red\"}]}";
+  private static final String ITEMS =
+      "{\"items\":[{\"productId\":\"p-1\",\"quantity\":2,\"color\":\"red\"}]}";
 
   @Autowired MockMvc mvc;
   @MockitoBean BasketService baskets;
 
   private static Basket basket(long version) {
     var line = new BasketLine("p-1", "Lamp", "red", 2, new BigDecimal("19.99"), 1, true);
-    return new Basket("ann", List.of(line), version, Instant.parse("2026-01-08T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z"));
+    return new Basket(
+        "ann",
+        List.of(line),
+        version,
+        Instant.parse("2026-01-08T00:00:00Z"),
+        Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   @Test
@@ -55,26 +62,34 @@ class BasketControllerTest {
         .andExpect(jsonPath("$.items[0].lineTotal").value(39.98))
         .andExpect(jsonPath("$.items[0].unitPrice").value(19.99))
         .andExpect(jsonPath("$.totalPrice").value(39.98));
-    mvc.perform(get("/basket/ann").header("If-None-Match", "\"3\"")).andExpect(status().isNotModified());
+    mvc.perform(get("/basket/ann").header("If-None-Match", "\"3\""))
+        .andExpect(status().isNotModified());
   }
 
   @Test
   void createsWith201AndReplacesWith200() throws Exception {
-    given(baskets.replace(eq("ann"), isNull(), any())).willReturn(new BasketService.Replaced(basket(1), true));
-    given(baskets.replace(eq("ann"), eq(VersionTags.parse("\"1\"")), any())).willReturn(new BasketService.Replaced(basket(2), false));
+    given(baskets.replace(eq("ann"), isNull(), any()))
+        .willReturn(new BasketService.Replaced(basket(1), true));
+    given(baskets.replace(eq("ann"), eq(VersionTags.parse("\"1\"")), any()))
+        .willReturn(new BasketService.Replaced(basket(2), false));
 
     mvc.perform(put("/basket/ann").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
         .andExpect(status().isCreated())
         .andExpect(header().string("Location", "/basket/ann"))
         .andExpect(header().string("ETag", "\"1\""));
-    mvc.perform(put("/basket/ann").header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
+    mvc.perform(
+            put("/basket/ann")
+                .header("If-Match", "\"1\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(ITEMS))
         .andExpect(status().isOk())
         .andExpect(header().string("ETag", "\"2\""));
   }
 
   @Test
   void answersReplaceOfAnExistingBasketWithoutIfMatchWith428() throws Exception {
-    given(baskets.replace(eq("ann"), isNull(), any())).willThrow(new PreconditionRequiredException("send If-Match"));
+    given(baskets.replace(eq("ann"), isNull(), any()))
+        .willThrow(new PreconditionRequiredException("send If-Match"));
 
     mvc.perform(put("/basket/ann").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
         .andExpect(status().isPreconditionRequired())
@@ -84,15 +99,25 @@ class BasketControllerTest {
 
   @Test
   void answersAStaleIfMatchWith412() throws Exception {
-    given(baskets.replace(eq("ann"), eq(VersionTags.parse("\"1\"")), any())).willThrow(new VersionMismatchException("ann", 4L));
+    given(baskets.replace(eq("ann"), eq(VersionTags.parse("\"1\"")), any()))
+        .willThrow(new VersionMismatchException("ann", 4L));
 
-    mvc.perform(put("/basket/ann").header("If-Match", "W/\"1\"").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
+    mvc.perform(
+            put("/basket/ann")
+                .header("If-Match", "W/\"1\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(ITEMS))
         .andExpect(status().isPreconditionFailed())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.currentVersion").value(4));
     // A tag that names no version is passed on as one that can never match.
-    given(baskets.replace(eq("ann"), eq(VersionTags.parse("\"not-a-version\"")), any())).willThrow(new VersionMismatchException("ann", 4L));
-    mvc.perform(put("/basket/ann").header("If-Match", "\"not-a-version\"").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
+    given(baskets.replace(eq("ann"), eq(VersionTags.parse("\"not-a-version\"")), any()))
+        .willThrow(new VersionMismatchException("ann", 4L));
+    mvc.perform(
+            put("/basket/ann")
+                .header("If-Match", "\"not-a-version\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(ITEMS))
         .andExpect(status().isPreconditionFailed());
   }
 
@@ -108,7 +133,8 @@ class BasketControllerTest {
     mvc.perform(
             put("/basket/ann")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"items\":[{\"productId\":\"p-1\",\"quantity\":1,\"productName\":\"Free lamp\"}]}"))
+                .content(
+                    "{\"items\":[{\"productId\":\"p-1\",\"quantity\":1,\"productName\":\"Free lamp\"}]}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value("Unknown field 'items[0].productName'."));
     verifyNoInteractions(baskets);
@@ -119,7 +145,8 @@ class BasketControllerTest {
     mvc.perform(
             put("/basket/ann")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"items\":[{\"productId\":\"a b\",\"quantity\":100},{\"productId\":\"p\",\"quantity\":0,\"color\":\"\"}]}"))
+                .content(
+                    "{\"items\":[{\"productId\":\"a b\",\"quantity\":100},{\"productId\":\"p\",\"quantity\":0,\"color\":\"\"}]}"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.title").value("Validation failed"))
@@ -127,7 +154,8 @@ class BasketControllerTest {
         .andExpect(jsonPath("$.errors[*].field", hasItem("items[0].quantity")))
         .andExpect(jsonPath("$.errors[*].field", hasItem("items[1].quantity")))
         .andExpect(jsonPath("$.errors[*].field", hasItem("items[1].color")));
-    mvc.perform(patch("/basket/ann/items/p-1").contentType(MediaType.APPLICATION_JSON).content("{}"))
+    mvc.perform(
+            patch("/basket/ann/items/p-1").contentType(MediaType.APPLICATION_JSON).content("{}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("quantity"));
     verifyNoInteractions(baskets);
@@ -139,15 +167,25 @@ class BasketControllerTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("userName"));
-    mvc.perform(post("/basket/ann%20smith/items").contentType(MediaType.APPLICATION_JSON).content("{\"productId\":\"p\",\"quantity\":1}"))
+    mvc.perform(
+            post("/basket/ann%20smith/items")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"productId\":\"p\",\"quantity\":1}"))
         .andExpect(status().isBadRequest());
-    mvc.perform(patch("/basket/ann/items/p-1").param("color", "").contentType(MediaType.APPLICATION_JSON).content("{\"quantity\":1}"))
+    mvc.perform(
+            patch("/basket/ann/items/p-1")
+                .param("color", "")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"quantity\":1}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("color"));
     verifyNoInteractions(baskets);
   }
 
-  /** A color of 50 letters outside the Basic Multilingual Plane is 50 characters, as the document counts. */
+  /**
+   * A color of 50 letters outside the Basic Multilingual Plane is 50 characters, as the document
+   * counts.
+   */
   @Test
   void countsAColorsLengthInCodePointsAsTheDocumentDoes() throws Exception {
     var fifty = new String(Character.toChars(0x1D400)).repeat(50);
@@ -159,22 +197,31 @@ class BasketControllerTest {
     mvc.perform(
             put("/basket/ann")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"items\":[{\"productId\":\"p-1\",\"quantity\":1,\"color\":\"" + fifty + "x\"}]}"))
+                .content(
+                    "{\"items\":[{\"productId\":\"p-1\",\"quantity\":1,\"color\":\""
+                        + fifty
+                        + "x\"}]}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("items[0].color"));
   }
 
   @Test
   void passesAnOptionalIfMatchToItemLevelWrites() throws Exception {
-    given(baskets.changeQuantity("ann", "p-1", "red", 5, VersionTags.parse("\"2\""))).willReturn(basket(3));
+    given(baskets.changeQuantity("ann", "p-1", "red", 5, VersionTags.parse("\"2\"")))
+        .willReturn(basket(3));
     given(baskets.remove("ann", "p-1", null, null)).willReturn(basket(4));
 
     mvc.perform(
-            patch("/basket/ann/items/p-1").param("color", "red").header("If-Match", "\"2\"")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"quantity\":5}"))
+            patch("/basket/ann/items/p-1")
+                .param("color", "red")
+                .header("If-Match", "\"2\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"quantity\":5}"))
         .andExpect(status().isOk())
         .andExpect(header().string("ETag", "\"3\""));
-    mvc.perform(delete("/basket/ann/items/p-1")).andExpect(status().isOk()).andExpect(header().string("ETag", "\"4\""));
+    mvc.perform(delete("/basket/ann/items/p-1"))
+        .andExpect(status().isOk())
+        .andExpect(header().string("ETag", "\"4\""));
   }
 
   @Test
@@ -200,7 +247,10 @@ class BasketControllerTest {
   void reportsTheBasketLimitAs422() throws Exception {
     given(baskets.add(eq("ann"), any(), any())).willThrow(BasketLimitExceededException.lines());
 
-    mvc.perform(post("/basket/ann/items").contentType(MediaType.APPLICATION_JSON).content("{\"productId\":\"p\",\"quantity\":1}"))
+    mvc.perform(
+            post("/basket/ann/items")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"productId\":\"p\",\"quantity\":1}"))
         .andExpect(status().isUnprocessableContent())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.title").value("Basket limit exceeded"));
@@ -208,18 +258,26 @@ class BasketControllerTest {
 
   @Test
   void deleteWithAStaleIfMatchIs412() throws Exception {
-    willThrow(new VersionMismatchException("ann", 5L)).given(baskets).delete("ann", VersionTags.parse("\"4\""));
+    willThrow(new VersionMismatchException("ann", 5L))
+        .given(baskets)
+        .delete("ann", VersionTags.parse("\"4\""));
 
-    mvc.perform(delete("/basket/ann").header("If-Match", "\"4\"")).andExpect(status().isPreconditionFailed());
+    mvc.perform(delete("/basket/ann").header("If-Match", "\"4\""))
+        .andExpect(status().isPreconditionFailed());
   }
 
   @Test
   void checkoutIsNotAUserNameSoBasketCheckoutIsNeverABasket() throws Exception {
-    mvc.perform(get("/basket/checkout")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("userName"));
+    mvc.perform(get("/basket/checkout"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("userName"));
     mvc.perform(put("/basket/checkout").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
         .andExpect(status().isBadRequest());
     mvc.perform(delete("/basket/checkout")).andExpect(status().isBadRequest());
-    mvc.perform(post("/basket/checkout/items").contentType(MediaType.APPLICATION_JSON).content("{\"productId\":\"p-1\",\"quantity\":1}"))
+    mvc.perform(
+            post("/basket/checkout/items")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"productId\":\"p-1\",\"quantity\":1}"))
         .andExpect(status().isBadRequest());
     verifyNoInteractions(baskets);
     // Other names that merely contain it are fine.
@@ -234,19 +292,51 @@ class BasketControllerTest {
   private static org.springframework.test.web.servlet.ResultMatcher[] problem(int status) {
     return new org.springframework.test.web.servlet.ResultMatcher[] {
       status().is(status),
-      content().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
-      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+      content()
+          .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
+      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+          .string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
     };
   }
 
   @Test
-  void aRequestWithoutAValidTokenOrForAnotherCustomersBasketNeverReachesTheController() throws Exception {
-    mvc.perform(get("/basket/ann").with(com.swn.testsupport.MockMvcTokens.anonymous())).andExpectAll(problem(401));
-    mvc.perform(put("/basket/ann").header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann", claims -> claims.issuer("https://elsewhere.example")))).contentType(MediaType.APPLICATION_JSON).content(ITEMS)).andExpectAll(problem(401));
-    mvc.perform(put("/basket/ann").header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("bob"))).contentType(MediaType.APPLICATION_JSON).content(ITEMS)).andExpectAll(problem(403));
-    mvc.perform(get("/basket/ann").header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("bob")))).andExpectAll(problem(403));
-    mvc.perform(delete("/basket/ann").header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().operatorToken()))).andExpectAll(problem(403));
-    mvc.perform(get("/basket").header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann")))).andExpectAll(problem(403));
+  void aRequestWithoutAValidTokenOrForAnotherCustomersBasketNeverReachesTheController()
+      throws Exception {
+    mvc.perform(get("/basket/ann").with(com.swn.testsupport.MockMvcTokens.anonymous()))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            put("/basket/ann")
+                .header(
+                    "Authorization",
+                    bearer(
+                        com.swn.testsupport.TestIssuer.shared()
+                            .token("ann", claims -> claims.issuer("https://elsewhere.example"))))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(ITEMS))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            put("/basket/ann")
+                .header(
+                    "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("bob")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(ITEMS))
+        .andExpectAll(problem(403));
+    mvc.perform(
+            get("/basket/ann")
+                .header(
+                    "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("bob"))))
+        .andExpectAll(problem(403));
+    mvc.perform(
+            delete("/basket/ann")
+                .header(
+                    "Authorization",
+                    bearer(com.swn.testsupport.TestIssuer.shared().operatorToken())))
+        .andExpectAll(problem(403));
+    mvc.perform(
+            get("/basket")
+                .header(
+                    "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann"))))
+        .andExpectAll(problem(403));
     verifyNoInteractions(baskets);
   }
 }

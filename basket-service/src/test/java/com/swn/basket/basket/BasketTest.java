@@ -16,8 +16,10 @@ import org.springframework.web.ErrorResponseException;
 
 class BasketTest {
 
-  private static BasketLine line(String productId, @Nullable String color, int quantity, String price) {
-    return new BasketLine(productId, "Name of " + productId, color, quantity, new BigDecimal(price), 1, true);
+  private static BasketLine line(
+      String productId, @Nullable String color, int quantity, String price) {
+    return new BasketLine(
+        productId, "Name of " + productId, color, quantity, new BigDecimal(price), 1, true);
   }
 
   private static Basket basketOf(BasketLine... lines) {
@@ -30,7 +32,9 @@ class BasketTest {
 
   @Test
   void totalsAreExactQuantityTimesUnitPriceWithTwoPlaces() {
-    var basket = basketOf(line("a", null, 3, "19.99"), line("b", null, 7, "0.1"), line("c", null, 1, "0.01"));
+    var basket =
+        basketOf(
+            line("a", null, 3, "19.99"), line("b", null, 7, "0.1"), line("c", null, 1, "0.01"));
 
     assertThat(basket.lines().get(1).lineTotal()).hasToString("0.70");
     assertThat(basket.totalPrice()).hasToString("60.68");
@@ -43,9 +47,13 @@ class BasketTest {
 
   @Test
   void mergesTheSameProductAndColorButKeepsOtherColorsApart() {
-    var basket = basketOf(line("a", "red", 1, "5")).add(line("a", "red", 2, "5")).add(line("a", "blue", 1, "5"));
+    var basket =
+        basketOf(line("a", "red", 1, "5"))
+            .add(line("a", "red", 2, "5"))
+            .add(line("a", "blue", 1, "5"));
 
-    assertThat(basket.lines()).extracting(BasketLine::color, BasketLine::quantity)
+    assertThat(basket.lines())
+        .extracting(BasketLine::color, BasketLine::quantity)
         .containsExactly(tuple("red", 3), tuple("blue", 1));
   }
 
@@ -85,7 +93,8 @@ class BasketTest {
 
   @Test
   void removesOneColorOrEveryLineOfAProduct() {
-    var basket = basketOf(line("a", "red", 1, "5"), line("a", "blue", 1, "5"), line("b", null, 1, "2"));
+    var basket =
+        basketOf(line("a", "red", 1, "5"), line("a", "blue", 1, "5"), line("b", null, 1, "2"));
 
     assertThat(basket.remove("a", "red").lines()).hasSize(2);
     assertThat(basket.remove("a", null).productIds()).containsExactly("b");

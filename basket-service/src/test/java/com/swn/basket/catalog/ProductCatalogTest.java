@@ -25,11 +25,26 @@ class ProductCatalogTest {
   private static ProductCatalog catalog(String url, Duration deadline, int concurrency) {
     var settings =
         new BasketProperties.Catalog(
-            URI.create(url), Duration.ofSeconds(2), Duration.ofSeconds(5), 2, Duration.ofMillis(10), Duration.ofMillis(5),
-            deadline, concurrency);
+            URI.create(url),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5),
+            2,
+            Duration.ofMillis(10),
+            Duration.ofMillis(5),
+            deadline,
+            concurrency);
     var properties =
         new BasketProperties(
-            "basket", "index", "idempotency", "queue", "repricing-queue", Duration.ofDays(7), Duration.ofDays(1), 100, 3, settings,
+            "basket",
+            "index",
+            "idempotency",
+            "queue",
+            "repricing-queue",
+            Duration.ofDays(7),
+            Duration.ofDays(1),
+            100,
+            3,
+            settings,
             new BasketProperties.Checkout("com.swn.basket.checkoutbasket"));
     return new ProductCatalog(RestClient.builder(), properties);
   }
@@ -59,7 +74,8 @@ class ProductCatalogTest {
     var id = STUB.add("Down", "5");
     STUB.fail(id, -1);
 
-    assertThatThrownBy(() -> catalog(STUB.url()).product(id)).isInstanceOf(CatalogUnavailableException.class);
+    assertThatThrownBy(() -> catalog(STUB.url()).product(id))
+        .isInstanceOf(CatalogUnavailableException.class);
     assertThat(STUB.requestsFor(id)).isEqualTo(3);
   }
 
@@ -67,7 +83,8 @@ class ProductCatalogTest {
   void doesNotRetryAnUnknownProduct() {
     var id = "no-such-product-" + System.nanoTime();
 
-    assertThatThrownBy(() -> catalog(STUB.url()).product(id)).isInstanceOf(UnknownProductException.class);
+    assertThatThrownBy(() -> catalog(STUB.url()).product(id))
+        .isInstanceOf(UnknownProductException.class);
     assertThat(STUB.requestsFor(id)).isEqualTo(1);
   }
 
@@ -111,7 +128,9 @@ class ProductCatalogTest {
     var down = STUB.add("Down", "5");
     STUB.fail(down, -1);
 
-    assertThatThrownBy(() -> catalog(STUB.url()).products(List.of(down, "no-such-product-" + System.nanoTime())))
+    assertThatThrownBy(
+            () ->
+                catalog(STUB.url()).products(List.of(down, "no-such-product-" + System.nanoTime())))
         .isInstanceOf(UnknownProductException.class);
   }
 
@@ -123,7 +142,8 @@ class ProductCatalogTest {
     }
     var started = System.nanoTime();
 
-    assertThatThrownBy(() -> catalog("http://127.0.0.1:" + port).product("any")).isInstanceOf(CatalogUnavailableException.class);
+    assertThatThrownBy(() -> catalog("http://127.0.0.1:" + port).product("any"))
+        .isInstanceOf(CatalogUnavailableException.class);
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
   }
 }

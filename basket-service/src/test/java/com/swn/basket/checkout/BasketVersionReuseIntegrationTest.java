@@ -25,9 +25,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * A basket that is deleted or checked out and created again never gets a version an old reader holds
- * (issue 11, hole 2): neither a client's stale ETag nor a checkout that read the old basket can act on
- * the new one.
+ * A basket that is deleted or checked out and created again never gets a version an old reader
+ * holds (issue 11, hole 2): neither a client's stale ETag nor a checkout that read the old basket
+ * can act on the new one.
  */
 class BasketVersionReuseIntegrationTest extends IntegrationTest {
 
@@ -58,7 +58,10 @@ class BasketVersionReuseIntegrationTest extends IntegrationTest {
   void aStaleETagFromACheckedOutBasketDoesNotMatchTheNextBasket() {
     var user = fillBasket(http);
     var first = http.get("/basket/" + user);
-    assertThat(http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k").status()).isEqualTo(202);
+    assertThat(
+            http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k")
+                .status())
+        .isEqualTo(202);
     var lamp = CATALOGUE.add("Lamp", "10");
     assertThat(http.put("/basket/" + user, oneLamp(lamp)).status()).isEqualTo(201);
 
@@ -103,9 +106,23 @@ class BasketVersionReuseIntegrationTest extends IntegrationTest {
     try (var pool = Executors.newFixedThreadPool(2)) {
       List<Future<HttpJson.Response>> attempts =
           List.of(
-              pool.submit(() -> http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "phone")),
-              pool.submit(() -> http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "laptop")));
-      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> attempts.stream().anyMatch(Future::isDone));
+              pool.submit(
+                  () ->
+                      http.post(
+                          "/basket/checkout",
+                          checkoutBody(user, "CARD"),
+                          "Idempotency-Key",
+                          "phone")),
+              pool.submit(
+                  () ->
+                      http.post(
+                          "/basket/checkout",
+                          checkoutBody(user, "CARD"),
+                          "Idempotency-Key",
+                          "laptop")));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> attempts.stream().anyMatch(Future::isDone));
       var first = attempts.get(0).isDone() ? 0 : 1;
       var winner = attempts.get(first).get();
       var lamp = CATALOGUE.add("Lamp", "10");
@@ -120,9 +137,11 @@ class BasketVersionReuseIntegrationTest extends IntegrationTest {
       assertThat(current.status()).as("the new basket is still there").isEqualTo(200);
       assertThat(current.header("ETag")).isEqualTo(newBasket.header("ETag"));
       var events = ORDERS.await(checkoutOf(user), 1);
-      assertThat(events).allSatisfy(
-          event -> assertThat(event.path("detail").path("data").path("orderId").asString())
-              .isEqualTo(winner.json().path("orderId").asString()));
+      assertThat(events)
+          .allSatisfy(
+              event ->
+                  assertThat(event.path("detail").path("data").path("orderId").asString())
+                      .isEqualTo(winner.json().path("orderId").asString()));
       assertThat(distinctEventIds(events)).isEqualTo(1);
     }
   }

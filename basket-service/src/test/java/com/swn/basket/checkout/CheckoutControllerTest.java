@@ -45,7 +45,9 @@ class CheckoutControllerTest {
   void acceptsWith202AndTheOrdersLocation() throws Exception {
     var orderId = UUID.randomUUID();
     given(checkout.checkout(any(), eq("key-1")))
-        .willReturn(new Checkout.Result(CheckoutAccepted.of(orderId, "ann", new BigDecimal("60.17")), false));
+        .willReturn(
+            new Checkout.Result(
+                CheckoutAccepted.of(orderId, "ann", new BigDecimal("60.17")), false));
 
     mvc.perform(checkoutRequest(BODY).header("Idempotency-Key", "key-1"))
         .andExpect(status().isAccepted())
@@ -71,7 +73,9 @@ class CheckoutControllerTest {
   @Test
   void rejectsCardDataAsAnUnknownField() throws Exception {
     mvc.perform(
-            checkoutRequest(BODY.replace("\"paymentMethod\"", "\"cardInfo\":\"4111111111111111\",\"paymentMethod\""))
+            checkoutRequest(
+                    BODY.replace(
+                        "\"paymentMethod\"", "\"cardInfo\":\"4111111111111111\",\"paymentMethod\""))
                 .header("Idempotency-Key", "key-1"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -85,7 +89,10 @@ class CheckoutControllerTest {
     mvc.perform(checkoutRequest(BODY.replace("CARD", "BITCOIN")).header("Idempotency-Key", "key-1"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value("Field 'paymentMethod' has an invalid value."));
-    mvc.perform(checkoutRequest(BODY.replace("ann@example.com", "not-an-email").replace("\"Lee\"", "\"\"")).header("Idempotency-Key", "key-1"))
+    mvc.perform(
+            checkoutRequest(
+                    BODY.replace("ann@example.com", "not-an-email").replace("\"Lee\"", "\"\""))
+                .header("Idempotency-Key", "key-1"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("email", "lastName")));
     verifyNoInteractions(checkout);
@@ -105,11 +112,24 @@ class CheckoutControllerTest {
   }
 
   @Test
-  void aCheckoutWithoutAValidTokenOrInAnotherCustomersNameNeverReachesTheCheckout() throws Exception {
-    mvc.perform(post("/basket/checkout").with(com.swn.testsupport.MockMvcTokens.anonymous()).header("Idempotency-Key", "k-1").contentType(MediaType.APPLICATION_JSON).content(BODY))
+  void aCheckoutWithoutAValidTokenOrInAnotherCustomersNameNeverReachesTheCheckout()
+      throws Exception {
+    mvc.perform(
+            post("/basket/checkout")
+                .with(com.swn.testsupport.MockMvcTokens.anonymous())
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
         .andExpect(status().isUnauthorized())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    mvc.perform(post("/basket/checkout").header("Authorization", "Bearer " + com.swn.testsupport.TestIssuer.shared().token("someone-else")).header("Idempotency-Key", "k-1").contentType(MediaType.APPLICATION_JSON).content(BODY))
+    mvc.perform(
+            post("/basket/checkout")
+                .header(
+                    "Authorization",
+                    "Bearer " + com.swn.testsupport.TestIssuer.shared().token("someone-else"))
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
         .andExpect(status().isForbidden())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     verifyNoInteractions(checkout);

@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Checkout end to end: HTTP in, DynamoDB transaction, outbox relay, EventBridge rule, OrderQueue out. */
+/**
+ * Checkout end to end: HTTP in, DynamoDB transaction, outbox relay, EventBridge rule, OrderQueue
+ * out.
+ */
 class CheckoutIntegrationTest extends IntegrationTest {
 
   @Autowired MeterRegistry meters;
@@ -50,7 +53,8 @@ class CheckoutIntegrationTest extends IntegrationTest {
     var user = fillBasket(http);
     var checkoutsBefore = meters.counter("basket.checkouts").count();
 
-    var accepted = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "key-1");
+    var accepted =
+        http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "key-1");
 
     assertThat(accepted.status()).isEqualTo(202);
     var orderId = accepted.json().path("orderId").asString();
@@ -63,24 +67,33 @@ class CheckoutIntegrationTest extends IntegrationTest {
     assertThat(event.path("source").asString()).isEqualTo("com.swn.basket.checkoutbasket");
     assertThat(event.path("detail-type").asString()).isEqualTo("CheckoutBasket");
     var detail = event.path("detail");
-    assertThat(EventContracts.violations(detail)).as("CheckoutBasket matches its published schema").isEmpty();
+    assertThat(EventContracts.violations(detail))
+        .as("CheckoutBasket matches its published schema")
+        .isEmpty();
     var data = detail.path("data");
     assertThat(data.path("orderId").asString()).isEqualTo(orderId);
     assertThat(data.path("totalPrice").decimalValue()).isEqualByComparingTo("60.17");
-    assertThat(data.path("items").get(0).path("lineTotal").decimalValue()).isEqualByComparingTo("59.97");
+    assertThat(data.path("items").get(0).path("lineTotal").decimalValue())
+        .isEqualByComparingTo("59.97");
     assertThat(data.path("customer").path("email").asString()).isEqualTo("ann@example.com");
 
-    var retried = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "key-1");
+    var retried =
+        http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "key-1");
     assertThat(retried.status()).isEqualTo(202);
     assertThat(retried.body()).isEqualTo(accepted.body());
     assertThat(retried.header("Location")).isEqualTo(accepted.header("Location"));
 
-    var reused = http.post("/basket/checkout", checkoutBody(user, "INVOICE"), "Idempotency-Key", "key-1");
+    var reused =
+        http.post("/basket/checkout", checkoutBody(user, "INVOICE"), "Idempotency-Key", "key-1");
     assertThat(reused.status()).isEqualTo(422);
     assertThat(reused.header("Content-Type")).startsWith("application/problem+json");
 
-    assertThat(distinctEventIds(ORDERS.seen(checkoutOf(user)))).as("one event for the one order").isEqualTo(1);
-    assertThat(meters.counter("basket.checkouts").count()).as("retries not counted").isEqualTo(checkoutsBefore + 1);
+    assertThat(distinctEventIds(ORDERS.seen(checkoutOf(user))))
+        .as("one event for the one order")
+        .isEqualTo(1);
+    assertThat(meters.counter("basket.checkouts").count())
+        .as("retries not counted")
+        .isEqualTo(checkoutsBefore + 1);
   }
 
   @Test
@@ -89,8 +102,10 @@ class CheckoutIntegrationTest extends IntegrationTest {
     var empty = "empty-" + UUID.randomUUID();
     http.put("/basket/" + empty, "{\"items\":[]}");
 
-    var missing = http.post("/basket/checkout", checkoutBody(nobody, "CARD"), "Idempotency-Key", "k");
-    var nothingToOrder = http.post("/basket/checkout", checkoutBody(empty, "CARD"), "Idempotency-Key", "k");
+    var missing =
+        http.post("/basket/checkout", checkoutBody(nobody, "CARD"), "Idempotency-Key", "k");
+    var nothingToOrder =
+        http.post("/basket/checkout", checkoutBody(empty, "CARD"), "Idempotency-Key", "k");
 
     assertThat(missing.status()).isEqualTo(404);
     assertThat(nothingToOrder.status()).isEqualTo(422);
@@ -98,12 +113,18 @@ class CheckoutIntegrationTest extends IntegrationTest {
     assertThat(http.get("/basket/" + empty).status()).as("an empty basket is kept").isEqualTo(200);
   }
 
-  /** The producer's own contract check: a catalogue entry without a name cannot make a valid event. */
+  /**
+   * The producer's own contract check: a catalogue entry without a name cannot make a valid event.
+   */
   @Test
   void refusesWith400AndChangesNothingWhenTheEventWouldBreakItsContract() {
     var nameless = CATALOGUE.add("", "3.00");
     var user = "contract-" + UUID.randomUUID();
-    assertThat(http.put("/basket/" + user, "{\"items\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(nameless)).status())
+    assertThat(
+            http.put(
+                    "/basket/" + user,
+                    "{\"items\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(nameless))
+                .status())
         .isEqualTo(201);
     var before = http.get("/basket/" + user);
 
@@ -111,18 +132,24 @@ class CheckoutIntegrationTest extends IntegrationTest {
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(refused.json().path("title").asString()).isEqualTo("Request violates the event contract");
+    assertThat(refused.json().path("title").asString())
+        .isEqualTo("Request violates the event contract");
     assertThat(refused.json().path("violations").toString()).contains("productName");
     var after = http.get("/basket/" + user);
     assertThat(after.status()).as("the basket is kept").isEqualTo(200);
     assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
-    assertThat(http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k").status())
+    assertThat(
+            http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k")
+                .status())
         .as("the key was not used")
         .isEqualTo(400);
   }
 
-  /** Both requests read the basket before either commits, so they really race for the one commit. */
-  private List<HttpJson.Response> raceTwoCheckouts(String user, String firstKey, String secondKey) throws Exception {
+  /**
+   * Both requests read the basket before either commits, so they really race for the one commit.
+   */
+  private List<HttpJson.Response> raceTwoCheckouts(String user, String firstKey, String secondKey)
+      throws Exception {
     var bothHaveRead = new CyclicBarrier(2);
     doAnswer(
             invocation -> {
@@ -135,7 +162,11 @@ class CheckoutIntegrationTest extends IntegrationTest {
     List<Future<HttpJson.Response>> attempts = new ArrayList<>();
     try (var pool = Executors.newFixedThreadPool(2)) {
       for (var key : List.of(firstKey, secondKey)) {
-        attempts.add(pool.submit(() -> http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", key)));
+        attempts.add(
+            pool.submit(
+                () ->
+                    http.post(
+                        "/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", key)));
       }
     }
     var responses = new ArrayList<HttpJson.Response>();
@@ -152,12 +183,19 @@ class CheckoutIntegrationTest extends IntegrationTest {
     var responses = raceTwoCheckouts(user, "phone", "laptop");
 
     assertThat(responses).extracting(HttpJson.Response::status).containsExactlyInAnyOrder(202, 409);
-    var loser = responses.stream().filter(response -> response.status() == 409).findFirst().orElseThrow();
-    assertThat(loser.json().path("title").asString()).isEqualTo("Basket already checked out or changed");
-    var winner = responses.stream().filter(response -> response.status() == 202).findFirst().orElseThrow();
+    var loser =
+        responses.stream().filter(response -> response.status() == 409).findFirst().orElseThrow();
+    assertThat(loser.json().path("title").asString())
+        .isEqualTo("Basket already checked out or changed");
+    var winner =
+        responses.stream().filter(response -> response.status() == 202).findFirst().orElseThrow();
     var orderId = winner.json().path("orderId").asString();
     var events = ORDERS.await(checkoutOf(user), 1);
-    assertThat(events).allSatisfy(event -> assertThat(event.path("detail").path("data").path("orderId").asString()).isEqualTo(orderId));
+    assertThat(events)
+        .allSatisfy(
+            event ->
+                assertThat(event.path("detail").path("data").path("orderId").asString())
+                    .isEqualTo(orderId));
     assertThat(distinctEventIds(events)).isEqualTo(1);
   }
 

@@ -21,10 +21,10 @@ import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * EventBridge cannot be reached by this instance, so every publish fails: the checkout still commits and
- * answers 202, because the event is safe in the outbox, and it reaches the ordering queue as soon as a relay
- * can publish it. (Not a missing bus: LocalStack accepts a PutEvents to one and drops the event,
- * EmulatorGap.PUT_EVENTS_TO_MISSING_BUS_ACCEPTED.)
+ * EventBridge cannot be reached by this instance, so every publish fails: the checkout still
+ * commits and answers 202, because the event is safe in the outbox, and it reaches the ordering
+ * queue as soon as a relay can publish it. (Not a missing bus: LocalStack accepts a PutEvents to
+ * one and drops the event, EmulatorGap.PUT_EVENTS_TO_MISSING_BUS_ACCEPTED.)
  */
 class CheckoutOutboxIntegrationTest extends IntegrationTest {
 
@@ -33,12 +33,19 @@ class CheckoutOutboxIntegrationTest extends IntegrationTest {
   static class UnreachableEventBridge {
     @Bean
     EventBridgeClient eventBridgeClient(AwsClientBuilderConfigurer configurer) {
-      return configurer.configure(EventBridgeClient.builder()).endpointOverride(Unreachable.endpoint()).build();
+      return configurer
+          .configure(EventBridgeClient.builder())
+          .endpointOverride(Unreachable.endpoint())
+          .build();
     }
   }
 
   private static boolean inOutbox(String orderId) {
-    return AWS.dynamoDb().scan(r -> r.tableName("basket-outbox").consistentRead(true)).items().stream()
+    return AWS
+        .dynamoDb()
+        .scan(r -> r.tableName("basket-outbox").consistentRead(true))
+        .items()
+        .stream()
         .anyMatch(item -> item.get("detail").s().contains(orderId));
   }
 
@@ -46,7 +53,12 @@ class CheckoutOutboxIntegrationTest extends IntegrationTest {
   void keepsTheEventInTheOutboxUntilARelayCanPublishIt() throws Exception {
     var user = CheckoutIntegrationTest.fillBasket(http);
 
-    var accepted = http.post("/basket/checkout", CheckoutIntegrationTest.checkoutBody(user, "PAYPAL"), "Idempotency-Key", "k-1");
+    var accepted =
+        http.post(
+            "/basket/checkout",
+            CheckoutIntegrationTest.checkoutBody(user, "PAYPAL"),
+            "Idempotency-Key",
+            "k-1");
 
     assertThat(accepted.status()).isEqualTo(202);
     var orderId = accepted.json().path("orderId").asString();
@@ -58,7 +70,12 @@ class CheckoutOutboxIntegrationTest extends IntegrationTest {
     var healthy =
         new PlatformProperties(
             new PlatformProperties.Events("SwnEventBus", "com.swn.basket"),
-            new PlatformProperties.Outbox("basket-outbox", Duration.ofHours(1), Duration.ofSeconds(5), 100, Duration.ofSeconds(5)),
+            new PlatformProperties.Outbox(
+                "basket-outbox",
+                Duration.ofHours(1),
+                Duration.ofSeconds(5),
+                100,
+                Duration.ofSeconds(5)),
             new PlatformProperties.Web(DataSize.ofKilobytes(64)));
     var later = Clock.fixed(Instant.now().plusSeconds(60), ZoneOffset.UTC);
     new OutboxRelay(AWS.dynamoDb(), AWS.eventBridge(), healthy, later).sweep();

@@ -25,19 +25,26 @@ class LateRetryIntegrationTest extends IntegrationTest {
   @Test
   void aRetryAfterTheAnswersLifetimeIsRefusedAndOrdersNothing() {
     var user = fillBasket(http);
-    var accepted = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "late");
+    var accepted =
+        http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "late");
     assertThat(accepted.status()).isEqualTo(202);
     var orderId = accepted.json().path("orderId").asString();
 
     clock.advance(properties.idempotencyTtl().minus(Duration.ofMinutes(1)));
-    var inTime = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "late");
+    var inTime =
+        http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "late");
     clock.advance(Duration.ofMinutes(2));
     var lamp = CATALOGUE.add("Lamp", "10");
-    assertThat(http.put("/basket/" + user, "{\"items\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(lamp)).status())
+    assertThat(
+            http.put(
+                    "/basket/" + user,
+                    "{\"items\":[{\"productId\":\"%s\",\"quantity\":1}]}".formatted(lamp))
+                .status())
         .as("the user has a new basket by now")
         .isEqualTo(201);
     var late = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "late");
-    var lateOtherBody = http.post("/basket/checkout", checkoutBody(user, "INVOICE"), "Idempotency-Key", "late");
+    var lateOtherBody =
+        http.post("/basket/checkout", checkoutBody(user, "INVOICE"), "Idempotency-Key", "late");
 
     assertThat(inTime.status()).isEqualTo(202);
     assertThat(inTime.body()).isEqualTo(accepted.body());
@@ -46,7 +53,9 @@ class LateRetryIntegrationTest extends IntegrationTest {
     assertThat(late.json().path("title").asString()).isEqualTo("Idempotency-Key already used");
     assertThat(late.json().path("orderId").asString()).isEqualTo(orderId);
     assertThat(lateOtherBody.status()).isEqualTo(422);
-    assertThat(http.get("/basket/" + user).status()).as("the new basket is not checked out").isEqualTo(200);
+    assertThat(http.get("/basket/" + user).status())
+        .as("the new basket is not checked out")
+        .isEqualTo(200);
     assertThat(distinctEventIds(ORDERS.await(checkoutOf(user), 1))).isEqualTo(1);
   }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A product event that lands between an add's catalogue read and its write finds no basket line to
- * change (issue 11, hole 7). The checkout reads the catalogue again, so such a basket is never ordered
- * at the old price, nor with a product the catalogue no longer has.
+ * change (issue 11, hole 7). The checkout reads the catalogue again, so such a basket is never
+ * ordered at the old price, nor with a product the catalogue no longer has.
  */
 class StalePriceIntegrationTest extends IntegrationTest {
 
@@ -34,7 +34,8 @@ class StalePriceIntegrationTest extends IntegrationTest {
     var first = new AtomicBoolean(true);
     doAnswer(
             invocation -> {
-              // The add reads the basket, then the catalogue, then writes: hold it after the catalogue's
+              // The add reads the basket, then the catalogue, then writes: hold it after the
+              // catalogue's
               // answer, before anything is written.
               var answer = invocation.callRealMethod();
               if (first.getAndSet(false)) {
@@ -48,7 +49,12 @@ class StalePriceIntegrationTest extends IntegrationTest {
         .when(catalog)
         .product(productId);
     try (var pool = Executors.newSingleThreadExecutor()) {
-      var add = pool.submit(() -> http.post("/basket/" + user + "/items", "{\"productId\":\"%s\",\"quantity\":2}".formatted(productId)));
+      var add =
+          pool.submit(
+              () ->
+                  http.post(
+                      "/basket/" + user + "/items",
+                      "{\"productId\":\"%s\",\"quantity\":2}".formatted(productId)));
       assertThat(holding.await(30, TimeUnit.SECONDS)).as("the add has read the catalogue").isTrue();
       meanwhile.run();
       Events.awaitProductEventsHandled();
@@ -68,7 +74,8 @@ class StalePriceIntegrationTest extends IntegrationTest {
               CATALOGUE.put(lamp, "Lamp", "12.00", 2);
               Events.publishProductEvent(
                   "ProductPriceChanged",
-                  "{\"productId\":\"%s\",\"name\":\"Lamp\",\"oldPrice\":10.00,\"newPrice\":12.00,\"version\":2}".formatted(lamp));
+                  "{\"productId\":\"%s\",\"name\":\"Lamp\",\"oldPrice\":10.00,\"newPrice\":12.00,\"version\":2}"
+                      .formatted(lamp));
             });
     assertThat(http.get("/basket/" + user).json().path("totalPrice").decimalValue())
         .as("the window: the basket missed the event")
@@ -76,16 +83,21 @@ class StalePriceIntegrationTest extends IntegrationTest {
 
     var refused = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k");
     var shown = http.get("/basket/" + user);
-    var accepted = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k");
+    var accepted =
+        http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k");
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().path("title").asString()).isEqualTo("Prices changed");
     assertThat(refused.json().path("productIds").get(0).asString()).isEqualTo(lamp);
-    assertThat(shown.json().path("totalPrice").decimalValue()).as("the basket shows the new price").isEqualByComparingTo("24.00");
+    assertThat(shown.json().path("totalPrice").decimalValue())
+        .as("the basket shows the new price")
+        .isEqualByComparingTo("24.00");
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(accepted.json().path("totalPrice").decimalValue()).isEqualByComparingTo("24.00");
     var event = ORDERS.await(checkoutOf(user), 1).getFirst();
-    assertThat(event.path("detail").path("data").path("items").get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("12.00");
+    assertThat(
+            event.path("detail").path("data").path("items").get(0).path("unitPrice").decimalValue())
+        .isEqualByComparingTo("12.00");
   }
 
   @Test
@@ -96,15 +108,19 @@ class StalePriceIntegrationTest extends IntegrationTest {
             lamp,
             () -> {
               CATALOGUE.remove(lamp);
-              Events.publishProductEvent("ProductDeleted", "{\"productId\":\"%s\",\"version\":1}".formatted(lamp));
+              Events.publishProductEvent(
+                  "ProductDeleted", "{\"productId\":\"%s\",\"version\":1}".formatted(lamp));
             });
 
-    HttpJson.Response refused = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k");
+    HttpJson.Response refused =
+        http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k");
     var again = http.post("/basket/checkout", checkoutBody(user, "CARD"), "Idempotency-Key", "k");
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.json().path("productIds").get(0).asString()).isEqualTo(lamp);
-    assertThat(http.get("/basket/" + user).json().path("items").get(0).path("available").asBoolean()).isFalse();
+    assertThat(
+            http.get("/basket/" + user).json().path("items").get(0).path("available").asBoolean())
+        .isFalse();
     assertThat(again.status()).as("until the line is removed").isEqualTo(409);
     assertThat(again.json().path("title").asString()).isEqualTo("Unavailable items");
   }

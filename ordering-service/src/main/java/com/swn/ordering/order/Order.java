@@ -42,7 +42,9 @@ public record Order(
 
   /** The sum of the line totals: computed from quantities and unit prices, exact, two places. */
   public BigDecimal totalPrice() {
-    return items.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    return items.stream()
+        .map(OrderLine::lineTotal)
+        .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
   }
 
   /** Only a placed order can be cancelled; cancelling it again is a conflict, not a no-op. */
@@ -51,6 +53,13 @@ public record Order(
       throw new OrderStatusConflictException(orderId, status, "cancelled");
     }
     return new Order(
-        orderId, userName, OrderStatus.CANCELLED, orderDate, items, customer, paymentMethod, version + 1);
+        orderId,
+        userName,
+        OrderStatus.CANCELLED,
+        orderDate,
+        items,
+        customer,
+        paymentMethod,
+        version + 1);
   }
 }

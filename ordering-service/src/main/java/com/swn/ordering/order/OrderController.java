@@ -44,7 +44,9 @@ class OrderController {
   Page<OrderResponse> list(
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @Parameter(description = "the nextToken of the previous page")
-          @RequestParam(required = false) @Pattern(regexp = Patterns.PAGE_TOKEN) @Nullable String nextToken) {
+          @RequestParam(required = false)
+          @Pattern(regexp = Patterns.PAGE_TOKEN)
+          @Nullable String nextToken) {
     return response(orders.list(limit, nextToken));
   }
 
@@ -54,7 +56,9 @@ class OrderController {
       @PathVariable @Pattern(regexp = USER_NAME, message = "must be a user name") String userName,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @Parameter(description = "the nextToken of the previous page")
-          @RequestParam(required = false) @Pattern(regexp = Patterns.PAGE_TOKEN) @Nullable String nextToken) {
+          @RequestParam(required = false)
+          @Pattern(regexp = Patterns.PAGE_TOKEN)
+          @Nullable String nextToken) {
     return response(orders.listOf(userName, limit, nextToken));
   }
 
@@ -67,9 +71,17 @@ class OrderController {
   }
 
   @PostMapping("/{userName}/{orderId}/cancel")
-  @Operation(summary = "Cancel a placed order; 409 with currentStatus if it is not PLACED (also when already cancelled)")
+  @Operation(
+      summary =
+          "Cancel a placed order; 409 with currentStatus if it is not PLACED (also when already cancelled)")
   @ApiResponse(responseCode = "200", description = "Cancelled")
-  @ApiResponse(responseCode = "409", description = "Not PLACED; currentStatus says what it is", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(
+      responseCode = "409",
+      description = "Not PLACED; currentStatus says what it is",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
   OrderResponse cancel(
       @PathVariable @Pattern(regexp = USER_NAME, message = "must be a user name") String userName,
       @PathVariable @Pattern(regexp = UUID, message = "must be a UUID") String orderId) {

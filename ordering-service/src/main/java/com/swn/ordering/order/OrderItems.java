@@ -34,7 +34,8 @@ final class OrderItems {
   private OrderItems() {}
 
   static Map<String, AttributeValue> key(String userName, String orderId) {
-    return Map.of(USER_NAME, AttributeValue.fromS(userName), ORDER_ID, AttributeValue.fromS(orderId));
+    return Map.of(
+        USER_NAME, AttributeValue.fromS(userName), ORDER_ID, AttributeValue.fromS(orderId));
   }
 
   static AttributeValue number(long value) {
@@ -105,7 +106,10 @@ final class OrderItems {
 
   private static Customer customer(Map<String, AttributeValue> map) {
     return new Customer(
-        map.get("firstName").s(), map.get("lastName").s(), map.get("email").s(), map.get("address").s());
+        map.get("firstName").s(),
+        map.get("lastName").s(),
+        map.get("email").s(),
+        map.get("address").s());
   }
 
   private static @Nullable String stringOrNull(Map<String, AttributeValue> map, String name) {

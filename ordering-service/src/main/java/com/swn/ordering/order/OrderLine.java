@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * computed here from quantity and unit price, never taken from a message.
  */
 public record OrderLine(
-    String productId, String productName, @Nullable String color, int quantity, BigDecimal unitPrice) {
+    String productId,
+    String productName,
+    @Nullable String color,
+    int quantity,
+    BigDecimal unitPrice) {
 
   public OrderLine {
     if (quantity < 1) {

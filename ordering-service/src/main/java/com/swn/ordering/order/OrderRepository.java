@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Orders in DynamoDB, keyed by {@code userName} + {@code orderId}; the date index lists a user's
- * orders by {@code orderDate}. Every write is a single conditional write: creation only if the order
- * does not exist yet, a change only if the version is still the one that was read.
+ * orders by {@code orderDate}. Every write is a single conditional write: creation only if the
+ * order does not exist yet, a change only if the version is still the one that was read.
  */
 @Repository
 class OrderRepository {
@@ -40,8 +40,8 @@ class OrderRepository {
   }
 
   /**
-   * Creates the order, recording the event that placed it, in one conditional put. The order id
-   * is the idempotency key: if the order exists (a redelivery, or a second event for the same
+   * Creates the order, recording the event that placed it, in one conditional put. The order id is
+   * the idempotency key: if the order exists (a redelivery, or a second event for the same
    * checkout) nothing is written.
    *
    * @return false if the order existed already
@@ -64,7 +64,11 @@ class OrderRepository {
   Optional<Order> find(String userName, String orderId) {
     var response =
         dynamoDb.getItem(
-            request -> request.tableName(table).key(OrderItems.key(userName, orderId)).consistentRead(true));
+            request ->
+                request
+                    .tableName(table)
+                    .key(OrderItems.key(userName, orderId))
+                    .consistentRead(true));
     return response.hasItem() && !response.item().isEmpty()
         ? Optional.of(OrderItems.fromItem(response.item()))
         : Optional.empty();

@@ -14,7 +14,8 @@ class OrderStatusConflictException extends ErrorResponseException {
   private static ProblemDetail problem(String orderId, OrderStatus current, String wanted) {
     var problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONFLICT, "Order " + orderId + " is " + current + " and cannot be " + wanted + ".");
+            HttpStatus.CONFLICT,
+            "Order " + orderId + " is " + current + " and cannot be " + wanted + ".");
     problem.setTitle("Order status conflict");
     problem.setProperty("currentStatus", current.name());
     return problem;

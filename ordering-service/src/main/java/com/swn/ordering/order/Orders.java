@@ -29,7 +29,10 @@ public class Orders {
   Orders(OrderRepository repository, OrderingProperties properties, MeterRegistry meters) {
     this.repository = repository;
     this.maxPageSize = properties.maxPageSize();
-    this.placed = Counter.builder("orders.placed").description("Orders created from checkouts").register(meters);
+    this.placed =
+        Counter.builder("orders.placed")
+            .description("Orders created from checkouts")
+            .register(meters);
     this.duplicates =
         Counter.builder("orders.duplicates")
             .description("Checkout deliveries for an order that already existed (redeliveries)")
@@ -52,7 +55,10 @@ public class Orders {
       totalMismatches.increment();
       log.warn(
           "Checkout total differs from the computed total; storing the computed one: eventId={} orderId={} declared={} computed={}",
-          command.eventId(), order.orderId(), command.declaredTotal(), order.totalPrice());
+          command.eventId(),
+          order.orderId(),
+          command.declaredTotal(),
+          order.totalPrice());
     }
     if (repository.insert(order, command.eventId())) {
       placed.increment();
@@ -60,13 +66,18 @@ public class Orders {
       return true;
     }
     duplicates.increment();
-    log.info("Order already placed, duplicate delivery acknowledged: eventId={} orderId={}", command.eventId(), order.orderId());
+    log.info(
+        "Order already placed, duplicate delivery acknowledged: eventId={} orderId={}",
+        command.eventId(),
+        order.orderId());
     return false;
   }
 
   Order get(String userName, String orderId) {
     var id = orderId.toLowerCase(Locale.ROOT);
-    return repository.find(userName, id).orElseThrow(() -> new OrderNotFoundException(userName, id));
+    return repository
+        .find(userName, id)
+        .orElseThrow(() -> new OrderNotFoundException(userName, id));
   }
 
   Page<Order> listOf(String userName, int limit, @Nullable String nextToken) {
@@ -78,8 +89,8 @@ public class Orders {
   }
 
   /**
-   * Cancels a placed order. A concurrent change (the version moved between read and write) makes
-   * us judge the command again against what is stored now, so the answer is never based on a stale
+   * Cancels a placed order. A concurrent change (the version moved between read and write) makes us
+   * judge the command again against what is stored now, so the answer is never based on a stale
    * read: cancelling an order someone else just cancelled is a 409 like any second cancel.
    */
   Order cancel(String userName, String orderId) {
@@ -87,7 +98,8 @@ public class Orders {
       var current = get(userName, orderId);
       var cancelled = current.cancel();
       if (repository.update(cancelled, current.version())) {
-        log.info("Order cancelled: orderId={} version={}", cancelled.orderId(), cancelled.version());
+        log.info(
+            "Order cancelled: orderId={} version={}", cancelled.orderId(), cancelled.version());
         return cancelled;
       }
       if (attempt == CANCEL_ATTEMPTS) {

@@ -142,18 +142,42 @@ class OrderControllerTest {
   private static org.springframework.test.web.servlet.ResultMatcher[] problem(int status) {
     return new org.springframework.test.web.servlet.ResultMatcher[] {
       status().is(status),
-      content().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
-      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+      content()
+          .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
+      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+          .string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
     };
   }
 
   @Test
-  void aRequestWithoutAValidTokenOrForAnotherCustomersOrdersNeverReachesTheController() throws Exception {
-    mvc.perform(get("/order/ann").with(com.swn.testsupport.MockMvcTokens.anonymous())).andExpectAll(problem(401));
-    mvc.perform(get("/order").header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann", claims -> claims.claim("token_use", "id"))))).andExpectAll(problem(401));
-    mvc.perform(get("/order").header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann")))).andExpectAll(problem(403));
-    mvc.perform(get("/order/bob").header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann")))).andExpectAll(problem(403));
-    mvc.perform(post("/order/bob/" + ID + "/cancel").header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().operatorToken()))).andExpectAll(problem(403));
+  void aRequestWithoutAValidTokenOrForAnotherCustomersOrdersNeverReachesTheController()
+      throws Exception {
+    mvc.perform(get("/order/ann").with(com.swn.testsupport.MockMvcTokens.anonymous()))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            get("/order")
+                .header(
+                    "Authorization",
+                    bearer(
+                        com.swn.testsupport.TestIssuer.shared()
+                            .token("ann", claims -> claims.claim("token_use", "id")))))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            get("/order")
+                .header(
+                    "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann"))))
+        .andExpectAll(problem(403));
+    mvc.perform(
+            get("/order/bob")
+                .header(
+                    "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann"))))
+        .andExpectAll(problem(403));
+    mvc.perform(
+            post("/order/bob/" + ID + "/cancel")
+                .header(
+                    "Authorization",
+                    bearer(com.swn.testsupport.TestIssuer.shared().operatorToken())))
+        .andExpectAll(problem(403));
     verifyNoInteractions(orders);
   }
 }

@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checkouts become orders: published to the real bus (routed by the real rule to the real queue) or
- * sent to the queue directly, against moto. Every test uses its own user, as the emulator is shared.
+ * sent to the queue directly, against moto. Every test uses its own user, as the emulator is
+ * shared.
  */
 class OrderPlacementIntegrationTest extends IntegrationTestBase {
 
@@ -43,7 +44,9 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
   }
 
   private static void publish(ObjectNode detail) {
-    assertThat(EventContracts.violations(detail)).as("the test event conforms to the contract").isEmpty();
+    assertThat(EventContracts.violations(detail))
+        .as("the test event conforms to the contract")
+        .isEmpty();
     var response =
         AWS.eventBridge()
             .putEvents(
@@ -64,7 +67,10 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
 
   private JsonNode awaitOrder(String userName, String orderId) {
     var path = "/order/" + userName + "/" + orderId;
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> http.get(path).status() == 200);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> http.get(path).status() == 200);
     return http.get(path).json();
   }
 
@@ -99,7 +105,8 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     assertThat(order.path("orderDate").asString()).isEqualTo("2026-03-01T11:30:00Z");
     assertThat(order.path("totalPrice").decimalValue()).isEqualByComparingTo(CheckoutEvents.TOTAL);
     assertThat(order.path("items")).hasSize(2);
-    assertThat(order.path("items").path(0).path("lineTotal").decimalValue()).isEqualByComparingTo("39.80");
+    assertThat(order.path("items").path(0).path("lineTotal").decimalValue())
+        .isEqualByComparingTo("39.80");
     assertThat(order.path("customer").path("lastName").asString()).isEqualTo("Lovelace");
     assertThat(order.path("paymentMethod").asString()).isEqualTo("CARD");
     assertThat(order.path("version").asLong()).isEqualTo(1);
@@ -115,7 +122,8 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
 
     sendToQueue(CheckoutEvents.eventBridgeEvent(detail));
 
-    assertThat(awaitOrder(userName, orderId).path("totalPrice").decimalValue()).isEqualByComparingTo(CheckoutEvents.TOTAL);
+    assertThat(awaitOrder(userName, orderId).path("totalPrice").decimalValue())
+        .isEqualByComparingTo(CheckoutEvents.TOTAL);
     assertThat(counter("orders.total.mismatches")).isEqualTo(mismatchesBefore + 1);
   }
 
@@ -124,7 +132,8 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     var userName = newUser();
     var orderId = newOrderId();
     var detail = CheckoutEvents.detail(orderId, userName, CHECKED_OUT);
-    var republished = CheckoutEvents.detail(orderId, userName, CHECKED_OUT); // same order, new eventId
+    var republished =
+        CheckoutEvents.detail(orderId, userName, CHECKED_OUT); // same order, new eventId
     var placedBefore = counter("orders.placed");
     var duplicatesBefore = counter("orders.duplicates");
 
@@ -148,15 +157,19 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
   void aLateRedeliveryDoesNotOverwriteACancelledOrder() {
     var userName = newUser();
     var orderId = newOrderId();
-    var body = CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT));
+    var body =
+        CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT));
     sendToQueue(body);
     awaitOrder(userName, orderId);
-    assertThat(http.post("/order/" + userName + "/" + orderId + "/cancel", "").status()).isEqualTo(200);
+    assertThat(http.post("/order/" + userName + "/" + orderId + "/cancel", "").status())
+        .isEqualTo(200);
     var duplicatesBefore = counter("orders.duplicates");
 
     sendToQueue(body);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> counter("orders.duplicates") > duplicatesBefore);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> counter("orders.duplicates") > duplicatesBefore);
     var order = http.get("/order/" + userName + "/" + orderId).json();
     assertThat(order.path("status").asString()).isEqualTo("CANCELLED");
     assertThat(order.path("version").asLong()).isEqualTo(2);
@@ -168,8 +181,12 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     var userName = newUser();
     var orderId = newOrderId();
 
-    sendToQueue("{\"marker\":\"" + marker + "\",\"detail\":{\"eventType\":\"CheckoutBasket\",\"schemaVersion\":1}}");
-    sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT)));
+    sendToQueue(
+        "{\"marker\":\""
+            + marker
+            + "\",\"detail\":{\"eventType\":\"CheckoutBasket\",\"schemaVersion\":1}}");
+    sendToQueue(
+        CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT)));
 
     assertThat(awaitOrder(userName, orderId).path("status").asString()).isEqualTo("PLACED");
     var deadLettered = new ArrayList<Message>();
@@ -182,14 +199,27 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
               for (var message :
                   AWS.sqs()
                       .receiveMessage(
-                          request -> request.queueUrl(DEAD_LETTER_QUEUE).maxNumberOfMessages(10).messageAttributeNames("All"))
+                          request ->
+                              request
+                                  .queueUrl(DEAD_LETTER_QUEUE)
+                                  .maxNumberOfMessages(10)
+                                  .messageAttributeNames("All"))
                       .messages()) {
                 deadLettered.add(message);
-                AWS.sqs().deleteMessage(request -> request.queueUrl(DEAD_LETTER_QUEUE).receiptHandle(message.receiptHandle()));
+                AWS.sqs()
+                    .deleteMessage(
+                        request ->
+                            request
+                                .queueUrl(DEAD_LETTER_QUEUE)
+                                .receiptHandle(message.receiptHandle()));
               }
               return deadLettered.stream().anyMatch(message -> message.body().contains(marker));
             });
-    var poison = deadLettered.stream().filter(message -> message.body().contains(marker)).findFirst().orElseThrow();
+    var poison =
+        deadLettered.stream()
+            .filter(message -> message.body().contains(marker))
+            .findFirst()
+            .orElseThrow();
     assertThat(poison.messageAttributes().get("rejectionReason").stringValue())
         .as("why, without the message's values")
         .contains("not a valid CheckoutBasket v1 event")
@@ -202,9 +232,14 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     var oldest = newOrderId();
     var middle = newOrderId();
     var newest = newOrderId();
-    sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(middle, userName, CHECKED_OUT.plusSeconds(3600))));
-    sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(newest, userName, CHECKED_OUT.plusSeconds(7200))));
-    sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(oldest, userName, CHECKED_OUT)));
+    sendToQueue(
+        CheckoutEvents.eventBridgeEvent(
+            CheckoutEvents.detail(middle, userName, CHECKED_OUT.plusSeconds(3600))));
+    sendToQueue(
+        CheckoutEvents.eventBridgeEvent(
+            CheckoutEvents.detail(newest, userName, CHECKED_OUT.plusSeconds(7200))));
+    sendToQueue(
+        CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(oldest, userName, CHECKED_OUT)));
     List.of(oldest, middle, newest).forEach(orderId -> awaitOrder(userName, orderId));
 
     var first = http.get("/order/" + userName + "?limit=2");
@@ -226,7 +261,11 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
   void pagesThroughAllOrders() {
     var userName = newUser();
     var mine = List.of(newOrderId(), newOrderId(), newOrderId());
-    mine.forEach(orderId -> sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT))));
+    mine.forEach(
+        orderId ->
+            sendToQueue(
+                CheckoutEvents.eventBridgeEvent(
+                    CheckoutEvents.detail(orderId, userName, CHECKED_OUT))));
     mine.forEach(orderId -> awaitOrder(userName, orderId));
 
     var seen = new HashSet<String>();
@@ -236,8 +275,12 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
       var page = http.get("/order?limit=2" + (token == null ? "" : "&nextToken=" + token));
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.json().path("items").size()).isLessThanOrEqualTo(2);
-      orderIds(page.json()).forEach(orderId -> assertThat(seen.add(orderId)).as("no order twice").isTrue());
-      token = page.json().path("nextToken").isString() ? page.json().path("nextToken").asString() : null;
+      orderIds(page.json())
+          .forEach(orderId -> assertThat(seen.add(orderId)).as("no order twice").isTrue());
+      token =
+          page.json().path("nextToken").isString()
+              ? page.json().path("nextToken").asString()
+              : null;
       pages++;
     } while (token != null && pages < 500);
 
@@ -250,7 +293,8 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
   void cancelsAPlacedOrderOnceAndRefusesASecondCancel() {
     var userName = newUser();
     var orderId = newOrderId();
-    sendToQueue(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT)));
+    sendToQueue(
+        CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, CHECKED_OUT)));
     awaitOrder(userName, orderId);
     var path = "/order/" + userName + "/" + orderId;
 
@@ -264,7 +308,8 @@ class OrderPlacementIntegrationTest extends IntegrationTestBase {
     assertThat(again.header("Content-Type")).startsWith("application/problem+json");
     assertThat(again.json().path("currentStatus").asString()).isEqualTo("CANCELLED");
     assertThat(http.get(path).json().path("version").asLong()).isEqualTo(2);
-    assertThat(http.post("/order/" + userName + "/" + newOrderId() + "/cancel", "").status()).isEqualTo(404);
+    assertThat(http.post("/order/" + userName + "/" + newOrderId() + "/cancel", "").status())
+        .isEqualTo(404);
   }
 
   private static List<String> orderIds(JsonNode page) {

@@ -23,14 +23,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The order table is unreachable (it does not exist yet) for longer than the whole retry budget the
- * order queue used to have, then appears: the valid checkout waits, is placed exactly once, and never
- * reaches the dead-letter queue. The service runs against a twin of {@code OrderQueue} (same
+ * order queue used to have, then appears: the valid checkout waits, is placed exactly once, and
+ * never reaches the dead-letter queue. The service runs against a twin of {@code OrderQueue} (same
  * visibility and redrive as its local definition) so that only this test's message sees the outage;
  * the back-off is 1 s per receive (see {@link IntegrationTestBase}).
  */
 class OrderQueueOutageIntegrationTest extends IntegrationTestBase {
 
-  /** Receives the order queue allowed before this change: after them, a valid order was dead-lettered. */
+  /**
+   * Receives the order queue allowed before this change: after them, a valid order was
+   * dead-lettered.
+   */
   private static final int OLD_RECEIVE_BUDGET = 5;
 
   private static final String SUFFIX = UUID.randomUUID().toString();
@@ -46,7 +49,8 @@ class OrderQueueOutageIntegrationTest extends IntegrationTestBase {
     DEAD_LETTER_QUEUE_URL = AWS.sqs().createQueue(r -> r.queueName(DEAD_LETTER_QUEUE)).queueUrl();
     var deadLetterArn =
         AWS.sqs()
-            .getQueueAttributes(r -> r.queueUrl(DEAD_LETTER_QUEUE_URL).attributeNames(QueueAttributeName.QUEUE_ARN))
+            .getQueueAttributes(
+                r -> r.queueUrl(DEAD_LETTER_QUEUE_URL).attributeNames(QueueAttributeName.QUEUE_ARN))
             .attributes()
             .get(QueueAttributeName.QUEUE_ARN);
     QUEUE_URL =
@@ -56,9 +60,14 @@ class OrderQueueOutageIntegrationTest extends IntegrationTestBase {
                     r.queueName(QUEUE)
                         .attributes(
                             Map.of(
-                                QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(definition.visibilityTimeoutSeconds()),
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                String.valueOf(definition.visibilityTimeoutSeconds()),
                                 QueueAttributeName.REDRIVE_POLICY,
-                                "{\"deadLetterTargetArn\":\"" + deadLetterArn + "\",\"maxReceiveCount\":" + redrive.maxReceiveCount() + "}")))
+                                "{\"deadLetterTargetArn\":\""
+                                    + deadLetterArn
+                                    + "\",\"maxReceiveCount\":"
+                                    + redrive.maxReceiveCount()
+                                    + "}")))
             .queueUrl();
   }
 
@@ -126,20 +135,33 @@ class OrderQueueOutageIntegrationTest extends IntegrationTestBase {
         .sendMessage(
             r ->
                 r.queueUrl(QUEUE_URL)
-                    .messageBody(CheckoutEvents.eventBridgeEvent(CheckoutEvents.detail(orderId, userName, Instant.parse("2026-03-01T11:30:00Z")))));
+                    .messageBody(
+                        CheckoutEvents.eventBridgeEvent(
+                            CheckoutEvents.detail(
+                                orderId, userName, Instant.parse("2026-03-01T11:30:00Z")))));
 
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(250))
-        .until(() -> failures() - failuresBefore >= 2 * OLD_RECEIVE_BUDGET || messagesIn(DEAD_LETTER_QUEUE_URL) > 0);
+        .until(
+            () ->
+                failures() - failuresBefore >= 2 * OLD_RECEIVE_BUDGET
+                    || messagesIn(DEAD_LETTER_QUEUE_URL) > 0);
     int failedAttempts = (int) (failures() - failuresBefore);
-    System.out.printf("Order table unreachable: %d failed attempts so far (the old budget was %d receives)%n", failedAttempts, OLD_RECEIVE_BUDGET);
-    assertThat(messagesIn(DEAD_LETTER_QUEUE_URL)).as("a valid order in the dead-letter queue during the outage").isZero();
+    System.out.printf(
+        "Order table unreachable: %d failed attempts so far (the old budget was %d receives)%n",
+        failedAttempts, OLD_RECEIVE_BUDGET);
+    assertThat(messagesIn(DEAD_LETTER_QUEUE_URL))
+        .as("a valid order in the dead-letter queue during the outage")
+        .isZero();
     assertThat(failedAttempts).isGreaterThan(OLD_RECEIVE_BUDGET);
 
     createOrderTable();
 
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> ordersOf(userName) > 0);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> ordersOf(userName) > 0);
     await().atMost(Duration.ofSeconds(30)).until(() -> messagesIn(QUEUE_URL) == 0);
     assertThat(ordersOf(userName)).as("exactly one order").isEqualTo(1);
     assertThat(http.get("/order/" + userName + "/" + orderId).status()).isEqualTo(200);

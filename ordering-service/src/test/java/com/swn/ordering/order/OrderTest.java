@@ -11,14 +11,21 @@ import org.springframework.http.HttpStatus;
 
 class OrderTest {
 
-  private static final Customer ADA = new Customer("Ada", "Lovelace", "ada@example.com", "12 Engine Street");
+  private static final Customer ADA =
+      new Customer("Ada", "Lovelace", "ada@example.com", "12 Engine Street");
 
   private static OrderLine line(int quantity, String unitPrice) {
     return new OrderLine("p-" + unitPrice, "Thing", null, quantity, new BigDecimal(unitPrice));
   }
 
   private static Order placed(OrderLine... lines) {
-    return Order.place("o-1", "ada", Instant.parse("2026-01-01T10:00:00Z"), List.of(lines), ADA, PaymentMethod.CARD);
+    return Order.place(
+        "o-1",
+        "ada",
+        Instant.parse("2026-01-01T10:00:00Z"),
+        List.of(lines),
+        ADA,
+        PaymentMethod.CARD);
   }
 
   @Test
@@ -70,6 +77,7 @@ class OrderTest {
 
   @Test
   void keepsPersonalDataOutOfToString() {
-    assertThat(placed(line(1, "5")).toString()).doesNotContain("Ada", "Lovelace", "ada@example.com", "Engine");
+    assertThat(placed(line(1, "5")).toString())
+        .doesNotContain("Ada", "Lovelace", "ada@example.com", "Engine");
   }
 }

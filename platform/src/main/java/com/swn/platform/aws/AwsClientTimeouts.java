@@ -45,15 +45,19 @@ public final class AwsClientTimeouts implements AwsSyncClientCustomizer, AwsAsyn
         current.toBuilder()
             .apiCallAttemptTimeout(settings.apiCallAttemptTimeout())
             .apiCallTimeout(settings.apiCallTimeout())
-            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.maxAttempts()).build())
+            .retryStrategy(
+                AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                    .maxAttempts(settings.maxAttempts())
+                    .build())
             .addExecutionInterceptor(new LongPollAllowance(settings))
             .build());
   }
 
   /**
-   * An SQS receive with {@code WaitTimeSeconds} is meant to wait that long for messages (the listener
-   * container long-polls up to its poll timeout): it gets the wait on top of both timeouts, so an idle
-   * queue is not mistaken for a hung one. Read by field name, so the platform needs no SQS dependency.
+   * An SQS receive with {@code WaitTimeSeconds} is meant to wait that long for messages (the
+   * listener container long-polls up to its poll timeout): it gets the wait on top of both
+   * timeouts, so an idle queue is not mistaken for a hung one. Read by field name, so the platform
+   * needs no SQS dependency.
    */
   static final class LongPollAllowance implements ExecutionInterceptor {
 
@@ -64,7 +68,8 @@ public final class AwsClientTimeouts implements AwsSyncClientCustomizer, AwsAsyn
     }
 
     @Override
-    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes executionAttributes) {
+    public SdkRequest modifyRequest(
+        Context.ModifyRequest context, ExecutionAttributes executionAttributes) {
       SdkRequest request = context.request();
       int waitSeconds = request.getValueForField("WaitTimeSeconds", Integer.class).orElse(0);
       if (waitSeconds <= 0 || !(request instanceof AwsRequest awsRequest)) {
@@ -72,7 +77,8 @@ public final class AwsClientTimeouts implements AwsSyncClientCustomizer, AwsAsyn
       }
       Duration wait = Duration.ofSeconds(waitSeconds);
       AwsRequestOverrideConfiguration override =
-          awsRequest.overrideConfiguration()
+          awsRequest
+              .overrideConfiguration()
               .map(AwsRequestOverrideConfiguration::toBuilder)
               .orElseGet(AwsRequestOverrideConfiguration::builder)
               .apiCallAttemptTimeout(settings.apiCallAttemptTimeout().plus(wait))

@@ -16,10 +16,10 @@ import org.springframework.web.context.request.WebRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * A call to AWS that failed on the client side — timed out, could not connect, connection reset — even
- * after the SDK's retries: the request is answered with a 503 problem (and {@code Retry-After}) in the
- * platform's error model, not a 500, and the SDK's message stays in the log. Runs before {@link
- * ProblemDetailsAdvice}, which renders the problem.
+ * A call to AWS that failed on the client side — timed out, could not connect, connection reset —
+ * even after the SDK's retries: the request is answered with a 503 problem (and {@code
+ * Retry-After}) in the platform's error model, not a 500, and the SDK's message stays in the log.
+ * Runs before {@link ProblemDetailsAdvice}, which renders the problem.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,7 +38,8 @@ public class AwsUnavailableAdvice {
     log.atWarn().log("AWS call failed on the client side, answering 503: {}", String.valueOf(ex));
     var problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.SERVICE_UNAVAILABLE, "A storage or messaging dependency could not be reached in time. Retry shortly.");
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "A storage or messaging dependency could not be reached in time. Retry shortly.");
     problem.setTitle("Dependency unavailable");
     var unavailable = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, ex);
     unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");

@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 /**
  * Readiness of a service that cannot serve a request without its tables: each must exist and be
  * usable. Only the table status is reported, never an SDK message. The whole probe has one deadline
- * ({@code platform.aws.readiness-timeout}), shared by the tables (retries only within it), so a hung
- * DynamoDB makes readiness DOWN within that bound instead of blocking the probe (and a request thread)
- * for the clients' full call timeout per table.
+ * ({@code platform.aws.readiness-timeout}), shared by the tables (retries only within it), so a
+ * hung DynamoDB makes readiness DOWN within that bound instead of blocking the probe (and a request
+ * thread) for the clients' full call timeout per table.
  */
 public class DynamoDbTablesHealthIndicator extends AbstractHealthIndicator {
 
@@ -25,7 +25,8 @@ public class DynamoDbTablesHealthIndicator extends AbstractHealthIndicator {
   private final List<String> tables;
   private final Duration timeout;
 
-  public DynamoDbTablesHealthIndicator(DynamoDbClient dynamoDb, List<String> tables, Duration timeout) {
+  public DynamoDbTablesHealthIndicator(
+      DynamoDbClient dynamoDb, List<String> tables, Duration timeout) {
     super("DynamoDB health check failed");
     this.dynamoDb = dynamoDb;
     this.tables = List.copyOf(tables);
@@ -37,9 +38,12 @@ public class DynamoDbTablesHealthIndicator extends AbstractHealthIndicator {
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean allUsable = true;
     for (var table : tables) {
-      var status = allUsable ? status(table, Duration.ofNanos(deadline - System.nanoTime())) : UNREACHABLE;
+      var status =
+          allUsable ? status(table, Duration.ofNanos(deadline - System.nanoTime())) : UNREACHABLE;
       builder.withDetail(table, status);
-      allUsable &= status.equals(TableStatus.ACTIVE.toString()) || status.equals(TableStatus.UPDATING.toString());
+      allUsable &=
+          status.equals(TableStatus.ACTIVE.toString())
+              || status.equals(TableStatus.UPDATING.toString());
     }
     if (allUsable) {
       builder.up();
@@ -59,7 +63,8 @@ public class DynamoDbTablesHealthIndicator extends AbstractHealthIndicator {
                   request ->
                       request
                           .tableName(table)
-                          .overrideConfiguration(o -> o.apiCallTimeout(remaining).apiCallAttemptTimeout(remaining)))
+                          .overrideConfiguration(
+                              o -> o.apiCallTimeout(remaining).apiCallAttemptTimeout(remaining)))
               .table()
               .tableStatus();
       return String.valueOf(status);

@@ -12,8 +12,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns DynamoDB's {@code LastEvaluatedKey} into the opaque {@code nextToken} clients pass back, and
- * back again. A token only decodes to the key attributes its listing expects, so a forged token
+ * Turns DynamoDB's {@code LastEvaluatedKey} into the opaque {@code nextToken} clients pass back,
+ * and back again. A token only decodes to the key attributes its listing expects, so a forged token
  * cannot steer a query elsewhere.
  */
 public final class PageTokens {
@@ -30,9 +30,7 @@ public final class PageTokens {
     }
     var plain = new LinkedHashMap<String, String>();
     lastEvaluatedKey.forEach((name, value) -> plain.put(name, value.s()));
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(JSON.writeValueAsBytes(plain));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(plain));
   }
 
   public static @Nullable Map<String, AttributeValue> decode(

@@ -10,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wraps an event in its envelope, serialises it once and checks it against its published schema
- * ({@code event-contracts}), ready for the outbox. Every producer creates its events here before its
- * transaction, so an event that breaks its contract is refused before anything is committed.
+ * ({@code event-contracts}), ready for the outbox. Every producer creates its events here before
+ * its transaction, so an event that breaks its contract is refused before anything is committed.
  */
 public class EventFactory {
 
@@ -21,7 +21,8 @@ public class EventFactory {
 
   public EventFactory(JsonMapper jsonMapper, PlatformProperties.Events settings, Clock clock) {
     if (settings.source().isBlank()) {
-      throw new IllegalStateException("platform.events.source must name this service's event source");
+      throw new IllegalStateException(
+          "platform.events.source must name this service's event source");
     }
     this.jsonMapper = jsonMapper;
     this.settings = settings;
@@ -44,11 +45,16 @@ public class EventFactory {
             settings.source(),
             event);
     var detail = jsonMapper.valueToTree(envelope);
-    var violations = EventContracts.violations(envelope.eventType(), envelope.schemaVersion(), detail);
+    var violations =
+        EventContracts.violations(envelope.eventType(), envelope.schemaVersion(), detail);
     if (!violations.isEmpty()) {
       throw new InvalidEventException(envelope.eventType(), violations);
     }
     return new OutboxEvent(
-        envelope.eventId().toString(), source, envelope.eventType(), jsonMapper.writeValueAsString(detail), envelope.occurredAt());
+        envelope.eventId().toString(),
+        source,
+        envelope.eventType(),
+        jsonMapper.writeValueAsString(detail),
+        envelope.occurredAt());
   }
 }

@@ -1,8 +1,8 @@
 package com.swn.platform.events;
 
 /**
- * A fact another service may react to. The record's simple name is its EventBridge
- * {@code detail-type}; bump {@link #schemaVersion()} on any incompatible change to its fields.
+ * A fact another service may react to. The record's simple name is its EventBridge {@code
+ * detail-type}; bump {@link #schemaVersion()} on any incompatible change to its fields.
  */
 public interface IntegrationEvent {
 

@@ -21,7 +21,9 @@ public class InvalidEventException extends ErrorResponseException {
     var problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,
-            "The request would produce a " + eventType + " event that breaks its published contract. Nothing was changed.");
+            "The request would produce a "
+                + eventType
+                + " event that breaks its published contract. Nothing was changed.");
     problem.setTitle("Request violates the event contract");
     problem.setProperty("violations", violations);
     return problem;

@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The write side of the transactional outbox: a service adds {@link #put(OutboxEvent)} to the same
- * {@code TransactWriteItems} call as its state change, so the event exists if and only if the change
- * does. {@link OutboxRelay} publishes it afterwards.
+ * {@code TransactWriteItems} call as its state change, so the event exists if and only if the
+ * change does. {@link OutboxRelay} publishes it afterwards.
  */
 public class Outbox {
 
@@ -18,10 +18,13 @@ public class Outbox {
   static final String DETAIL_TYPE = "detailType";
   static final String DETAIL = "detail";
   static final String CREATED_AT = "createdAt";
+
   /** Epoch millis until which one relay instance holds the entry (see {@link OutboxRelay}). */
   static final String LEASE_UNTIL = "leaseUntil";
+
   /** Set on an entry no relay can publish; such an entry is never swept again. */
   static final String QUARANTINED_AT = "quarantinedAt";
+
   static final String QUARANTINE_REASON = "quarantineReason";
 
   private final String tableName;

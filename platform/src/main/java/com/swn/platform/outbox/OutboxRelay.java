@@ -122,7 +122,10 @@ public class OutboxRelay implements SmartLifecycle {
 
   /** A relay whose meters go to Micrometer's global registry (for code without a registry bean). */
   public OutboxRelay(
-      DynamoDbClient dynamoDb, EventBridgeClient eventBridge, PlatformProperties properties, Clock clock) {
+      DynamoDbClient dynamoDb,
+      EventBridgeClient eventBridge,
+      PlatformProperties properties,
+      Clock clock) {
     this(dynamoDb, eventBridge, properties, clock, Metrics.globalRegistry);
   }
 
@@ -176,7 +179,8 @@ public class OutboxRelay implements SmartLifecycle {
       scan(
           ScanRequest.builder()
               .projectionExpression("#createdAt, #quarantinedAt")
-              .expressionAttributeNames(Map.of("#createdAt", Outbox.CREATED_AT, "#quarantinedAt", Outbox.QUARANTINED_AT)),
+              .expressionAttributeNames(
+                  Map.of("#createdAt", Outbox.CREATED_AT, "#quarantinedAt", Outbox.QUARANTINED_AT)),
           tally::add,
           () -> false);
       census = new Census(tally.pending, tally.quarantined, tally.oldest, clock.instant());
@@ -205,18 +209,28 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   /** A consistent scan of the outbox, page by page, until its end or until {@code enough}. */
-  private void scan(ScanRequest.Builder request, Consumer<Map<String, AttributeValue>> each, BooleanSupplier enough) {
+  private void scan(
+      ScanRequest.Builder request,
+      Consumer<Map<String, AttributeValue>> each,
+      BooleanSupplier enough) {
     Map<String, AttributeValue> startKey = null;
     do {
-      var page = dynamoDb.scan(request.tableName(table).consistentRead(true).exclusiveStartKey(startKey).build());
+      var page =
+          dynamoDb.scan(
+              request.tableName(table).consistentRead(true).exclusiveStartKey(startKey).build());
       page.items().forEach(each);
-      startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+      startKey =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey()
+              : null;
     } while (startKey != null && !enough.getAsBoolean());
   }
 
   private double oldestAgeSeconds() {
     var oldest = census.oldest();
-    return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
+    return oldest == null
+        ? 0
+        : Math.max(0, Duration.between(oldest, clock.instant()).toMillis() / 1000.0);
   }
 
   private static @Nullable Instant createdAt(Map<String, AttributeValue> item) {
@@ -235,7 +249,8 @@ public class OutboxRelay implements SmartLifecycle {
               .putEvents(request -> request.entries(chunk.stream().map(this::toEntry).toList()))
               .entries();
     } catch (SdkException e) {
-      log.warn("PutEvents failed for {} event(s), left in the outbox: {}", chunk.size(), e.toString());
+      log.warn(
+          "PutEvents failed for {} event(s), left in the outbox: {}", chunk.size(), e.toString());
       chunk.forEach(onFailure);
       return 0;
     }
@@ -272,7 +287,8 @@ public class OutboxRelay implements SmartLifecycle {
       dynamoDb.deleteItem(request -> request.tableName(table).key(key(event.id())));
     } catch (SdkException e) {
       // The event is out; the next sweep will publish it again and consumers drop the duplicate.
-      log.warn("Published event {} could not be removed from the outbox: {}", event.id(), e.toString());
+      log.warn(
+          "Published event {} could not be removed from the outbox: {}", event.id(), e.toString());
     }
   }
 
@@ -295,14 +311,21 @@ public class OutboxRelay implements SmartLifecycle {
   /** Gives a claimed entry back after a failed publish, so the next sweep retries it at once. */
   private void release(OutboxEvent event) {
     try {
-      update(AttributeValue.fromS(event.id()), "REMOVE #leaseUntil", "", Map.of("#leaseUntil", Outbox.LEASE_UNTIL), Map.of());
+      update(
+          AttributeValue.fromS(event.id()),
+          "REMOVE #leaseUntil",
+          "",
+          Map.of("#leaseUntil", Outbox.LEASE_UNTIL),
+          Map.of());
     } catch (SdkException e) {
       // The lease expires on its own; the entry is retried then.
       log.debug("Lease on outbox event {} not released: {}", event.id(), e.toString());
     }
   }
 
-  /** Sets an entry aside that no retry can publish, where an operator finds it; the sweep goes on. */
+  /**
+   * Sets an entry aside that no retry can publish, where an operator finds it; the sweep goes on.
+   */
   private void quarantine(Map<String, AttributeValue> item, RuntimeException cause) {
     var id = item.get(Outbox.ID);
     var reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
@@ -320,10 +343,17 @@ public class OutboxRelay implements SmartLifecycle {
           id,
           "SET #quarantinedAt = :now, #reason = :reason REMOVE #leaseUntil",
           "",
-          Map.of("#quarantinedAt", Outbox.QUARANTINED_AT, "#reason", Outbox.QUARANTINE_REASON, "#leaseUntil", Outbox.LEASE_UNTIL),
+          Map.of(
+              "#quarantinedAt",
+              Outbox.QUARANTINED_AT,
+              "#reason",
+              Outbox.QUARANTINE_REASON,
+              "#leaseUntil",
+              Outbox.LEASE_UNTIL),
           Map.of(":now", epochMillis(clock.instant()), ":reason", AttributeValue.fromS(reason)));
     } catch (SdkException e) {
-      log.warn("Outbox entry {} could not be quarantined, will try again: {}", id.s(), e.toString());
+      log.warn(
+          "Outbox entry {} could not be quarantined, will try again: {}", id.s(), e.toString());
     }
   }
 
@@ -334,7 +364,8 @@ public class OutboxRelay implements SmartLifecycle {
     scan(
         ScanRequest.builder()
             .filterExpression(
-                // A row without a numeric createdAt is malformed: taken too, so that it is quarantined.
+                // A row without a numeric createdAt is malformed: taken too, so that it is
+                // quarantined.
                 "((attribute_type(#createdAt, :number) AND #createdAt < :cutoff)"
                     + " OR NOT attribute_type(#createdAt, :number))"
                     + " AND attribute_not_exists(#quarantinedAt)"
@@ -363,7 +394,11 @@ public class OutboxRelay implements SmartLifecycle {
 
   /** An update of an entry that still exists ({@code condition} adds to that). */
   private void update(
-      AttributeValue id, String update, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
+      AttributeValue id,
+      String update,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values) {
     var allNames = new HashMap<>(names);
     allNames.put("#id", Outbox.ID);
     dynamoDb.updateItem(
@@ -387,11 +422,14 @@ public class OutboxRelay implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    var executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outbox-sweeper").daemon().factory());
+    var executor =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("outbox-sweeper").daemon().factory());
     long interval = settings.sweepInterval().toMillis();
     // sweep() and census() never throw: a task that threw would never be scheduled again.
     executor.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
-    executor.scheduleWithFixedDelay(this::census, 0, CENSUS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    executor.scheduleWithFixedDelay(
+        this::census, 0, CENSUS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     sweeper = executor;
   }
 
@@ -404,8 +442,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
     publishers.shutdown();
     try {
-      if (!publishers.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-        log.warn("Outbox publishes still running at shutdown; the next start's sweep will retry them");
+      if (!publishers.awaitTermination(
+          settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn(
+            "Outbox publishes still running at shutdown; the next start's sweep will retry them");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

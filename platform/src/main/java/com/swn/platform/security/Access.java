@@ -40,7 +40,8 @@ public final class Access {
     return new AuthorizationManager<>() {
       @Override
       public AuthorizationResult authorize(
-          Supplier<? extends @Nullable Authentication> authentication, RequestAuthorizationContext context) {
+          Supplier<? extends @Nullable Authentication> authentication,
+          RequestAuthorizationContext context) {
         var caller = Caller.of(authentication.get());
         return new AuthorizationDecision(caller != null && rule.allows(caller, context));
       }

@@ -6,9 +6,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * A service's route rules, the same ones the HTTP API (in AWS) and the gateway (locally) apply at the
- * edge, plus the ownership rules only the service can check. The platform puts the probes and the
- * API documents before them and "everything else needs a valid token" after them.
+ * A service's route rules, the same ones the HTTP API (in AWS) and the gateway (locally) apply at
+ * the edge, plus the ownership rules only the service can check. The platform puts the probes and
+ * the API documents before them and "everything else needs a valid token" after them.
  */
 public interface AccessRules {
 
@@ -20,6 +20,10 @@ public interface AccessRules {
     return List.of();
   }
 
-  /** The rules after the public routes, e.g. {@code requestMatchers(...).access(Access.owner(...))}. */
-  void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules);
+  /**
+   * The rules after the public routes, e.g. {@code requestMatchers(...).access(Access.owner(...))}.
+   */
+  void authorize(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+          rules);
 }

@@ -39,8 +39,12 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(AuthProperties.class)
 public class PlatformSecurityAutoConfiguration {
 
-  private static final String[] PROBES = {"/actuator/health", "/actuator/health/**", "/actuator/info"};
-  private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+  private static final String[] PROBES = {
+    "/actuator/health", "/actuator/health/**", "/actuator/info"
+  };
+  private static final String[] API_DOCS = {
+    "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"
+  };
 
   @Bean
   JwtDecoder jwtDecoder(AuthProperties properties) {
@@ -48,7 +52,8 @@ public class PlatformSecurityAutoConfiguration {
   }
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ObjectProvider<AccessRules> services)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http, JwtDecoder decoder, ObjectProvider<AccessRules> services)
       throws Exception {
     var problems = new ProblemResponses();
     List<AccessRules> rules = services.orderedStream().toList();
@@ -57,13 +62,15 @@ public class PlatformSecurityAutoConfiguration {
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             requests -> {
               // An error dispatch renders the problem of a request that was already let in.
               requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
               requests.requestMatchers(HttpMethod.GET, PROBES).permitAll();
-              // CORS preflights carry no token (the HTTP API answers them in AWS); OPTIONS reveals only Allow.
+              // CORS preflights carry no token (the HTTP API answers them in AWS); OPTIONS reveals
+              // only Allow.
               requests.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
               requests.requestMatchers(HttpMethod.GET, API_DOCS).permitAll();
               for (var service : rules) {
@@ -85,14 +92,20 @@ public class PlatformSecurityAutoConfiguration {
                     .accessDeniedHandler(problems)
                     .withObjectPostProcessor(
                         new org.springframework.security.config.ObjectPostProcessor<
-                            org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter>() {
+                            org.springframework.security.oauth2.server.resource.web.authentication
+                                .BearerTokenAuthenticationFilter>() {
                           @Override
-                          public <O extends org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                          public <
+                                  O extends
+                                      org.springframework.security.oauth2.server.resource.web
+                                              .authentication.BearerTokenAuthenticationFilter>
+                              O postProcess(O filter) {
                             filter.setAuthenticationFailureHandler(problems);
                             return filter;
                           }
                         }))
-        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        .exceptionHandling(
+            errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     return http.build();
   }
 
@@ -109,14 +122,18 @@ public class PlatformSecurityAutoConfiguration {
   org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
     var firewall = new org.springframework.security.web.firewall.StrictHttpFirewall();
     firewall.setUnsafeAllowAnyHttpMethod(true);
-    // Query parameters are checked where they are read (services: QueryStringFilter, a 400 problem; the
-    // gateway passes them on); the firewall's own check would fail lazily, inside a handler, as a 500.
+    // Query parameters are checked where they are read (services: QueryStringFilter, a 400 problem;
+    // the
+    // gateway passes them on); the firewall's own check would fail lazily, inside a handler, as a
+    // 500.
     firewall.setAllowedParameterNames(name -> true);
     firewall.setAllowedParameterValues(value -> true);
     return firewall;
   }
 
-  /** The principal's name is the user name; each Cognito group is an authority {@code GROUP_<name>}. */
+  /**
+   * The principal's name is the user name; each Cognito group is an authority {@code GROUP_<name>}.
+   */
   static JwtAuthenticationConverter authentication() {
     var converter = new JwtAuthenticationConverter();
     converter.setPrincipalClaimName(Caller.USER_NAME_CLAIM);
@@ -125,7 +142,9 @@ public class PlatformSecurityAutoConfiguration {
           var names = jwt.getClaimAsStringList(Caller.GROUPS_CLAIM);
           return names == null
               ? List.of()
-              : names.stream().<GrantedAuthority>map(name -> new SimpleGrantedAuthority("GROUP_" + name)).toList();
+              : names.stream()
+                  .<GrantedAuthority>map(name -> new SimpleGrantedAuthority("GROUP_" + name))
+                  .toList();
         };
     converter.setJwtGrantedAuthoritiesConverter(groups);
     return converter;

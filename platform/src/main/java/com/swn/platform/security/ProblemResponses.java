@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -23,14 +23,20 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * header; the body is added here (theirs is empty).
  */
 final class ProblemResponses
-    implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler, AuthenticationFailureHandler {
+    implements AuthenticationEntryPoint,
+        AccessDeniedHandler,
+        RequestRejectedHandler,
+        AuthenticationFailureHandler {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemResponses.class);
-  private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ProblemResponses.class);
+  private final BearerTokenAuthenticationEntryPoint bearerEntryPoint =
+      new BearerTokenAuthenticationEntryPoint();
   private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
       throws IOException {
     bearerEntryPoint.commence(request, response, ex);
     boolean sent = request.getHeader("Authorization") != null;
@@ -46,11 +52,13 @@ final class ProblemResponses
   }
 
   /**
-   * A token that could not be checked because the issuer's keys could not be fetched is the service's
-   * problem, not the client's: 503 with Retry-After, as for any other unavailable dependency.
+   * A token that could not be checked because the issuer's keys could not be fetched is the
+   * service's problem, not the client's: 503 with Retry-After, as for any other unavailable
+   * dependency.
    */
   @Override
-  public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
+  public void onAuthenticationFailure(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
       throws IOException {
     if (ex instanceof AuthenticationServiceException) {
       log.warn("Access token not checked: {}", ex.getMessage());
@@ -68,7 +76,8 @@ final class ProblemResponses
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
       throws IOException {
     bearerDenied.handle(request, response, ex);
     Problems.write(
@@ -81,9 +90,15 @@ final class ProblemResponses
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, RequestRejectedException ex)
       throws IOException {
     Problems.write(
-        request, response, HttpStatus.BAD_REQUEST, "Bad request", "The request's path or headers are not acceptable.", Map.of());
+        request,
+        response,
+        HttpStatus.BAD_REQUEST,
+        "Bad request",
+        "The request's path or headers are not acceptable.",
+        Map.of());
   }
 }

@@ -1,5 +1,6 @@
 package com.swn.platform.web;
 
+import com.swn.platform.security.AccessRules.PublicRoute;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -14,12 +15,11 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import com.swn.platform.security.AccessRules.PublicRoute;
-import java.util.List;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -34,8 +34,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  *       412 where {@code If-Match} is accepted, and {@code default} for the rest (405, 406, 431…).
  *   <li>Request bodies allow no properties but their own, as the services refuse unknown fields.
  *   <li>Success bodies are {@code application/json} (springdoc says {@code *}{@code /*}).
- *   <li>Every operation but the public ones ({@link com.swn.platform.security.AccessRules#publicRoutes})
- *       needs a bearer token (the {@code bearer} scheme) and may answer 401 and 403.
+ *   <li>Every operation but the public ones ({@link
+ *       com.swn.platform.security.AccessRules#publicRoutes}) needs a bearer token (the {@code
+ *       bearer} scheme) and may answer 401 and 403.
  *   <li>A schema only ever sent, never received, lists every property as required: each is always
  *       present (a {@code null} one is marked nullable on its field), except a page's {@code
  *       nextToken}, which is absent on the last page.
@@ -67,7 +68,8 @@ public final class ApiDocs implements OpenApiCustomizer {
                 .type(SecurityScheme.Type.HTTP)
                 .scheme("bearer")
                 .bearerFormat("JWT")
-                .description("An access token of the Cognito user pool (locally: scripts/token <user>)"));
+                .description(
+                    "An access token of the Cognito user pool (locally: scripts/token <user>)"));
     var sent = new HashSet<String>();
     var received = new HashSet<String>();
     if (openApi.getPaths() == null) {
@@ -81,12 +83,24 @@ public final class ApiDocs implements OpenApiCustomizer {
                     .forEach(
                         (method, operation) -> {
                           if (!isPublic(method.name(), path)) {
-                            operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
-                            problem(operation.getResponses() == null ? operationResponses(operation) : operation.getResponses(), "401", "No valid access token");
-                            problem(operation.getResponses(), "403", "The token's user may not do this (another customer's, or operators only)");
+                            operation.setSecurity(
+                                List.of(new SecurityRequirement().addList(BEARER)));
+                            problem(
+                                operation.getResponses() == null
+                                    ? operationResponses(operation)
+                                    : operation.getResponses(),
+                                "401",
+                                "No valid access token");
+                            problem(
+                                operation.getResponses(),
+                                "403",
+                                "The token's user may not do this (another customer's, or operators only)");
                           }
                           errors(path, operation);
-                          operation.getResponses().values().forEach(response -> collect(response.getContent(), sent));
+                          operation
+                              .getResponses()
+                              .values()
+                              .forEach(response -> collect(response.getContent(), sent));
                           if (operation.getRequestBody() != null) {
                             collect(operation.getRequestBody().getContent(), received);
                           }
@@ -117,7 +131,10 @@ public final class ApiDocs implements OpenApiCustomizer {
 
   private boolean isPublic(String method, String path) {
     return publicRoutes.stream()
-        .anyMatch(route -> route.method().name().equals(method.toUpperCase(Locale.ROOT)) && route.path().equals(path));
+        .anyMatch(
+            route ->
+                route.method().name().equals(method.toUpperCase(Locale.ROOT))
+                    && route.path().equals(path));
   }
 
   private static ApiResponses operationResponses(Operation operation) {
@@ -231,7 +248,9 @@ public final class ApiDocs implements OpenApiCustomizer {
     }
     refs(schema.getItems(), names);
     if (schema.getProperties() != null) {
-      new LinkedHashMap<String, Schema>(schema.getProperties()).values().forEach(property -> refs(property, names));
+      new LinkedHashMap<String, Schema>(schema.getProperties())
+          .values()
+          .forEach(property -> refs(property, names));
     }
     if (schema.getAllOf() != null) {
       schema.getAllOf().forEach(part -> refs(part, names));

@@ -13,21 +13,25 @@ import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.core.MethodParameter;
 
 /**
- * Puts Hibernate Validator's {@link CodePointLength} into the OpenAPI documents as {@code minLength} /
- * {@code maxLength}, as springdoc does by itself for {@code @Size}.
+ * Puts Hibernate Validator's {@link CodePointLength} into the OpenAPI documents as {@code
+ * minLength} / {@code maxLength}, as springdoc does by itself for {@code @Size}.
  *
- * <p>Why the services limit text with {@code @CodePointLength} and not {@code @Size}: JSON Schema (the
- * OpenAPI documents and the event contracts alike) counts a string's length in Unicode code points, while
- * {@code @Size} counts UTF-16 units, so a name of 150 letters outside the Basic Multilingual Plane was
- * within the documented {@code maxLength: 200} and still a 400 (found by the OpenAPI fuzzer). Counting
- * code points makes the service, its document and its events agree.
+ * <p>Why the services limit text with {@code @CodePointLength} and not {@code @Size}: JSON Schema
+ * (the OpenAPI documents and the event contracts alike) counts a string's length in Unicode code
+ * points, while {@code @Size} counts UTF-16 units, so a name of 150 letters outside the Basic
+ * Multilingual Plane was within the documented {@code maxLength: 200} and still a 400 (found by the
+ * OpenAPI fuzzer). Counting code points makes the service, its document and its events agree.
  */
 public final class CodePointLengths implements PropertyCustomizer, ParameterCustomizer {
 
   @Override
   @SuppressWarnings({"rawtypes", "unchecked"})
   public Schema customize(Schema property, AnnotatedType type) {
-    var length = find(type.getCtxAnnotations() == null ? Stream.empty() : Arrays.stream(type.getCtxAnnotations()));
+    var length =
+        find(
+            type.getCtxAnnotations() == null
+                ? Stream.empty()
+                : Arrays.stream(type.getCtxAnnotations()));
     if (length != null) {
       apply(property, length);
     }
@@ -35,7 +39,8 @@ public final class CodePointLengths implements PropertyCustomizer, ParameterCust
   }
 
   @Override
-  public @Nullable Parameter customize(@Nullable Parameter parameter, MethodParameter methodParameter) {
+  public @Nullable Parameter customize(
+      @Nullable Parameter parameter, MethodParameter methodParameter) {
     var length = find(Arrays.stream(methodParameter.getParameterAnnotations()));
     if (parameter != null && length != null && parameter.getSchema() != null) {
       apply(parameter.getSchema(), length);

@@ -9,9 +9,10 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Integer fields read the way JSON Schema's {@code integer} is defined: any number with a zero
- * fractional part, so {@code 90} and {@code 90.0} are both 90, while {@code 1.9} is an error (Jackson
- * would either truncate it to 1 or, strictly, refuse {@code 90.0} too) and so is a number outside the
- * field's range. Strings, booleans and the like are refused by {@link StrictJson}'s coercion rules.
+ * fractional part, so {@code 90} and {@code 90.0} are both 90, while {@code 1.9} is an error
+ * (Jackson would either truncate it to 1 or, strictly, refuse {@code 90.0} too) and so is a number
+ * outside the field's range. Strings, booleans and the like are refused by {@link StrictJson}'s
+ * coercion rules.
  */
 final class IntegralNumbers {
 
@@ -48,7 +49,8 @@ final class IntegralNumbers {
         return exact.apply(parser.getDecimalValue());
       } catch (ArithmeticException notAnIntegerOrOutOfRange) {
         return type.cast(
-            context.handleWeirdNumberValue(type, parser.getNumberValue(), "not an integer in range"));
+            context.handleWeirdNumberValue(
+                type, parser.getNumberValue(), "not an integer in range"));
       }
     }
   }

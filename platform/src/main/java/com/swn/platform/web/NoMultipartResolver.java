@@ -27,14 +27,16 @@ public final class NoMultipartResolver implements MultipartResolver {
   public MultipartHttpServletRequest resolveMultipart(HttpServletRequest request) {
     boolean withBoundary;
     try {
-      withBoundary = MediaType.parseMediaType(request.getContentType()).getParameter("boundary") != null;
+      withBoundary =
+          MediaType.parseMediaType(request.getContentType()).getParameter("boundary") != null;
     } catch (InvalidMediaTypeException e) {
       withBoundary = false;
     }
     var problem =
         withBoundary
             ? ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Multipart bodies are not accepted; send application/json.")
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Multipart bodies are not accepted; send application/json.")
             : ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, "The multipart Content-Type has no boundary.");
     problem.setTitle(withBoundary ? "Unsupported media type" : "Malformed Content-Type");

@@ -13,7 +13,9 @@ public final class Patterns {
    */
   public static final String NON_BLANK = "^[\\s\\S]*[^\\u0000-\\u0020][\\s\\S]*$";
 
-  /** A page token as {@code PageTokens} makes them: unpadded base64url, well under the URL limit. */
+  /**
+   * A page token as {@code PageTokens} makes them: unpadded base64url, well under the URL limit.
+   */
   public static final String PAGE_TOKEN = "^[A-Za-z0-9_-]{1,2048}$";
 
   private Patterns() {}

@@ -7,7 +7,9 @@ import org.springframework.web.ErrorResponseException;
 /** A write without {@code If-Match} could silently overwrite someone else's change (RFC 6585). */
 public class PreconditionRequiredException extends ErrorResponseException {
 
-  /** @param detail what to send and how to learn it, in the resource's own words */
+  /**
+   * @param detail what to send and how to learn it, in the resource's own words
+   */
   public PreconditionRequiredException(String detail) {
     super(HttpStatus.PRECONDITION_REQUIRED, problem(detail), null);
   }

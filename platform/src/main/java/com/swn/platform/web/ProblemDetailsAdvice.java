@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -57,7 +57,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             .toList();
     var globalErrors =
         ex.getBindingResult().getGlobalErrors().stream()
-            .map(error -> Map.of("field", error.getObjectName(), "message", message(error.getDefaultMessage())))
+            .map(
+                error ->
+                    Map.of(
+                        "field",
+                        error.getObjectName(),
+                        "message",
+                        message(error.getDefaultMessage())))
             .toList();
     return validationProblem(ex, concat(errors, globalErrors), headers, request);
   }
@@ -79,7 +85,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                             .map(
                                 error ->
                                     Map.of(
-                                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
+                                        "field",
+                                            String.valueOf(
+                                                result.getMethodParameter().getParameterName()),
                                         "message", message(error.getDefaultMessage()))))
             .toList();
     return validationProblem(ex, errors, headers, request);
@@ -98,10 +106,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             : String.valueOf(ex.getPropertyName());
     var type = ex.getRequiredType();
     var message =
-        type != null && Number.class.isAssignableFrom(org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
+        type != null
+                && Number.class.isAssignableFrom(
+                    org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
             ? "must be an integer"
             : "has an invalid value";
-    return validationProblem(ex, List.of(Map.of("field", name, "message", message)), headers, request);
+    return validationProblem(
+        ex, List.of(Map.of("field", name, "message", message)), headers, request);
   }
 
   @Override
@@ -126,12 +137,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     log.error("Unhandled error", ex);
     var problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed. Quote the request id when reporting it.");
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "The request could not be completed. Quote the request id when reporting it.");
     problem.setTitle("Internal error");
-    return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    return handleExceptionInternal(
+        ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
   }
 
-  /** Every problem this advice writes gets the request path as {@code instance} and the request id. */
+  /**
+   * Every problem this advice writes gets the request path as {@code instance} and the request id.
+   */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception ex,

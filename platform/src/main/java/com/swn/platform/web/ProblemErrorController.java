@@ -48,6 +48,8 @@ public class ProblemErrorController implements ErrorController {
       response.setHeader(RequestIds.HEADER, requestId);
     }
     problem.setProperty("requestId", requestId);
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }

@@ -12,10 +12,10 @@ import org.springframework.http.MediaType;
 
 /**
  * Replaces Tomcat's HTML error page. Tomcat answers some requests itself before any filter or
- * servlet runs — a malformed request line, a bad escape, an encoded {@code /} or {@code \} or NUL in
- * the path, a request line or header over the limit — and those answers become problem documents
- * with a request id as well. Errors of requests that reached the application are rendered by
- * {@link ProblemErrorController}, so this sees only the empty error responses left over.
+ * servlet runs — a malformed request line, a bad escape, an encoded {@code /} or {@code \} or NUL
+ * in the path, a request line or header over the limit — and those answers become problem documents
+ * with a request id as well. Errors of requests that reached the application are rendered by {@link
+ * ProblemErrorController}, so this sees only the empty error responses left over.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -40,7 +40,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
       response.setHeader(RequestIds.HEADER, requestId);
     }
     var body =
-        Problems.body(status, status.getReasonPhrase(), detail(status), path(request), requestId, Map.of());
+        Problems.body(
+            status, status.getReasonPhrase(), detail(status), path(request), requestId, Map.of());
     try {
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");

@@ -7,9 +7,9 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 
 /**
- * Swaps the host's error report valve for {@link ProblemErrorReportValve}. Runs last, after Boot has
- * added its own {@link ErrorReportValve}, and names the new class on the host so that Tomcat does
- * not add its default one at start-up either.
+ * Swaps the host's error report valve for {@link ProblemErrorReportValve}. Runs last, after Boot
+ * has added its own {@link ErrorReportValve}, and names the new class on the host so that Tomcat
+ * does not add its default one at start-up either.
  */
 public final class ProblemErrorReportValveCustomizer
     implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {

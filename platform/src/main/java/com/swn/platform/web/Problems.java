@@ -61,7 +61,8 @@ public final class Problems {
     response.setCharacterEncoding("UTF-8");
     var requestId = RequestIds.current();
     JSON.writeValue(
-        response.getOutputStream(), body(status, title, detail, request.getRequestURI(), requestId, extra));
+        response.getOutputStream(),
+        body(status, title, detail, request.getRequestURI(), requestId, extra));
   }
 
   public static byte[] json(Map<String, Object> body) {

@@ -63,7 +63,8 @@ public class QueryStringFilter extends OncePerRequestFilter {
         return Map.of("field", name, "message", "must be given at most once");
       }
       if (value.isEmpty()) {
-        return Map.of("field", name, "message", "must not be empty; leave the parameter out instead");
+        return Map.of(
+            "field", name, "message", "must not be empty; leave the parameter out instead");
       }
     }
     return null;

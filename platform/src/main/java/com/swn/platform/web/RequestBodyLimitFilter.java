@@ -49,7 +49,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   static ProblemDetail tooLarge(long maxBytes) {
     var problem =
         ProblemDetail.forStatusAndDetail(
-            HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+            HttpStatus.CONTENT_TOO_LARGE,
+            "The request body is larger than " + maxBytes + " bytes.");
     problem.setTitle("Request body too large");
     var requestId = RequestIds.current();
     if (requestId != null) {

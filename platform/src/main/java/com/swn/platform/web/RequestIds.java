@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
-/** The request id travels in the {@code X-Request-Id} header, the logging MDC and event envelopes. */
+/**
+ * The request id travels in the {@code X-Request-Id} header, the logging MDC and event envelopes.
+ */
 public final class RequestIds {
 
   public static final String HEADER = "X-Request-Id";
@@ -22,7 +24,9 @@ public final class RequestIds {
         : UUID.randomUUID().toString();
   }
 
-  /** The current request's id, or a fresh one for work that no request started (a sweep, a poll). */
+  /**
+   * The current request's id, or a fresh one for work that no request started (a sweep, a poll).
+   */
   public static String currentOrNew() {
     var current = MDC.get(MDC_KEY);
     return current != null ? current : UUID.randomUUID().toString();

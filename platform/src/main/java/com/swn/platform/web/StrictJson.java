@@ -13,10 +13,11 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies mean what they say: Jackson's default coercions would turn {@code 1.9} into the
- * quantity 1 ({@link IntegralNumbers} reads integers as JSON Schema defines them), {@code "19.90"} into a price, {@code 123} into a name, a number into an enum constant,
- * and keep the last of two duplicate keys. Here each of those is an error (a 400), so a body the
- * OpenAPI document rejects is rejected by the service too. Unknown properties, nulls for primitives
- * and trailing tokens are refused as well.
+ * quantity 1 ({@link IntegralNumbers} reads integers as JSON Schema defines them), {@code "19.90"}
+ * into a price, {@code 123} into a name, a number into an enum constant, and keep the last of two
+ * duplicate keys. Here each of those is an error (a 400), so a body the OpenAPI document rejects is
+ * rejected by the service too. Unknown properties, nulls for primitives and trailing tokens are
+ * refused as well.
  */
 public final class StrictJson implements JsonMapperBuilderCustomizer {
 
@@ -24,12 +25,33 @@ public final class StrictJson implements JsonMapperBuilderCustomizer {
   private static final Map<LogicalType, List<CoercionInputShape>> REFUSED =
       Map.of(
           // 1.9 or "2" as a quantity
-          LogicalType.Integer, List.of(CoercionInputShape.Float, CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Boolean),
-          LogicalType.Float, List.of(CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Boolean),
-          LogicalType.Boolean, List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.String, CoercionInputShape.EmptyString),
-          LogicalType.Textual, List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean),
-          LogicalType.Enum, List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.EmptyString),
-          LogicalType.Collection, List.of(CoercionInputShape.String, CoercionInputShape.EmptyString));
+          LogicalType.Integer,
+              List.of(
+                  CoercionInputShape.Float,
+                  CoercionInputShape.String,
+                  CoercionInputShape.EmptyString,
+                  CoercionInputShape.Boolean),
+          LogicalType.Float,
+              List.of(
+                  CoercionInputShape.String,
+                  CoercionInputShape.EmptyString,
+                  CoercionInputShape.Boolean),
+          LogicalType.Boolean,
+              List.of(
+                  CoercionInputShape.Integer,
+                  CoercionInputShape.Float,
+                  CoercionInputShape.String,
+                  CoercionInputShape.EmptyString),
+          LogicalType.Textual,
+              List.of(
+                  CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean),
+          LogicalType.Enum,
+              List.of(
+                  CoercionInputShape.Integer,
+                  CoercionInputShape.Float,
+                  CoercionInputShape.EmptyString),
+          LogicalType.Collection,
+              List.of(CoercionInputShape.String, CoercionInputShape.EmptyString));
 
   @Override
   public void customize(JsonMapper.Builder builder) {
@@ -45,6 +67,7 @@ public final class StrictJson implements JsonMapperBuilderCustomizer {
     REFUSED.forEach(
         (type, shapes) ->
             builder.withCoercionConfig(
-                type, config -> shapes.forEach(shape -> config.setCoercion(shape, CoercionAction.Fail))));
+                type,
+                config -> shapes.forEach(shape -> config.setCoercion(shape, CoercionAction.Fail))));
   }
 }

@@ -21,9 +21,9 @@ public final class VersionTags {
   }
 
   /**
-   * An {@code If-Match} condition (RFC 9110 §13.1.1): {@code *} matches any current
-   * representation, a list matches if any of its tags names the current version. A header that
-   * names no version (a foreign tag, a malformed list) is a condition nothing can meet.
+   * An {@code If-Match} condition (RFC 9110 §13.1.1): {@code *} matches any current representation,
+   * a list matches if any of its tags names the current version. A header that names no version (a
+   * foreign tag, a malformed list) is a condition nothing can meet.
    */
   public record IfMatch(boolean any, Set<Long> versions) {
 

@@ -26,7 +26,8 @@ class AwsClientTimeoutsIntegrationTest {
             .endpointOverride(endpoint)
             .region(Region.of(AWS.region()))
             .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(AWS.accessKeyId(), AWS.secretAccessKey())));
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(AWS.accessKeyId(), AWS.secretAccessKey())));
     new AwsClientTimeouts(SETTINGS).customize(builder);
     return builder.build();
   }
@@ -34,13 +35,18 @@ class AwsClientTimeoutsIntegrationTest {
   @Test
   void aLongPollMayWaitLongerThanTheCallTimeout() {
     try (var sqs = sqs(AWS.endpoint())) {
-      var queueUrl = sqs.createQueue(request -> request.queueName("long-poll-" + System.nanoTime())).join().queueUrl();
+      var queueUrl =
+          sqs.createQueue(request -> request.queueName("long-poll-" + System.nanoTime()))
+              .join()
+              .queueUrl();
       var started = System.nanoTime();
 
-      var received = sqs.receiveMessage(request -> request.queueUrl(queueUrl).waitTimeSeconds(3)).join();
+      var received =
+          sqs.receiveMessage(request -> request.queueUrl(queueUrl).waitTimeSeconds(3)).join();
 
       assertThat(received.messages()).isEmpty();
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(SETTINGS.apiCallTimeout());
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThan(SETTINGS.apiCallTimeout());
     }
   }
 
@@ -51,7 +57,8 @@ class AwsClientTimeoutsIntegrationTest {
       endpoint.hang();
       var started = System.nanoTime();
 
-      assertThatThrownBy(() -> sqs.listQueues().join()).hasCauseInstanceOf(ApiCallTimeoutException.class);
+      assertThatThrownBy(() -> sqs.listQueues().join())
+          .hasCauseInstanceOf(ApiCallTimeoutException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
     }
   }

@@ -31,9 +31,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * A service whose AWS endpoint accepts connections and never answers, then answers again: requests get
- * a 503 problem within the call timeout, readiness goes DOWN within its own bound, 50 requests hanging at
- * once leave liveness responsive, and everything recovers on its own once the endpoint does.
+ * A service whose AWS endpoint accepts connections and never answers, then answers again: requests
+ * get a 503 problem within the call timeout, readiness goes DOWN within its own bound, 50 requests
+ * hanging at once leave liveness responsive, and everything recovers on its own once the endpoint
+ * does.
  */
 @SpringBootTest(
     classes = HungDependencyIntegrationTest.App.class,
@@ -49,6 +50,7 @@ class HungDependencyIntegrationTest {
 
   private static final LocalAws AWS = LocalAws.shared();
   private static final FaultyEndpoint ENDPOINT = new FaultyEndpoint(AWS.endpoint());
+
   /** Generous for a loaded two-core machine, and still far below the SDK's defaults (minutes). */
   private static final Duration FAST = Duration.ofSeconds(8);
 
@@ -63,7 +65,8 @@ class HungDependencyIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = new HttpJson("http://127.0.0.1:" + port, com.swn.testsupport.TestIssuer.shared().owners());
+    http =
+        new HttpJson("http://127.0.0.1:" + port, com.swn.testsupport.TestIssuer.shared().owners());
   }
 
   @AfterEach
@@ -117,10 +120,13 @@ class HungDependencyIntegrationTest {
     assertThat(readiness.body()).contains("\"status\":\"DOWN\"");
 
     ENDPOINT.recover();
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
-      assertThat(http.get("/tables").status()).isEqualTo(200);
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+              assertThat(http.get("/tables").status()).isEqualTo(200);
+            });
   }
 
   @Test
@@ -152,15 +158,19 @@ class HungDependencyIntegrationTest {
     return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 
-  /** A minimal service: one endpoint per client, and the platform's readiness probe on one table. */
+  /**
+   * A minimal service: one endpoint per client, and the platform's readiness probe on one table.
+   */
   @SpringBootConfiguration
   @EnableAutoConfiguration
   @Import(App.Probe.class)
   static class App {
 
     @Bean
-    DynamoDbTablesHealthIndicator dynamoDbTablesHealthIndicator(DynamoDbClient dynamoDb, AwsClientSettings aws) {
-      return new DynamoDbTablesHealthIndicator(dynamoDb, List.of("product"), aws.readinessTimeout());
+    DynamoDbTablesHealthIndicator dynamoDbTablesHealthIndicator(
+        DynamoDbClient dynamoDb, AwsClientSettings aws) {
+      return new DynamoDbTablesHealthIndicator(
+          dynamoDb, List.of("product"), aws.readinessTimeout());
     }
 
     @RestController

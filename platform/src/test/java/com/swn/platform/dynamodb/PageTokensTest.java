@@ -29,10 +29,15 @@ class PageTokensTest {
 
   @Test
   void rejectsGarbageAndTokensForAnotherListing() {
-    var otherListing = Base64.getUrlEncoder().encodeToString("{\"userName\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+    var otherListing =
+        Base64.getUrlEncoder()
+            .encodeToString("{\"userName\":\"x\"}".getBytes(StandardCharsets.UTF_8));
 
-    assertThatThrownBy(() -> PageTokens.decode("%%%", KEY)).isInstanceOf(InvalidPageTokenException.class);
-    assertThatThrownBy(() -> PageTokens.decode("bm90LWpzb24", KEY)).isInstanceOf(InvalidPageTokenException.class);
-    assertThatThrownBy(() -> PageTokens.decode(otherListing, KEY)).isInstanceOf(InvalidPageTokenException.class);
+    assertThatThrownBy(() -> PageTokens.decode("%%%", KEY))
+        .isInstanceOf(InvalidPageTokenException.class);
+    assertThatThrownBy(() -> PageTokens.decode("bm90LWpzb24", KEY))
+        .isInstanceOf(InvalidPageTokenException.class);
+    assertThatThrownBy(() -> PageTokens.decode(otherListing, KEY))
+        .isInstanceOf(InvalidPageTokenException.class);
   }
 }

@@ -30,7 +30,9 @@ class EventFactoryTest {
 
     assertThat(event.detailType()).isEqualTo("ProductDeleted");
     assertThat(event.source()).isEqualTo("com.swn.test");
-    assertThat(event.detail()).contains("\"productId\":\"p-1\"").contains("\"occurredAt\":\"2026-12-01T00:00:00Z\"");
+    assertThat(event.detail())
+        .contains("\"productId\":\"p-1\"")
+        .contains("\"occurredAt\":\"2026-12-01T00:00:00Z\"");
   }
 
   @Test
@@ -42,6 +44,7 @@ class EventFactoryTest {
               assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
               assertThat(e.getBody().getProperties()).containsKey("violations");
             });
-    assertThatThrownBy(() -> events.create(new Unpublished("x"))).isInstanceOf(InvalidEventException.class);
+    assertThatThrownBy(() -> events.create(new Unpublished("x")))
+        .isInstanceOf(InvalidEventException.class);
   }
 }

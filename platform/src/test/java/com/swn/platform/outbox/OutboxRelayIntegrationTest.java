@@ -7,6 +7,8 @@ import com.swn.localaws.LocalAws;
 import com.swn.platform.PlatformProperties;
 import com.swn.testsupport.EventRecorder;
 import com.swn.testsupport.Unreachable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,33 +21,28 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
-import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The relay against a real emulator, with the faults injected the way they happen: an entry
- * EventBridge rejects inside a 200 response, a failing {@code PutEvents} call, a crash after commit.
+ * EventBridge rejects inside a 200 response, a failing {@code PutEvents} call, a crash after
+ * commit.
  */
 class OutboxRelayIntegrationTest {
 
@@ -64,7 +61,8 @@ class OutboxRelayIntegrationTest {
   private static PlatformProperties settings(String busName, String table, Duration sweepInterval) {
     return new PlatformProperties(
         new PlatformProperties.Events(busName, "com.swn.product"),
-        new PlatformProperties.Outbox(table, sweepInterval, Duration.ofSeconds(5), 100, Duration.ofSeconds(5)),
+        new PlatformProperties.Outbox(
+            table, sweepInterval, Duration.ofSeconds(5), 100, Duration.ofSeconds(5)),
         new PlatformProperties.Web(DataSize.ofKilobytes(64)));
   }
 
@@ -73,8 +71,14 @@ class OutboxRelayIntegrationTest {
   }
 
   /** A relay of its own outbox table, its meters in {@code meters}. */
-  private static OutboxRelay relay(String table, Duration sweepInterval, Clock clock, EventBridgeClient eventBridge, MeterRegistry meters) {
-    return new OutboxRelay(AWS.dynamoDb(), eventBridge, settings("SwnEventBus", table, sweepInterval), clock, meters);
+  private static OutboxRelay relay(
+      String table,
+      Duration sweepInterval,
+      Clock clock,
+      EventBridgeClient eventBridge,
+      MeterRegistry meters) {
+    return new OutboxRelay(
+        AWS.dynamoDb(), eventBridge, settings("SwnEventBus", table, sweepInterval), clock, meters);
   }
 
   /** A fresh outbox table, so a test sees only its own entries. */
@@ -86,7 +90,9 @@ class OutboxRelayIntegrationTest {
                 request
                     .tableName(table)
                     .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
-                    .attributeDefinitions(attribute -> attribute.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .attributeDefinitions(
+                        attribute ->
+                            attribute.attributeName("id").attributeType(ScalarAttributeType.S))
                     .billingMode(BillingMode.PAY_PER_REQUEST));
     AWS.dynamoDb().waiter().waitUntilTableExists(request -> request.tableName(table));
     return table;
@@ -95,33 +101,50 @@ class OutboxRelayIntegrationTest {
   /** An event no rule routes anywhere, committed {@code age} ago. */
   private static OutboxEvent unrouted(Duration age) {
     return new OutboxEvent(
-        UUID.randomUUID().toString(), "com.swn.test.outbox", "OutboxLoad", "{\"n\":1}", Instant.now().minus(age));
+        UUID.randomUUID().toString(),
+        "com.swn.test.outbox",
+        "OutboxLoad",
+        "{\"n\":1}",
+        Instant.now().minus(age));
   }
 
   private static void write(String table, List<OutboxEvent> events) {
     for (int from = 0; from < events.size(); from += 25) {
       var requests =
           events.subList(from, Math.min(from + 25, events.size())).stream()
-              .map(event -> WriteRequest.builder().putRequest(put -> put.item(Outbox.toItem(event))).build())
+              .map(
+                  event ->
+                      WriteRequest.builder()
+                          .putRequest(put -> put.item(Outbox.toItem(event)))
+                          .build())
               .toList();
       var unprocessed = Map.of(table, requests);
       while (!unprocessed.isEmpty()) {
         var pending = unprocessed;
-        unprocessed = AWS.dynamoDb().batchWriteItem(request -> request.requestItems(pending)).unprocessedItems();
+        unprocessed =
+            AWS.dynamoDb()
+                .batchWriteItem(request -> request.requestItems(pending))
+                .unprocessedItems();
       }
     }
   }
 
   private static int count(String table) {
-    return AWS.dynamoDb().scan(r -> r.tableName(table).consistentRead(true).select(Select.COUNT)).count();
+    return AWS.dynamoDb()
+        .scan(r -> r.tableName(table).consistentRead(true).select(Select.COUNT))
+        .count();
   }
 
-  /** An EventBridge client against the emulator that counts the entries of every PutEvents attempt it sends. */
+  /**
+   * An EventBridge client against the emulator that counts the entries of every PutEvents attempt
+   * it sends.
+   */
   private static EventBridgeClient countingEventBridge(AtomicInteger sent) {
     var counter =
         new ExecutionInterceptor() {
           @Override
-          public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+          public void beforeTransmission(
+              Context.BeforeTransmission context, ExecutionAttributes attributes) {
             if (context.request() instanceof PutEventsRequest request) {
               sent.addAndGet(request.entries().size());
             }
@@ -130,17 +153,26 @@ class OutboxRelayIntegrationTest {
     return EventBridgeClient.builder()
         .endpointOverride(AWS.endpoint())
         .region(Region.of(AWS.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AWS.accessKeyId(), AWS.secretAccessKey())))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(AWS.accessKeyId(), AWS.secretAccessKey())))
         .overrideConfiguration(configuration -> configuration.addExecutionInterceptor(counter))
         .build();
   }
 
   private static OutboxEvent priceChanged(String productId, String detail) {
-    return new OutboxEvent(UUID.randomUUID().toString(), "com.swn.product", "ProductPriceChanged", detail, Instant.now());
+    return new OutboxEvent(
+        UUID.randomUUID().toString(),
+        "com.swn.product",
+        "ProductPriceChanged",
+        detail,
+        Instant.now());
   }
 
   private static OutboxEvent priceChanged(String productId) {
-    return priceChanged(productId, "{\"eventType\":\"ProductPriceChanged\",\"data\":{\"productId\":\"" + productId + "\"}}");
+    return priceChanged(
+        productId,
+        "{\"eventType\":\"ProductPriceChanged\",\"data\":{\"productId\":\"" + productId + "\"}}");
   }
 
   private void commit(OutboxEvent... events) {
@@ -152,7 +184,13 @@ class OutboxRelayIntegrationTest {
   }
 
   private static boolean inOutbox(OutboxEvent event) {
-    return AWS.dynamoDb().getItem(r -> r.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(event.id()))).consistentRead(true)).hasItem();
+    return AWS.dynamoDb()
+        .getItem(
+            r ->
+                r.tableName(TABLE)
+                    .key(Map.of("id", AttributeValue.fromS(event.id())))
+                    .consistentRead(true))
+        .hasItem();
   }
 
   @Test
@@ -166,7 +204,8 @@ class OutboxRelayIntegrationTest {
     assertThat(published).isEqualTo(1);
     assertThat(inOutbox(good)).as("published event removed").isFalse();
     assertThat(inOutbox(rejected)).as("rejected event kept for retry").isTrue();
-    AWS.dynamoDb().deleteItem(r -> r.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(rejected.id()))));
+    AWS.dynamoDb()
+        .deleteItem(r -> r.tableName(TABLE).key(Map.of("id", AttributeValue.fromS(rejected.id()))));
   }
 
   @Test
@@ -174,15 +213,21 @@ class OutboxRelayIntegrationTest {
     var event = priceChanged("lost-" + UUID.randomUUID());
     commit(event);
 
-    // EventBridge unreachable. (A bus that does not exist fails the call on moto, but LocalStack accepts the
+    // EventBridge unreachable. (A bus that does not exist fails the call on moto, but LocalStack
+    // accepts the
     // entry and drops it: EmulatorGap.PUT_EVENTS_TO_MISSING_BUS_ACCEPTED.)
     int published;
-    try (EventBridgeClient unreachable = EventBridgeClient.builder()
-        .endpointOverride(Unreachable.endpoint())
-        .region(Region.of(AWS.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(AWS.accessKeyId(), AWS.secretAccessKey())))
-        .build()) {
-      published = new OutboxRelay(AWS.dynamoDb(), unreachable, settings("SwnEventBus"), Clock.systemUTC()).publish(List.of(event));
+    try (EventBridgeClient unreachable =
+        EventBridgeClient.builder()
+            .endpointOverride(Unreachable.endpoint())
+            .region(Region.of(AWS.region()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(AWS.accessKeyId(), AWS.secretAccessKey())))
+            .build()) {
+      published =
+          new OutboxRelay(AWS.dynamoDb(), unreachable, settings("SwnEventBus"), Clock.systemUTC())
+              .publish(List.of(event));
     }
 
     assertThat(published).isZero();
@@ -216,7 +261,12 @@ class OutboxRelayIntegrationTest {
         .putItem(
             r ->
                 r.tableName(table)
-                    .item(Map.of("id", AttributeValue.fromS(malformedId), "createdAt", AttributeValue.fromS("yesterday"))));
+                    .item(
+                        Map.of(
+                            "id",
+                            AttributeValue.fromS(malformedId),
+                            "createdAt",
+                            AttributeValue.fromS("yesterday"))));
     var first = unrouted(Duration.ofMinutes(1));
     write(table, List.of(first));
     var relay = relay(table, Duration.ofMillis(200), Clock.systemUTC(), AWS.eventBridge(), meters);
@@ -225,12 +275,23 @@ class OutboxRelayIntegrationTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> count(table) == 1);
       var second = unrouted(Duration.ofMinutes(1));
       write(table, List.of(second));
-      await("the sweeper still runs after the malformed row").atMost(Duration.ofSeconds(20)).until(() -> count(table) == 1);
+      await("the sweeper still runs after the malformed row")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> count(table) == 1);
     } finally {
       relay.stop();
     }
-    var row = AWS.dynamoDb().getItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS(malformedId))).consistentRead(true)).item();
-    assertThat(row).as("the row is kept for an operator, marked").containsKeys("quarantinedAt", "quarantineReason");
+    var row =
+        AWS.dynamoDb()
+            .getItem(
+                r ->
+                    r.tableName(table)
+                        .key(Map.of("id", AttributeValue.fromS(malformedId)))
+                        .consistentRead(true))
+            .item();
+    assertThat(row)
+        .as("the row is kept for an operator, marked")
+        .containsKeys("quarantinedAt", "quarantineReason");
     assertThat(meters.counter("outbox.quarantines", "outbox", table).count()).isEqualTo(1);
     relay.census();
     assertThat(meters.get("outbox.quarantined").tag("outbox", table).gauge().value()).isEqualTo(1);
@@ -241,14 +302,19 @@ class OutboxRelayIntegrationTest {
   void gaugesShowTheBacklogAndTheAgeOfItsOldestEntry() {
     var table = newOutboxTable();
     var meters = new SimpleMeterRegistry();
-    var stuck = List.of(unrouted(Duration.ofMinutes(10)), unrouted(Duration.ofMinutes(3)), unrouted(Duration.ofSeconds(1)));
+    var stuck =
+        List.of(
+            unrouted(Duration.ofMinutes(10)),
+            unrouted(Duration.ofMinutes(3)),
+            unrouted(Duration.ofSeconds(1)));
     write(table, stuck);
     var relay = relay(table, Duration.ofHours(1), Clock.systemUTC(), AWS.eventBridge(), meters);
 
     relay.census();
 
     assertThat(meters.get("outbox.entries").tag("outbox", table).gauge().value()).isEqualTo(3);
-    assertThat(meters.get("outbox.oldest.age").tag("outbox", table).gauge().value()).isBetween(600.0, 900.0);
+    assertThat(meters.get("outbox.oldest.age").tag("outbox", table).gauge().value())
+        .isBetween(600.0, 900.0);
 
     assertThat(relay.publish(stuck)).isEqualTo(3);
     relay.census();
@@ -274,8 +340,18 @@ class OutboxRelayIntegrationTest {
     var sentByB = new AtomicInteger();
     var relays =
         List.of(
-            relay(table, Duration.ofHours(1), Clock.systemUTC(), countingEventBridge(sentByA), new SimpleMeterRegistry()),
-            relay(table, Duration.ofHours(1), Clock.systemUTC(), countingEventBridge(sentByB), new SimpleMeterRegistry()));
+            relay(
+                table,
+                Duration.ofHours(1),
+                Clock.systemUTC(),
+                countingEventBridge(sentByA),
+                new SimpleMeterRegistry()),
+            relay(
+                table,
+                Duration.ofHours(1),
+                Clock.systemUTC(),
+                countingEventBridge(sentByB),
+                new SimpleMeterRegistry()));
     var deadline = Instant.now().plus(Duration.ofMinutes(3));
     try (var instances = Executors.newFixedThreadPool(2)) {
       var start = new CountDownLatch(1);
@@ -301,7 +377,9 @@ class OutboxRelayIntegrationTest {
           entries, sent, sentByA.get(), sentByB.get(), publishedByA, publishedByB);
 
       assertThat(count(table)).as("the backlog is drained").isZero();
-      assertThat(sent).as("PutEvents entries sent for %d outbox entries", entries).isEqualTo(entries);
+      assertThat(sent)
+          .as("PutEvents entries sent for %d outbox entries", entries)
+          .isEqualTo(entries);
       assertThat(publishedByA + publishedByB).isEqualTo(entries);
       assertThat(publishedByA).as("relay A took part").isPositive();
       assertThat(publishedByB).as("relay B took part").isPositive();

@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The shared rules over real HTTP, with tokens of an issuer served over HTTP like Cognito's: who gets
- * a 401 (with {@code WWW-Authenticate}), who a 403, both problem documents, and that neither reaches
- * a controller.
+ * The shared rules over real HTTP, with tokens of an issuer served over HTTP like Cognito's: who
+ * gets a 401 (with {@code WWW-Authenticate}), who a 403, both problem documents, and that neither
+ * reaches a controller.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -54,12 +54,15 @@ class PlatformSecurityTest {
 
         @Override
         public void authorize(
-            org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer<
+            org.springframework.security.config.annotation.web.configurers
+                            .AuthorizeHttpRequestsConfigurer<
                         org.springframework.security.config.annotation.web.builders.HttpSecurity>
                     .AuthorizationManagerRequestMatcherRegistry
                 rules) {
           rules.requestMatchers(HttpMethod.POST, "/things").access(Access.operator());
-          rules.requestMatchers(HttpMethod.GET, "/users/{userName}/**").access(Access.ownerOrOperator("userName"));
+          rules
+              .requestMatchers(HttpMethod.GET, "/users/{userName}/**")
+              .access(Access.ownerOrOperator("userName"));
           rules.requestMatchers("/users/{userName}/**").access(Access.owner("userName"));
         }
       };
@@ -128,13 +131,29 @@ class PlatformSecurityTest {
             new String[] {"X-Request-Id", "sec-test-1"},
             bearer("not-a-jwt"),
             bearer(ISSUER.forgedToken("alice")),
-            bearer(ISSUER.token("alice", claims -> claims.issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)))),
-            bearer(ISSUER.token("alice", claims -> claims.issuer("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_other"))),
+            bearer(
+                ISSUER.token(
+                    "alice",
+                    claims ->
+                        claims
+                            .issuedAt(Instant.now().minusSeconds(7200))
+                            .expiresAt(Instant.now().minusSeconds(3600)))),
+            bearer(
+                ISSUER.token(
+                    "alice",
+                    claims ->
+                        claims.issuer(
+                            "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_other"))),
             bearer(ISSUER.token("alice", claims -> claims.claim("client_id", "another-app"))),
             bearer(ISSUER.token("alice", claims -> claims.claim("token_use", "id"))),
             bearer(alice.substring(0, alice.lastIndexOf('.') + 1) + "c2lnbmF0dXJl"));
     for (var headers : cases) {
-      for (var request : List.of(new String[] {"GET", "/me"}, new String[] {"POST", "/things"}, new String[] {"GET", "/users/alice/things"}, new String[] {"PUT", "/users/alice/things"})) {
+      for (var request :
+          List.of(
+              new String[] {"GET", "/me"},
+              new String[] {"POST", "/things"},
+              new String[] {"GET", "/users/alice/things"},
+              new String[] {"PUT", "/users/alice/things"})) {
         var response = http.send(request[0], request[1], null, headers);
         assertProblem(response, 401);
       }

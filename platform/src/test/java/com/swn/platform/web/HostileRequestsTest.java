@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Requests a client can get wrong at every layer — Tomcat's parser, the servlet container, Spring's
- * binding, Jackson — against a real embedded Tomcat over a plain socket (MockMvc would skip Tomcat).
- * Every answer must be a 4xx problem document carrying the request id in header and body.
+ * binding, Jackson — against a real embedded Tomcat over a plain socket (MockMvc would skip
+ * Tomcat). Every answer must be a 4xx problem document carrying the request id in header and body.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -83,7 +83,14 @@ class HostileRequestsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/samples?=1", "/samples?a=%ZZ", "/samples?%", "/samples?limit=%", "/samples?a=%C3%28"})
+  @ValueSource(
+      strings = {
+        "/samples?=1",
+        "/samples?a=%ZZ",
+        "/samples?%",
+        "/samples?limit=%",
+        "/samples?a=%C3%28"
+      })
   void malformedQueryStringsAre400Problems(String target) {
     http.get(target).assertProblem(400);
   }
@@ -112,11 +119,20 @@ class HostileRequestsTest {
   void multipartWithoutABoundaryIsA400OnAnyMethod() {
     http.get("/samples", "Content-Type: multipart/form-data").assertProblem(400);
     http.send("POST", "/samples", "{}", "Content-Type: multipart/form-data").assertProblem(400);
-    http.send("POST", "/samples", "--x--", "Content-Type: multipart/form-data; boundary=x").assertProblem(415);
+    http.send("POST", "/samples", "--x--", "Content-Type: multipart/form-data; boundary=x")
+        .assertProblem(415);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/samples%2Fx", "/samples%5Cx", "/samples\\x", "/samples%00x", "/sam%ZZples", "/samples%"})
+  @ValueSource(
+      strings = {
+        "/samples%2Fx",
+        "/samples%5Cx",
+        "/samples\\x",
+        "/samples%00x",
+        "/sam%ZZples",
+        "/samples%"
+      })
   void pathsTomcatRefusesAre400Problems(String target) {
     http.get(target).assertClientErrorProblem();
   }
@@ -158,7 +174,8 @@ class HostileRequestsTest {
   @ParameterizedTest
   @ValueSource(strings = {"2", "2.0", "2.00", "0.2e1", "20e-1"})
   void anIntegerWithAZeroFractionIsThatInteger(String quantity) {
-    var created = post("{\"name\":\"a\",\"quantity\":" + quantity + ",\"price\":1,\"kind\":\"SMALL\"}");
+    var created =
+        post("{\"name\":\"a\",\"quantity\":" + quantity + ",\"price\":1,\"kind\":\"SMALL\"}");
     assertThat(created.status()).as(created.body()).isEqualTo(200);
     assertThat(created.json().path("quantity").asInt()).isEqualTo(2);
   }
@@ -187,5 +204,4 @@ class HostileRequestsTest {
   private RawHttp.Response post(String body) {
     return http.send("POST", "/samples", body, "Content-Type: application/json");
   }
-
 }

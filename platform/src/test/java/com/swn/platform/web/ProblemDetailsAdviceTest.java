@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
@@ -54,7 +54,8 @@ class ProblemDetailsAdviceTest {
 
   @Test
   void reportsBodyFieldPathsEvenWhenTheMethodIsValidatedAsAWhole() throws Exception {
-    mvc.perform(post("/samples/abc").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
+    mvc.perform(
+            post("/samples/abc").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[0].field").value("name"));
@@ -62,7 +63,10 @@ class ProblemDetailsAdviceTest {
 
   @Test
   void reportsInvalidPathVariablesByName() throws Exception {
-    mvc.perform(post("/samples/toolong").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"))
+    mvc.perform(
+            post("/samples/toolong")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"x\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("id"));
   }
@@ -73,7 +77,9 @@ class ProblemDetailsAdviceTest {
         .andExpect(status().isInternalServerError())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.title").value("Internal error"))
-        .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
+        .andExpect(
+            content()
+                .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret"))));
   }
 
   @Test
@@ -82,27 +88,31 @@ class ProblemDetailsAdviceTest {
     mvc.perform(
             post("/samples/abc")
                 .contentType(MediaType.APPLICATION_JSON)
-                .with(request -> {
-                  request.setContent(null);
-                  return new org.springframework.mock.web.MockHttpServletRequest(request.getServletContext(), "POST", "/samples/abc") {
-                    {
-                      setContentType(MediaType.APPLICATION_JSON_VALUE);
-                      // A new request: the default one's token is not on it.
-                      addHeader("Authorization", "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken());
-                    }
+                .with(
+                    request -> {
+                      request.setContent(null);
+                      return new org.springframework.mock.web.MockHttpServletRequest(
+                          request.getServletContext(), "POST", "/samples/abc") {
+                        {
+                          setContentType(MediaType.APPLICATION_JSON_VALUE);
+                          // A new request: the default one's token is not on it.
+                          addHeader(
+                              "Authorization",
+                              "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken());
+                        }
 
-                    @Override
-                    public jakarta.servlet.ServletInputStream getInputStream() {
-                      var in = new ByteArrayInputStream(huge);
-                      return new org.springframework.mock.web.DelegatingServletInputStream(in);
-                    }
+                        @Override
+                        public jakarta.servlet.ServletInputStream getInputStream() {
+                          var in = new ByteArrayInputStream(huge);
+                          return new org.springframework.mock.web.DelegatingServletInputStream(in);
+                        }
 
-                    @Override
-                    public long getContentLengthLong() {
-                      return -1;
-                    }
-                  };
-                }))
+                        @Override
+                        public long getContentLengthLong() {
+                          return -1;
+                        }
+                      };
+                    }))
         .andExpect(status().isContentTooLarge())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
   }

@@ -14,7 +14,9 @@ class RequestIdsTest {
   @Test
   void replacesMissingOrUnsafeIds() {
     assertThat(RequestIds.acceptOrGenerate(null)).hasSize(36);
-    assertThat(RequestIds.acceptOrGenerate("bad id\nforged log line")).hasSize(36).doesNotContain(" ");
+    assertThat(RequestIds.acceptOrGenerate("bad id\nforged log line"))
+        .hasSize(36)
+        .doesNotContain(" ");
     assertThat(RequestIds.acceptOrGenerate("x".repeat(129))).hasSize(36);
   }
 }

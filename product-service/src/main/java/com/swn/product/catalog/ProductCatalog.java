@@ -24,7 +24,8 @@ import org.springframework.stereotype.Service;
 class ProductCatalog {
 
   /** Ids are server-made UUIDs; anything else cannot exist, so it never reaches DynamoDB. */
-  private static final Pattern PRODUCT_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+  private static final Pattern PRODUCT_ID =
+      Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
   private final ProductRepository products;
   private final EventFactory events;
@@ -54,7 +55,11 @@ class ProductCatalog {
     var event =
         events.create(
             new ProductCreated(
-                product.id(), product.name(), product.price(), product.category(), product.version()));
+                product.id(),
+                product.name(),
+                product.price(),
+                product.category(),
+                product.version()));
     products.insert(product, event);
     relay.publishAfterCommit(List.of(event));
     return product;

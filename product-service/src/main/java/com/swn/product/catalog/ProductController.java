@@ -1,6 +1,5 @@
 package com.swn.product.catalog;
 
-import org.hibernate.validator.constraints.CodePointLength;
 import com.swn.platform.web.Page;
 import com.swn.platform.web.Patterns;
 import com.swn.platform.web.PreconditionRequiredException;
@@ -15,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
+import org.hibernate.validator.constraints.CodePointLength;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,20 +49,26 @@ class ProductController {
   @GetMapping
   @Operation(summary = "List products, optionally of one category (served by an index)")
   Page<Product> list(
-      @RequestParam(required = false) @CodePointLength(min = 1, max = 100) @Nullable String category,
+      @RequestParam(required = false) @CodePointLength(min = 1, max = 100)
+          @Nullable String category,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
       @Parameter(description = "the nextToken of the previous page")
-          @RequestParam(required = false) @Pattern(regexp = Patterns.PAGE_TOKEN) @Nullable String nextToken) {
+          @RequestParam(required = false)
+          @Pattern(regexp = Patterns.PAGE_TOKEN)
+          @Nullable String nextToken) {
     return catalog.list(category, limit, nextToken);
   }
 
   @GetMapping("/{id}")
   @ApiResponse(responseCode = "200", description = "The product; its ETag is the version")
   @ApiResponse(responseCode = "304", description = "If-None-Match names the current version")
-  ResponseEntity<Product> get(@PathVariable @Parameter(schema = @Schema(pattern = ID)) String id, WebRequest request) {
+  ResponseEntity<Product> get(
+      @PathVariable @Parameter(schema = @Schema(pattern = ID)) String id, WebRequest request) {
     var product = catalog.get(id);
     if (request.checkNotModified(VersionTags.of(product.version()))) {
-      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(VersionTags.of(product.version())).build();
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+          .eTag(VersionTags.of(product.version()))
+          .build();
     }
     return withETag(ResponseEntity.ok(), product);
   }
@@ -80,14 +86,19 @@ class ProductController {
   @ApiResponse(
       responseCode = "428",
       description = "No If-Match",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
   ResponseEntity<Product> replace(
       @PathVariable @Parameter(schema = @Schema(pattern = ID)) String id,
       @Parameter(required = true, description = "the ETag of the version being replaced, or *")
-          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+          @Nullable String ifMatch,
       @Valid @RequestBody ProductDetails details) {
     if (ifMatch == null) {
-      throw new PreconditionRequiredException("Send the product's ETag in If-Match; GET the product to learn it.");
+      throw new PreconditionRequiredException(
+          "Send the product's ETag in If-Match; GET the product to learn it.");
     }
     var product = catalog.replace(id, VersionTags.parse(ifMatch), details);
     return withETag(ResponseEntity.ok(), product);

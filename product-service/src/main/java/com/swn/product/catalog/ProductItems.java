@@ -50,7 +50,8 @@ final class ProductItems {
         Long.parseLong(item.get(VERSION).n()));
   }
 
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, @Nullable String value) {
+  private static void putIfPresent(
+      Map<String, AttributeValue> item, String name, @Nullable String value) {
     if (value != null) {
       item.put(name, AttributeValue.fromS(value));
     }

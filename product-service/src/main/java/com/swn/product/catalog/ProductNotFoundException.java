@@ -11,7 +11,8 @@ class ProductNotFoundException extends ErrorResponseException {
   }
 
   private static ProblemDetail problem(String id) {
-    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No product with id " + id + ".");
+    var problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No product with id " + id + ".");
     problem.setTitle("Product not found");
     return problem;
   }

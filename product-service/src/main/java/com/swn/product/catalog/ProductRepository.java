@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 class ProductRepository {
 
   private static final Set<String> TABLE_KEY = Set.of(ProductItems.ID);
-  private static final Set<String> CATEGORY_INDEX_KEY = Set.of(ProductItems.ID, ProductItems.CATEGORY);
+  private static final Set<String> CATEGORY_INDEX_KEY =
+      Set.of(ProductItems.ID, ProductItems.CATEGORY);
 
   private final DynamoDbClient dynamoDb;
   private final Outbox outbox;
@@ -44,7 +45,8 @@ class ProductRepository {
 
   Optional<Product> findById(String id) {
     var item =
-        dynamoDb.getItem(request -> request.tableName(table).key(ProductItems.key(id)).consistentRead(true));
+        dynamoDb.getItem(
+            request -> request.tableName(table).key(ProductItems.key(id)).consistentRead(true));
     return item.hasItem() && !item.item().isEmpty()
         ? Optional.of(ProductItems.fromItem(item.item()))
         : Optional.empty();

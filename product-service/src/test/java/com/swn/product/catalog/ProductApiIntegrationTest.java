@@ -9,8 +9,8 @@ import com.swn.localaws.LocalAws;
 import com.swn.testsupport.EventRecorder;
 import com.swn.testsupport.HttpJson;
 import java.time.Duration;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +38,8 @@ class ProductApiIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = new HttpJson("http://localhost:" + port, com.swn.testsupport.TestIssuer.shared().owners());
+    http =
+        new HttpJson("http://localhost:" + port, com.swn.testsupport.TestIssuer.shared().owners());
   }
 
   private static String product(String name, String price, String category) {
@@ -66,7 +67,8 @@ class ProductApiIntegrationTest {
     assertThat(read.header("ETag")).isEqualTo("\"1\"");
     assertThat(read.json().path("price").decimalValue()).isEqualByComparingTo("19.90");
 
-    var replaced = http.put("/product/" + id, product("Desk lamp", "24.5", "Office"), "If-Match", "\"1\"");
+    var replaced =
+        http.put("/product/" + id, product("Desk lamp", "24.5", "Office"), "If-Match", "\"1\"");
     assertThat(replaced.status()).isEqualTo(200);
     assertThat(replaced.json().path("version").asLong()).isEqualTo(2);
     assertThat(http.get("/product/" + id).json().path("name").asString()).isEqualTo("Desk lamp");
@@ -79,7 +81,9 @@ class ProductApiIntegrationTest {
   @Test
   void staleReplaceIsRejectedAndChangesNothing() {
     var id = create("10", "Stale");
-    assertThat(http.put("/product/" + id, product("Lamp", "11", "Stale"), "If-Match", "\"1\"").status())
+    assertThat(
+            http.put("/product/" + id, product("Lamp", "11", "Stale"), "If-Match", "\"1\"")
+                .status())
         .isEqualTo(200);
 
     var stale = http.put("/product/" + id, product("Lamp", "99", "Stale"), "If-Match", "\"1\"");
@@ -91,14 +95,19 @@ class ProductApiIntegrationTest {
     assertThat(current.path("version").asLong()).isEqualTo(2);
     var priceEvents = EVENTS.await(about("ProductPriceChanged", id), 1);
     assertThat(priceEvents)
-        .allSatisfy(event -> assertThat(event.path("detail").path("data").path("newPrice").decimalValue()).isEqualByComparingTo("11"));
+        .allSatisfy(
+            event ->
+                assertThat(event.path("detail").path("data").path("newPrice").decimalValue())
+                    .isEqualByComparingTo("11"));
   }
 
   @Test
   void replaceOfAMissingProductIsNotAnUpsert() {
     var id = UUID.randomUUID().toString();
 
-    assertThat(http.put("/product/" + id, product("Lamp", "5", "Home"), "If-Match", "\"1\"").status()).isEqualTo(404);
+    assertThat(
+            http.put("/product/" + id, product("Lamp", "5", "Home"), "If-Match", "\"1\"").status())
+        .isEqualTo(404);
     assertThat(http.get("/product/" + id).status()).isEqualTo(404);
   }
 
@@ -115,14 +124,25 @@ class ProductApiIntegrationTest {
     @Nullable String token = null;
     int pages = 0;
     do {
-      var page = http.get("/product?category=" + category + "&limit=2" + (token == null ? "" : "&nextToken=" + token));
+      var page =
+          http.get(
+              "/product?category="
+                  + category
+                  + "&limit=2"
+                  + (token == null ? "" : "&nextToken=" + token));
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.json().path("items").size()).isLessThanOrEqualTo(2);
-      page.json().path("items").forEach(item -> {
-        assertThat(item.path("category").asString()).isEqualTo(category);
-        assertThat(seen.add(item.path("id").asString())).as("no product twice").isTrue();
-      });
-      token = page.json().path("nextToken").isString() ? page.json().path("nextToken").asString() : null;
+      page.json()
+          .path("items")
+          .forEach(
+              item -> {
+                assertThat(item.path("category").asString()).isEqualTo(category);
+                assertThat(seen.add(item.path("id").asString())).as("no product twice").isTrue();
+              });
+      token =
+          page.json().path("nextToken").isString()
+              ? page.json().path("nextToken").asString()
+              : null;
       pages++;
     } while (token != null && pages < 10);
 
@@ -142,7 +162,14 @@ class ProductApiIntegrationTest {
   void publishesPriceChangesAndDeletionsInAVersionedEnvelope() {
     var id = create("10", "Events");
 
-    var changed = http.put("/product/" + id, product("Lamp", "12.5", "Events"), "If-Match", "\"1\"", "X-Request-Id", "corr-" + id);
+    var changed =
+        http.put(
+            "/product/" + id,
+            product("Lamp", "12.5", "Events"),
+            "If-Match",
+            "\"1\"",
+            "X-Request-Id",
+            "corr-" + id);
     assertThat(changed.status()).isEqualTo(200);
     assertThat(http.delete("/product/" + id).status()).isEqualTo(204);
 
@@ -160,14 +187,21 @@ class ProductApiIntegrationTest {
 
     var deleted = EVENTS.await(about("ProductDeleted", id), 1).getFirst();
     assertThat(deleted.path("detail").path("data").path("version").asLong()).isEqualTo(2);
-    assertThat(EventContracts.violations(envelope)).as("ProductPriceChanged matches its published schema").isEmpty();
-    assertThat(EventContracts.violations(deleted.path("detail"))).as("ProductDeleted matches its published schema").isEmpty();
+    assertThat(EventContracts.violations(envelope))
+        .as("ProductPriceChanged matches its published schema")
+        .isEmpty();
+    assertThat(EventContracts.violations(deleted.path("detail")))
+        .as("ProductDeleted matches its published schema")
+        .isEmpty();
   }
 
   @Test
   void aChangeWithoutANewPriceSendsNoPriceEvent() {
     var id = create("10", "Quiet");
-    assertThat(http.put("/product/" + id, product("Renamed", "10.00", "Quiet"), "If-Match", "\"1\"").status()).isEqualTo(200);
+    assertThat(
+            http.put("/product/" + id, product("Renamed", "10.00", "Quiet"), "If-Match", "\"1\"")
+                .status())
+        .isEqualTo(200);
     assertThat(http.delete("/product/" + id).status()).isEqualTo(204);
 
     EVENTS.await(about("ProductDeleted", id), 1);
@@ -182,7 +216,10 @@ class ProductApiIntegrationTest {
 
     await()
         .atMost(Duration.ofSeconds(20))
-        .untilAsserted(() -> assertThat(AWS.dynamoDb().scan(r -> r.tableName("product-outbox")).items()).isEmpty());
+        .untilAsserted(
+            () ->
+                assertThat(AWS.dynamoDb().scan(r -> r.tableName("product-outbox")).items())
+                    .isEmpty());
   }
 
   @Test
@@ -202,7 +239,8 @@ class ProductApiIntegrationTest {
     var body = product("Lamp", "11", "IfMatch");
 
     assertThat(http.put("/product/" + id, body, "If-Match", "*").status()).isEqualTo(200);
-    assertThat(http.put("/product/" + id, body, "If-Match", "\"7\", W/\"2\"").status()).isEqualTo(200);
+    assertThat(http.put("/product/" + id, body, "If-Match", "\"7\", W/\"2\"").status())
+        .isEqualTo(200);
     var stale = http.put("/product/" + id, body, "If-Match", "\"1\", \"2\"");
     assertThat(stale.status()).isEqualTo(412);
     assertThat(http.get("/product/" + id).json().path("version").asLong()).isEqualTo(3);
@@ -224,18 +262,35 @@ class ProductApiIntegrationTest {
     var docs = http.anonymous().get("/v3/api-docs");
     assertThat(docs.status()).as("the documents need no token").isEqualTo(200);
     var json = docs.json();
-    assertThat(json.path("components").path("securitySchemes").path("bearer").path("scheme").asString()).isEqualTo("bearer");
+    assertThat(
+            json.path("components")
+                .path("securitySchemes")
+                .path("bearer")
+                .path("scheme")
+                .asString())
+        .isEqualTo("bearer");
     var paths = json.path("paths");
-    for (var read : List.of(paths.path("/product").path("get"), paths.path("/product/{id}").path("get"))) {
+    for (var read :
+        List.of(paths.path("/product").path("get"), paths.path("/product/{id}").path("get"))) {
       assertThat(read.has("security")).isFalse();
       assertThat(read.path("responses").has("401")).isFalse();
     }
-    for (var write : List.of(paths.path("/product").path("post"), paths.path("/product/{id}").path("put"), paths.path("/product/{id}").path("delete"))) {
+    for (var write :
+        List.of(
+            paths.path("/product").path("post"),
+            paths.path("/product/{id}").path("put"),
+            paths.path("/product/{id}").path("delete"))) {
       assertThat(write.path("security").get(0).has("bearer")).isTrue();
-      assertThat(write.path("responses").path("401").path("content").has("application/problem+json")).isTrue();
-      assertThat(write.path("responses").path("403").path("content").has("application/problem+json")).isTrue();
+      assertThat(
+              write.path("responses").path("401").path("content").has("application/problem+json"))
+          .isTrue();
+      assertThat(
+              write.path("responses").path("403").path("content").has("application/problem+json"))
+          .isTrue();
     }
-    assertThat(http.anonymous().get("/product").status()).as("the catalogue is public").isEqualTo(200);
+    assertThat(http.anonymous().get("/product").status())
+        .as("the catalogue is public")
+        .isEqualTo(200);
     assertThat(http.anonymous().post("/product", "{}").status()).isEqualTo(401);
   }
 
@@ -248,14 +303,35 @@ class ProductApiIntegrationTest {
     assertThat(create.has("200")).isFalse();
     assertThat(create.path("400").path("content").has("application/problem+json")).isTrue();
     assertThat(paths.path("/product/{id}").path("delete").path("responses").has("204")).isTrue();
-    assertThat(paths.path("/product/{id}").path("get").path("responses").path("200").path("content").has("application/json"))
+    assertThat(
+            paths
+                .path("/product/{id}")
+                .path("get")
+                .path("responses")
+                .path("200")
+                .path("content")
+                .has("application/json"))
         .isTrue();
-    var ifMatch = paths.path("/product/{id}").path("put").path("parameters").valueStream()
-        .filter(parameter -> parameter.path("name").asString().equals("If-Match")).findFirst().orElseThrow();
+    var ifMatch =
+        paths
+            .path("/product/{id}")
+            .path("put")
+            .path("parameters")
+            .valueStream()
+            .filter(parameter -> parameter.path("name").asString().equals("If-Match"))
+            .findFirst()
+            .orElseThrow();
     assertThat(ifMatch.path("required").asBoolean()).isTrue();
     assertThat(paths.path("/product/{id}").path("put").path("responses").has("428")).isTrue();
-    var limit = paths.path("/product").path("get").path("parameters").valueStream()
-        .filter(parameter -> parameter.path("name").asString().equals("limit")).findFirst().orElseThrow();
+    var limit =
+        paths
+            .path("/product")
+            .path("get")
+            .path("parameters")
+            .valueStream()
+            .filter(parameter -> parameter.path("name").asString().equals("limit"))
+            .findFirst()
+            .orElseThrow();
     assertThat(limit.path("schema").path("minimum").asInt()).isEqualTo(1);
     assertThat(limit.path("schema").path("maximum").asInt()).isEqualTo(100);
 
@@ -265,13 +341,22 @@ class ProductApiIntegrationTest {
     assertThat(details.path("name").path("minLength").asInt()).isEqualTo(1);
     assertThat(details.path("name").path("maxLength").asInt()).isEqualTo(200);
     assertThat(details.path("description").path("maxLength").asInt()).isEqualTo(2000);
-    var category = paths.path("/product").path("get").path("parameters").valueStream()
-        .filter(parameter -> parameter.path("name").asString().equals("category")).findFirst().orElseThrow();
+    var category =
+        paths
+            .path("/product")
+            .path("get")
+            .path("parameters")
+            .valueStream()
+            .filter(parameter -> parameter.path("name").asString().equals("category"))
+            .findFirst()
+            .orElseThrow();
     assertThat(category.path("schema").path("maxLength").asInt()).isEqualTo(100);
     assertThat(details.path("description").path("type").toString()).contains("null");
     var product = schemas.path("Product");
-    assertThat(product.path("properties").path("imageFile").path("type").toString()).contains("null");
-    assertThat(product.path("required").toString()).contains("\"id\"", "\"version\"", "\"description\"");
+    assertThat(product.path("properties").path("imageFile").path("type").toString())
+        .contains("null");
+    assertThat(product.path("required").toString())
+        .contains("\"id\"", "\"version\"", "\"description\"");
     assertThat(schemas.path("PageProduct").path("required").toString()).doesNotContain("nextToken");
     assertThat(schemas.path("Problem").path("properties").has("requestId")).isTrue();
   }

@@ -71,24 +71,34 @@ class ProductControllerTest {
   }
 
   /**
-   * Lengths are counted as the OpenAPI document and the event contract count them, in code points: 200
-   * letters outside the Basic Multilingual Plane (400 UTF-16 units) are a valid name, 201 are not.
+   * Lengths are counted as the OpenAPI document and the event contract count them, in code points:
+   * 200 letters outside the Basic Multilingual Plane (400 UTF-16 units) are a valid name, 201 are
+   * not.
    */
   @Test
   void countsTextLengthsInCodePointsAsTheDocumentDoes() throws Exception {
     given(catalog.create(any())).willReturn(lamp(1));
     var mathBoldA = new String(Character.toChars(0x1D400));
 
-    mvc.perform(post("/product").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"Lamp\"", "\"" + mathBoldA.repeat(200) + "\"")))
+    mvc.perform(
+            post("/product")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(VALID.replace("\"Lamp\"", "\"" + mathBoldA.repeat(200) + "\"")))
         .andExpect(status().isCreated());
-    mvc.perform(post("/product").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("\"Lamp\"", "\"" + mathBoldA.repeat(201) + "\"")))
+    mvc.perform(
+            post("/product")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(VALID.replace("\"Lamp\"", "\"" + mathBoldA.repeat(201) + "\"")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("name"));
   }
 
   @Test
   void rejectsPriceWithMoreThanTwoDecimalPlaces() throws Exception {
-    mvc.perform(post("/product").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("19.9", "19.999")))
+    mvc.perform(
+            post("/product")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(VALID.replace("19.9", "19.999")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("price"));
     verifyNoInteractions(catalog);
@@ -116,7 +126,10 @@ class ProductControllerTest {
 
   @Test
   void rejectsWrongTypes() throws Exception {
-    mvc.perform(post("/product").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("19.9", "\"cheap\"")))
+    mvc.perform(
+            post("/product")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(VALID.replace("19.9", "\"cheap\"")))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail").value("Field 'price' has the wrong type."));
   }
@@ -180,7 +193,8 @@ class ProductControllerTest {
   void answersNotModifiedWhenTheClientHasTheCurrentVersion() throws Exception {
     given(catalog.get(ID)).willReturn(lamp(2));
 
-    mvc.perform(get("/product/" + ID).header("If-None-Match", "\"2\"")).andExpect(status().isNotModified());
+    mvc.perform(get("/product/" + ID).header("If-None-Match", "\"2\""))
+        .andExpect(status().isNotModified());
   }
 
   @Test
@@ -208,8 +222,12 @@ class ProductControllerTest {
 
   @Test
   void rejectsAnImageFileThatIsAPathNotAPlainFileName() throws Exception {
-    for (var imageFile : new String[] {"../../etc/passwd", "/etc/passwd", "img/lamp.png", ".hidden", ".."}) {
-      mvc.perform(post("/product").contentType(MediaType.APPLICATION_JSON).content(VALID.replace("lamp.png", imageFile)))
+    for (var imageFile :
+        new String[] {"../../etc/passwd", "/etc/passwd", "img/lamp.png", ".hidden", ".."}) {
+      mvc.perform(
+              post("/product")
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(VALID.replace("lamp.png", imageFile)))
           .andExpect(status().isBadRequest())
           .andExpect(jsonPath("$.errors[0].field").value("imageFile"));
     }
@@ -223,16 +241,35 @@ class ProductControllerTest {
   private static org.springframework.test.web.servlet.ResultMatcher[] problem(int status) {
     return new org.springframework.test.web.servlet.ResultMatcher[] {
       status().is(status),
-      content().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
-      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+      content()
+          .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
+      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+          .string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
     };
   }
 
   @Test
   void aRequestWithoutAValidTokenOrByACustomerNeverReachesTheControllerOfAWrite() throws Exception {
-    mvc.perform(post("/product").with(com.swn.testsupport.MockMvcTokens.anonymous()).contentType(MediaType.APPLICATION_JSON).content(VALID)).andExpectAll(problem(401));
-    mvc.perform(put("/product/" + ID).header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().forgedToken("ops"))).contentType(MediaType.APPLICATION_JSON).content(VALID)).andExpectAll(problem(401));
-    mvc.perform(delete("/product/" + ID).header("Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("alice")))).andExpectAll(problem(403));
+    mvc.perform(
+            post("/product")
+                .with(com.swn.testsupport.MockMvcTokens.anonymous())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(VALID))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            put("/product/" + ID)
+                .header(
+                    "Authorization",
+                    bearer(com.swn.testsupport.TestIssuer.shared().forgedToken("ops")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(VALID))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            delete("/product/" + ID)
+                .header(
+                    "Authorization",
+                    bearer(com.swn.testsupport.TestIssuer.shared().token("alice"))))
+        .andExpectAll(problem(403));
     verifyNoInteractions(catalog);
   }
 }

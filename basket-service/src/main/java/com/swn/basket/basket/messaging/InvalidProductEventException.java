@@ -3,8 +3,9 @@ package com.swn.basket.basket.messaging;
 import java.util.List;
 
 /**
- * A message that breaks the published contract. Thrown, not swallowed: the message is received again
- * and, after the queue's maximum receives, parked in the dead-letter queue for a human to look at.
+ * A message that breaks the published contract. Thrown, not swallowed: the message is received
+ * again and, after the queue's maximum receives, parked in the dead-letter queue for a human to
+ * look at.
  */
 class InvalidProductEventException extends RuntimeException {
 

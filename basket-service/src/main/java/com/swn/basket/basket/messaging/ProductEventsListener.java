@@ -51,23 +51,35 @@ class ProductEventsListener {
     }
     var eventType = detail.path("eventType").asString();
     if (!eventType.equals(message.detailType())) {
-      throw new InvalidProductEventException(message.id(), List.of("detail-type " + message.detailType() + " but eventType " + eventType));
+      throw new InvalidProductEventException(
+          message.id(),
+          List.of("detail-type " + message.detailType() + " but eventType " + eventType));
     }
     var correlationId = RequestIds.acceptOrGenerate(detail.path("correlationId").asString());
     MDC.put(RequestIds.MDC_KEY, correlationId);
     try {
-      log.atInfo().addKeyValue("eventId", detail.path("eventId").asString()).addKeyValue("eventType", eventType).log("Product event received");
+      log.atInfo()
+          .addKeyValue("eventId", detail.path("eventId").asString())
+          .addKeyValue("eventType", eventType)
+          .log("Product event received");
       var data = detail.path("data");
       switch (eventType) {
         case "ProductPriceChanged" -> {
           var event = jsonMapper.treeToValue(data, ProductPriceChanged.class);
-          fanOut.page(ProductChange.priceChanged(event.productId(), event.name(), event.newPrice(), event.version()), correlationId, null);
+          fanOut.page(
+              ProductChange.priceChanged(
+                  event.productId(), event.name(), event.newPrice(), event.version()),
+              correlationId,
+              null);
         }
         case "ProductDeleted" -> {
           var event = jsonMapper.treeToValue(data, ProductDeleted.class);
-          fanOut.page(ProductChange.deleted(event.productId(), event.version()), correlationId, null);
+          fanOut.page(
+              ProductChange.deleted(event.productId(), event.version()), correlationId, null);
         }
-        default -> throw new InvalidProductEventException(message.id(), List.of("no handler for " + eventType));
+        default ->
+            throw new InvalidProductEventException(
+                message.id(), List.of("no handler for " + eventType));
       }
     } finally {
       MDC.remove(RequestIds.MDC_KEY);

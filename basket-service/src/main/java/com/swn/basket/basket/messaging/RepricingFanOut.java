@@ -19,18 +19,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Spreads a product change over as many messages as there are baskets, so that no message's work
  * grows with the number of baskets (one message repricing thousands of baskets outlived its
- * visibility timeout, ran again and again and was dead-lettered with baskets left at the old price).
+ * visibility timeout, ran again and again and was dead-lettered with baskets left at the old
+ * price).
  *
  * <p>A page step reads one page of the product index ({@value #PAGE_SIZE} baskets), sends one work
- * item per basket to the repricing queue ({@code SendMessageBatch}, ten at a time) and, if the index
- * goes on, one message for the next page. A basket step changes one basket. Every step is
+ * item per basket to the repricing queue ({@code SendMessageBatch}, ten at a time) and, if the
+ * index goes on, one message for the next page. A basket step changes one basket. Every step is
  * idempotent (a basket at the event's version or later is left alone), so a step that fails is
  * simply received again; a page step that runs twice sends its items twice, which changes nothing.
  */
 @Component
 class RepricingFanOut {
 
-  /** Baskets per page step: one query and eleven sends, well inside the queue's visibility timeout. */
+  /**
+   * Baskets per page step: one query and eleven sends, well inside the queue's visibility timeout.
+   */
   static final int PAGE_SIZE = 100;
 
   /** SQS takes at most ten messages per {@code SendMessageBatch}. */
@@ -43,7 +46,11 @@ class RepricingFanOut {
   private final JsonMapper jsonMapper;
   private final String queueUrl;
 
-  RepricingFanOut(BasketRepricing repricing, SqsAsyncClient sqs, JsonMapper jsonMapper, BasketProperties properties) {
+  RepricingFanOut(
+      BasketRepricing repricing,
+      SqsAsyncClient sqs,
+      JsonMapper jsonMapper,
+      BasketProperties properties) {
     this.repricing = repricing;
     this.sqs = sqs;
     this.jsonMapper = jsonMapper;
@@ -60,7 +67,8 @@ class RepricingFanOut {
 
   @SqsListener("${basket.repricing-queue}")
   void on(RepricingTask task) {
-    try (var ignored = MDC.putCloseable(RequestIds.MDC_KEY, RequestIds.acceptOrGenerate(task.correlationId()))) {
+    try (var ignored =
+        MDC.putCloseable(RequestIds.MDC_KEY, RequestIds.acceptOrGenerate(task.correlationId()))) {
       if (task.userName() != null) {
         repricing.applyTo(task.userName(), task.change());
       } else {
@@ -69,11 +77,14 @@ class RepricingFanOut {
     }
   }
 
-  /** A page step; the first one ({@code pageToken} null) runs in the product event's own message. */
+  /**
+   * A page step; the first one ({@code pageToken} null) runs in the product event's own message.
+   */
   void page(ProductChange change, String correlationId, @Nullable String pageToken) {
     var page = repricing.basketsHolding(change.productId(), pageToken, PAGE_SIZE);
     var tasks = new ArrayList<RepricingTask>();
-    page.items().forEach(userName -> tasks.add(RepricingTask.basket(change, correlationId, userName)));
+    page.items()
+        .forEach(userName -> tasks.add(RepricingTask.basket(change, correlationId, userName)));
     if (page.nextToken() != null) {
       tasks.add(RepricingTask.page(change, correlationId, page.nextToken()));
     }
@@ -92,12 +103,19 @@ class RepricingFanOut {
     var entries = new ArrayList<SendMessageBatchRequestEntry>();
     for (int i = 0; i < batch.size(); i++) {
       entries.add(
-          SendMessageBatchRequestEntry.builder().id(Integer.toString(i)).messageBody(jsonMapper.writeValueAsString(batch.get(i))).build());
+          SendMessageBatchRequestEntry.builder()
+              .id(Integer.toString(i))
+              .messageBody(jsonMapper.writeValueAsString(batch.get(i)))
+              .build());
     }
-    var response = sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries)).join();
+    var response =
+        sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries)).join();
     if (response.hasFailed() && !response.failed().isEmpty()) {
       throw new IllegalStateException(
-          "SQS refused " + response.failed().size() + " repricing work item(s): " + response.failed().getFirst().code());
+          "SQS refused "
+              + response.failed().size()
+              + " repricing work item(s): "
+              + response.failed().getFirst().code());
     }
   }
 }

@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param correlationId the request id of the product change, carried into every log line it causes
  */
 record RepricingTask(
-    ProductChange change, String correlationId, @Nullable String userName, @Nullable String pageToken) {
+    ProductChange change,
+    String correlationId,
+    @Nullable String userName,
+    @Nullable String pageToken) {
 
   static RepricingTask basket(ProductChange change, String correlationId, String userName) {
     return new RepricingTask(change, correlationId, userName, null);

@@ -33,7 +33,10 @@ class ProductEventsListenerTest {
 
   @Test
   void handsAValidPriceChangeToRepricing() {
-    listener.on(message("ProductPriceChanged", "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5,\"version\":2}"));
+    listener.on(
+        message(
+            "ProductPriceChanged",
+            "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5,\"version\":2}"));
 
     verify(repricing)
         .page(
@@ -58,20 +61,30 @@ class ProductEventsListenerTest {
 
   @Test
   void throwsOnAnEventThatBreaksItsSchema() {
-    var missingVersion = message("ProductPriceChanged", "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5}");
-    var negativePrice = message("ProductPriceChanged", "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":-1,\"version\":2}");
+    var missingVersion =
+        message(
+            "ProductPriceChanged",
+            "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5}");
+    var negativePrice =
+        message(
+            "ProductPriceChanged",
+            "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":-1,\"version\":2}");
 
-    assertThatThrownBy(() -> listener.on(missingVersion)).isInstanceOf(InvalidProductEventException.class);
-    assertThatThrownBy(() -> listener.on(negativePrice)).isInstanceOf(InvalidProductEventException.class);
+    assertThatThrownBy(() -> listener.on(missingVersion))
+        .isInstanceOf(InvalidProductEventException.class);
+    assertThatThrownBy(() -> listener.on(negativePrice))
+        .isInstanceOf(InvalidProductEventException.class);
     verifyNoInteractions(repricing);
   }
 
   @Test
   void throwsWhenTheDetailTypeAndTheEnvelopeDisagree() {
     var valid = message("ProductDeleted", "{\"productId\":\"p\",\"version\":3}");
-    var mislabelled = new ProductEventMessage("eb-2", "ProductPriceChanged", "com.swn.product", valid.detail());
+    var mislabelled =
+        new ProductEventMessage("eb-2", "ProductPriceChanged", "com.swn.product", valid.detail());
 
-    assertThatThrownBy(() -> listener.on(mislabelled)).isInstanceOf(InvalidProductEventException.class);
+    assertThatThrownBy(() -> listener.on(mislabelled))
+        .isInstanceOf(InvalidProductEventException.class);
     verifyNoInteractions(repricing);
   }
 }

@@ -22,13 +22,14 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * One price change of a product that hundreds of baskets hold, with the basket service's queues at a
- * visibility timeout of two seconds and every basket read slowed to 50 ms, so that repricing all the
- * baskets takes many times the visibility timeout (at least 16 s of reads alone). The work must be
- * spread over messages: the product event's own message is acknowledged within 10 s, far less than
- * the 16 s one message doing all the work would hold it (meanwhile, in production, another instance
- * receives it again after the visibility timeout, and again, until the redrive policy dead-letters
- * it; the bound leaves room for a loaded machine). Every basket ends at the new price, and no dead-letter queue of the service holds anything.
+ * One price change of a product that hundreds of baskets hold, with the basket service's queues at
+ * a visibility timeout of two seconds and every basket read slowed to 50 ms, so that repricing all
+ * the baskets takes many times the visibility timeout (at least 16 s of reads alone). The work must
+ * be spread over messages: the product event's own message is acknowledged within 10 s, far less
+ * than the 16 s one message doing all the work would hold it (meanwhile, in production, another
+ * instance receives it again after the visibility timeout, and again, until the redrive policy
+ * dead-letters it; the bound leaves room for a loaded machine). Every basket ends at the new price,
+ * and no dead-letter queue of the service holds anything.
  */
 class RepricingFanOutIntegrationTest extends IntegrationTest {
 
@@ -36,7 +37,10 @@ class RepricingFanOutIntegrationTest extends IntegrationTest {
   private static final int SHORT_VISIBILITY_SECONDS = 2;
   private static final int SLOW_READ_MILLIS = 50;
 
-  /** The queues the basket service consumes, and their dead-letter queues, from the one local definition. */
+  /**
+   * The queues the basket service consumes, and their dead-letter queues, from the one local
+   * definition.
+   */
   private static List<ResourceDefinitions.Queue> consumedQueues() {
     return AWS.resources().queues().stream()
         .filter(queue -> queue.name().startsWith("Basket") && queue.deadLetter() != null)
@@ -46,11 +50,15 @@ class RepricingFanOutIntegrationTest extends IntegrationTest {
   private static void visibility(ResourceDefinitions.Queue queue, int seconds) {
     AWS.sqs()
         .setQueueAttributes(
-            r -> r.queueUrl(AWS.queueUrl(queue.name())).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(seconds))));
+            r ->
+                r.queueUrl(AWS.queueUrl(queue.name()))
+                    .attributes(
+                        Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(seconds))));
   }
 
   private static int messagesIn(String queue) {
-    return AWS.sqs()
+    return AWS
+        .sqs()
         .getQueueAttributes(
             r ->
                 r.queueUrl(AWS.queueUrl(queue))
@@ -64,11 +72,18 @@ class RepricingFanOutIntegrationTest extends IntegrationTest {
         .sum();
   }
 
-  /** Setup only: the emulator now and then answers 500 to concurrent transactions, so a failed PUT is repeated. */
+  /**
+   * Setup only: the emulator now and then answers 500 to concurrent transactions, so a failed PUT
+   * is repeated.
+   */
   private int createBasket(String user, String productId) {
     int status = 0;
     for (int attempt = 0; attempt < 3 && status != 201; attempt++) {
-      status = http.put("/basket/" + user, "{\"items\":[{\"productId\":\"" + productId + "\",\"quantity\":1}]}").status();
+      status =
+          http.put(
+                  "/basket/" + user,
+                  "{\"items\":[{\"productId\":\"" + productId + "\",\"quantity\":1}]}")
+              .status();
     }
     return status;
   }
@@ -95,7 +110,9 @@ class RepricingFanOutIntegrationTest extends IntegrationTest {
     }
     var deadLettersBefore = new HashSet<Integer>();
     consumedQueues().forEach(queue -> deadLettersBefore.add(messagesIn(queue.deadLetter().name())));
-    assertThat(deadLettersBefore).as("the service's dead-letter queues start empty").containsOnly(0);
+    assertThat(deadLettersBefore)
+        .as("the service's dead-letter queues start empty")
+        .containsOnly(0);
     consumedQueues().forEach(queue -> visibility(queue, SHORT_VISIBILITY_SECONDS));
     doAnswer(
             invocation -> {
@@ -113,12 +130,20 @@ class RepricingFanOutIntegrationTest extends IntegrationTest {
             .formatted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), lamp);
     assertThat(
             AWS.eventBridge()
-                .putEvents(r -> r.entries(e -> e.eventBusName("SwnEventBus").source("com.swn.product").detailType("ProductPriceChanged").detail(detail)))
+                .putEvents(
+                    r ->
+                        r.entries(
+                            e ->
+                                e.eventBusName("SwnEventBus")
+                                    .source("com.swn.product")
+                                    .detailType("ProductPriceChanged")
+                                    .detail(detail)))
                 .failedEntryCount())
         .isZero();
 
     var published = Instant.now();
-    await("the product event's message acknowledged before one message could have done all the work")
+    await(
+            "the product event's message acknowledged before one message could have done all the work")
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(100))
         .until(() -> messagesIn("BasketProductEventsQueue") == 0);
@@ -132,8 +157,17 @@ class RepricingFanOutIntegrationTest extends IntegrationTest {
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () -> {
-              remaining.removeIf(user -> http.get("/basket/" + user).json().path("totalPrice").decimalValue().compareTo(new java.math.BigDecimal("12.50")) == 0);
-              return remaining.isEmpty() || consumedQueues().stream().anyMatch(queue -> messagesIn(queue.deadLetter().name()) > 0);
+              remaining.removeIf(
+                  user ->
+                      http.get("/basket/" + user)
+                              .json()
+                              .path("totalPrice")
+                              .decimalValue()
+                              .compareTo(new java.math.BigDecimal("12.50"))
+                          == 0);
+              return remaining.isEmpty()
+                  || consumedQueues().stream()
+                      .anyMatch(queue -> messagesIn(queue.deadLetter().name()) > 0);
             });
     Events.awaitProductEventsHandled();
     for (var queue : consumedQueues()) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  */
 class RepricingIntegrationTest extends IntegrationTest {
 
-  private static void priceChanged(String productId, String oldPrice, String newPrice, long version) {
+  private static void priceChanged(
+      String productId, String oldPrice, String newPrice, long version) {
     Events.publishProductEvent(
         "ProductPriceChanged",
         "{\"productId\":\"%s\",\"name\":\"Lamp v%d\",\"oldPrice\":%s,\"newPrice\":%s,\"version\":%d}"
@@ -33,7 +34,9 @@ class RepricingIntegrationTest extends IntegrationTest {
     var user = "repriced-" + UUID.randomUUID();
     var items = new StringBuilder();
     for (var productId : productIds) {
-      items.append(items.isEmpty() ? "" : ",").append("{\"productId\":\"%s\",\"quantity\":2}".formatted(productId));
+      items
+          .append(items.isEmpty() ? "" : ",")
+          .append("{\"productId\":\"%s\",\"quantity\":2}".formatted(productId));
     }
     assertThat(http.put("/basket/" + user, "{\"items\":[" + items + "]}").status()).isEqualTo(201);
     return user;
@@ -46,14 +49,21 @@ class RepricingIntegrationTest extends IntegrationTest {
     var ann = basketWith(lamp);
     var bob = basketWith(lamp, clip);
     var gone = basketWith(lamp);
-    assertThat(http.delete("/basket/" + gone).status()).as("leaves a stale marker behind").isEqualTo(204);
+    assertThat(http.delete("/basket/" + gone).status())
+        .as("leaves a stale marker behind")
+        .isEqualTo(204);
 
     priceChanged(lamp, "10.00", "12.50", 2);
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      assertThat(basket(ann).path("totalPrice").decimalValue()).isEqualByComparingTo("25.00");
-      assertThat(basket(bob).path("totalPrice").decimalValue()).isEqualByComparingTo("27.00");
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(basket(ann).path("totalPrice").decimalValue())
+                  .isEqualByComparingTo("25.00");
+              assertThat(basket(bob).path("totalPrice").decimalValue())
+                  .isEqualByComparingTo("27.00");
+            });
     var repriced = basket(ann);
     assertThat(repriced.path("items").get(0).path("priceVersion").asLong()).isEqualTo(2);
     assertThat(repriced.path("items").get(0).path("productName").asString()).isEqualTo("Lamp v2");
@@ -65,7 +75,9 @@ class RepricingIntegrationTest extends IntegrationTest {
 
     var after = basket(ann);
     assertThat(after.path("totalPrice").decimalValue()).isEqualByComparingTo("25.00");
-    assertThat(after.path("version").asLong()).as("not even rewritten").isEqualTo(repriced.path("version").asLong());
+    assertThat(after.path("version").asLong())
+        .as("not even rewritten")
+        .isEqualTo(repriced.path("version").asLong());
     assertThat(http.get("/basket/" + gone).status()).isEqualTo(404);
   }
 
@@ -75,11 +87,18 @@ class RepricingIntegrationTest extends IntegrationTest {
     var clip = CATALOGUE.add("Clip", "1.00");
     var user = basketWith(lamp, clip);
 
-    Events.publishProductEvent("ProductDeleted", "{\"productId\":\"%s\",\"version\":3}".formatted(lamp));
+    Events.publishProductEvent(
+        "ProductDeleted", "{\"productId\":\"%s\",\"version\":3}".formatted(lamp));
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(basket(user).path("items").get(0).path("available").asBoolean()).isFalse());
-    assertThat(basket(user).path("totalPrice").decimalValue()).as("not charged").isEqualByComparingTo("2.00");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(basket(user).path("items").get(0).path("available").asBoolean())
+                    .isFalse());
+    assertThat(basket(user).path("totalPrice").decimalValue())
+        .as("not charged")
+        .isEqualByComparingTo("2.00");
     priceChanged(lamp, "10.00", "11.00", 2); // older than the deletion
     Events.awaitProductEventsHandled();
     assertThat(basket(user).path("items").get(0).path("available").asBoolean()).isFalse();

@@ -41,7 +41,14 @@ record CheckoutBasket(
         userName,
         checkedOutAt.toInstant(),
         items.stream()
-            .map(item -> new OrderLine(item.productId(), item.productName(), item.color(), item.quantity(), item.unitPrice()))
+            .map(
+                item ->
+                    new OrderLine(
+                        item.productId(),
+                        item.productName(),
+                        item.color(),
+                        item.quantity(),
+                        item.unitPrice()))
             .toList(),
         customer,
         paymentMethod,

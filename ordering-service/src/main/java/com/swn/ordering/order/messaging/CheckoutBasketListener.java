@@ -1,11 +1,11 @@
 package com.swn.ordering.order.messaging;
 
 import com.swn.ordering.order.Orders;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import com.swn.platform.web.RequestIds;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -43,13 +43,15 @@ class CheckoutBasketListener {
   private final PoisonMessages poison;
   private final Counter failures;
 
-  CheckoutBasketListener(JsonMapper jsonMapper, Orders orders, PoisonMessages poison, MeterRegistry meters) {
+  CheckoutBasketListener(
+      JsonMapper jsonMapper, Orders orders, PoisonMessages poison, MeterRegistry meters) {
     this.reader = new CheckoutBasketReader(jsonMapper);
     this.orders = orders;
     this.poison = poison;
     this.failures =
         Counter.builder("orders.placement.failures")
-            .description("Attempts to place an order that failed and will be retried (transient failures)")
+            .description(
+                "Attempts to place an order that failed and will be retried (transient failures)")
             .register(meters);
   }
 
@@ -70,7 +72,9 @@ class CheckoutBasketListener {
           "Could not place an order, the message will be retried: messageId={} eventId={} receiveCount={} error={}",
           message.getHeaders().getId(),
           checkout.command().eventId(),
-          message.getHeaders().get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT),
+          message
+              .getHeaders()
+              .get(SqsHeaders.MessageSystemAttributes.SQS_APPROXIMATE_RECEIVE_COUNT),
           e.toString());
       throw e;
     }

@@ -22,7 +22,8 @@ final class CheckoutBasketReader {
   static final String EVENT_TYPE = "CheckoutBasket";
   static final int SCHEMA_VERSION = 1;
   private static final String UNKNOWN = "unknown";
-  private static final TypeReference<EventEnvelope<CheckoutBasket>> ENVELOPE = new TypeReference<>() {};
+  private static final TypeReference<EventEnvelope<CheckoutBasket>> ENVELOPE =
+      new TypeReference<>() {};
 
   /** Exact decimals for prices; fields the schema lets the envelope grow are ignored. */
   private final ObjectReader reader;
@@ -45,13 +46,20 @@ final class CheckoutBasketReader {
     if (!violations.isEmpty()) {
       // The validator names the place and the rule broken, never the offending value (tested).
       throw new PoisonMessageException(
-          eventId, "not a valid " + EVENT_TYPE + " v" + SCHEMA_VERSION + " event: " + String.join("; ", violations));
+          eventId,
+          "not a valid "
+              + EVENT_TYPE
+              + " v"
+              + SCHEMA_VERSION
+              + " event: "
+              + String.join("; ", violations));
     }
     try {
       EventEnvelope<CheckoutBasket> envelope = reader.forType(ENVELOPE).readValue(detail);
       return new Checkout(envelope.correlationId(), envelope.data().toCommand(envelope.eventId()));
     } catch (JacksonException e) {
-      throw new PoisonMessageException(eventId, "cannot be read as " + EVENT_TYPE + " v" + SCHEMA_VERSION);
+      throw new PoisonMessageException(
+          eventId, "cannot be read as " + EVENT_TYPE + " v" + SCHEMA_VERSION);
     } catch (IllegalArgumentException e) {
       // Conforms to the schema but not to the order's own rules; those messages quote no values.
       throw new PoisonMessageException(eventId, "not a valid order: " + e.getMessage());

@@ -32,9 +32,9 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  *
  * <p>Failures (transient ones only: the listener dead-letters poison itself): the error handler
  * makes a failed message visible again after a back-off that grows with its receive count and then
- * rethrows, so the message is never acknowledged by it. Shutdown: the container
- * stops polling, waits up to {@code shutdown-timeout} for messages in flight, then as long again for
- * their acknowledgements.
+ * rethrows, so the message is never acknowledged by it. Shutdown: the container stops polling,
+ * waits up to {@code shutdown-timeout} for messages in flight, then as long again for their
+ * acknowledgements.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderQueueListenerConfiguration {
@@ -61,19 +61,22 @@ class OrderQueueListenerConfiguration {
     asyncInterceptors.orderedStream().forEach(factory::addMessageInterceptor);
     acknowledgementCallback.ifAvailable(factory::setAcknowledgementResultCallback);
     asyncAcknowledgementCallback.ifAvailable(factory::setAcknowledgementResultCallback);
-    converterMigration.ifAvailable(migration -> migration.configureLegacyObjectMapper(messageConverter));
+    converterMigration.ifAvailable(
+        migration -> migration.configureLegacyObjectMapper(messageConverter));
     factory.configure(options -> options.messageConverter(messageConverter));
     factory.configure(options -> springCloudAwsOptions(options, sqs));
     factory.configure(options -> listenerOptions(options, ordering.listener()));
     if (Boolean.TRUE.equals(sqs.isObservationEnabled())) {
-      observationRegistry.ifAvailable(registry -> factory.configure(options -> options.observationRegistry(registry)));
+      observationRegistry.ifAvailable(
+          registry -> factory.configure(options -> options.observationRegistry(registry)));
       observationConvention.ifAvailable(
           convention -> factory.configure(options -> options.observationConvention(convention)));
     }
     return factory;
   }
 
-  private static ExponentialBackoffErrorHandler<Object> errorHandler(OrderingProperties.Listener listener) {
+  private static ExponentialBackoffErrorHandler<Object> errorHandler(
+      OrderingProperties.Listener listener) {
     return ExponentialBackoffErrorHandler.builder()
         .initialVisibilityTimeoutSeconds((int) listener.retryInitialVisibility().toSeconds())
         .multiplier(listener.retryMultiplier())
@@ -88,7 +91,8 @@ class OrderQueueListenerConfiguration {
     map.from(sqs.getConvertMessageIdToUuid()).to(options::convertMessageIdToUuid);
   }
 
-  private static void listenerOptions(SqsContainerOptionsBuilder options, OrderingProperties.Listener listener) {
+  private static void listenerOptions(
+      SqsContainerOptionsBuilder options, OrderingProperties.Listener listener) {
     options
         .maxConcurrentMessages(listener.maxConcurrentMessages())
         .maxMessagesPerPoll(listener.maxMessagesPerPoll())

@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * <p>The copy keeps the body unchanged (a fixed producer's message can be redriven as it is) and
  * carries, as message attributes, why it was rejected (schema rule and JSON pointer, never a value)
  * and the original message id. If the send fails, the exception leaves the message unacknowledged:
- * it is received again and rejected again, or, once its receives are used up, redriven by the queue.
+ * it is received again and rejected again, or, once its receives are used up, redriven by the
+ * queue.
  */
 @Component
 class PoisonMessages {
@@ -28,7 +29,9 @@ class PoisonMessages {
   static final String REASON_ATTRIBUTE = "rejectionReason";
   static final String MESSAGE_ID_ATTRIBUTE = "originalMessageId";
 
-  /** SQS allows 256 KiB per message including attributes; a reason is a short list of schema rules. */
+  /**
+   * SQS allows 256 KiB per message including attributes; a reason is a short list of schema rules.
+   */
   private static final int MAX_REASON_LENGTH = 2_000;
 
   private static final Logger log = LoggerFactory.getLogger(PoisonMessages.class);
@@ -42,11 +45,15 @@ class PoisonMessages {
     this.deadLetterQueueUrl = queueUrl(sqs, properties.deadLetterQueueName());
     this.rejected =
         Counter.builder("orders.rejected")
-            .description("Checkout messages that can never become an order, moved to the dead-letter queue")
+            .description(
+                "Checkout messages that can never become an order, moved to the dead-letter queue")
             .register(meters);
   }
 
-  /** A name is resolved once, at start-up: a missing dead-letter queue stops the service, as the queue does. */
+  /**
+   * A name is resolved once, at start-up: a missing dead-letter queue stops the service, as the
+   * queue does.
+   */
   private static String queueUrl(SqsAsyncClient sqs, String nameOrUrl) {
     if (nameOrUrl.startsWith("https://") || nameOrUrl.startsWith("http://")) {
       return nameOrUrl;
@@ -64,7 +71,11 @@ class PoisonMessages {
                     .messageBody(message.getPayload())
                     .messageAttributes(
                         Map.of(
-                            REASON_ATTRIBUTE, text(reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason),
+                            REASON_ATTRIBUTE,
+                                text(
+                                    reason.length() > MAX_REASON_LENGTH
+                                        ? reason.substring(0, MAX_REASON_LENGTH)
+                                        : reason),
                             MESSAGE_ID_ATTRIBUTE, text(messageId))))
         .join();
     rejected.increment();

@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 class CheckoutBasketReaderTest {
 
   private static final String ORDER_ID = "0b5c1d9e-3f4a-4b6c-8d7e-9f0a1b2c3d4e";
-  private final CheckoutBasketReader reader = new CheckoutBasketReader(JsonMapper.builder().build());
+  private final CheckoutBasketReader reader =
+      new CheckoutBasketReader(JsonMapper.builder().build());
 
   private static ObjectNode detail() {
     return CheckoutEvents.detail(ORDER_ID, "ada", Instant.parse("2026-03-01T12:30:00.250+01:00"));
@@ -42,21 +43,25 @@ class CheckoutBasketReaderTest {
 
   @Test
   void rejectsAnEnvelopeWithoutData() {
-    assertThatThrownBy(() -> reader.read("{\"detail\":{\"eventType\":\"CheckoutBasket\",\"schemaVersion\":1}}"))
+    assertThatThrownBy(
+            () ->
+                reader.read("{\"detail\":{\"eventType\":\"CheckoutBasket\",\"schemaVersion\":1}}"))
         .isInstanceOf(PoisonMessageException.class)
         .hasMessageContaining("not a valid CheckoutBasket v1 event");
   }
 
   @Test
   void rejectsABodyThatIsNotJson() {
-    assertThatThrownBy(() -> reader.read("checkout please")).isInstanceOf(PoisonMessageException.class);
+    assertThatThrownBy(() -> reader.read("checkout please"))
+        .isInstanceOf(PoisonMessageException.class);
   }
 
   @Test
   void rejectsAnEventOfAnotherTypeEvenIfItConformsToItsOwnSchema() {
     var detail = detail();
     detail.put("eventType", "ProductDeleted");
-    detail.set("data", JsonMapper.builder().build().readTree("{\"productId\":\"p-1\",\"version\":1}"));
+    detail.set(
+        "data", JsonMapper.builder().build().readTree("{\"productId\":\"p-1\",\"version\":1}"));
 
     assertThatThrownBy(() -> reader.read(CheckoutEvents.eventBridgeEvent(detail)))
         .isInstanceOf(PoisonMessageException.class);
