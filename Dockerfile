@@ -22,6 +22,7 @@ COPY event-contracts/pom.xml event-contracts/
 COPY platform/pom.xml platform/
 COPY local-aws/pom.xml local-aws/
 COPY test-support/pom.xml test-support/
+COPY auth-server/pom.xml auth-server/
 COPY gateway/pom.xml gateway/
 COPY product-service/pom.xml product-service/
 COPY basket-service/pom.xml basket-service/

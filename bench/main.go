@@ -1,6 +1,6 @@
 // Command bench measures the system in one run and writes a Markdown and a JSON report (make bench).
 // It starts its own emulator (moto, unless AWS_ENDPOINT_URL names one) and its own JVMs on ports
-// BASE_PORT..BASE_PORT+4 (default 18080..18084, so it does not collide with `make up`), and measures:
+// BASE_PORT..BASE_PORT+5 (default 18080..18085, the local token issuer on the last; so it does not collide with `make up`), and measures:
 //  1. read path: GET /product/{id} via the gateway, direct to the service, and the same GetItem sent
 //     straight to the emulator, with the same client and concurrency;
 //  2. consumer: draining N pre-filled CheckoutBasket events with 1 and 2 ordering instances vs. a raw
@@ -105,6 +105,8 @@ var (
 	ordering  = service{"ordering-service", "ordering-service", 3, "/actuator/health/readiness"}
 	ordering2 = service{"ordering-service-2", "ordering-service", 4, "/actuator/health/readiness"}
 	gateway   = service{"gateway", "gateway", 0, "/actuator/health"}
+	// The local issuer the services and the gateway trust (AUTH_ISSUER); started once per run.
+	authServer = service{"auth-server", "auth-server", 5, "/actuator/health/readiness"}
 )
 
 func logf(format string, args ...any) {
@@ -178,7 +180,7 @@ func main() {
 		root = env
 	}
 	must(err)
-	for _, svc := range []*service{&product, &basket, &ordering, &ordering2, &gateway} {
+	for _, svc := range []*service{&product, &basket, &ordering, &ordering2, &gateway, &authServer} {
 		svc.Port += o.BasePort
 	}
 	r := &report{
@@ -212,7 +214,7 @@ func main() {
 		cleanup()
 		os.Exit(130)
 	}()
-	for _, svc := range []service{product, basket, ordering, ordering2, gateway} {
+	for _, svc := range []service{product, basket, ordering, ordering2, gateway, authServer} {
 		if !portFree(svc.Port) {
 			must(fmt.Errorf("port %d (%s) is in use: stop what runs there or pass -base-port", svc.Port, svc.Name))
 		}
@@ -251,9 +253,13 @@ func main() {
 	sys.env = []string{
 		"AWS_ENDPOINT_URL=" + endpoint, "AWS_REGION=" + region,
 		"AWS_ACCESS_KEY_ID=" + envOr("AWS_ACCESS_KEY_ID", "test"), "AWS_SECRET_ACCESS_KEY=" + envOr("AWS_SECRET_ACCESS_KEY", "test"),
+		fmt.Sprintf("AUTH_ISSUER=http://127.0.0.1:%d", authServer.Port),
 	}
 	aws := newAWSClient(endpoint, region, envOr("AWS_ACCESS_KEY_ID", "test"), envOr("AWS_SECRET_ACCESS_KEY", "test"), o.Concurrency)
 	provision(sys)
+	issuer, _, err := sys.start(authServer, jvmVariants[0], nil, 4*time.Minute)
+	must(err)
+	track(issuer)
 
 	r.Protocol = protocol(o)
 	if !skip["startup"] {

@@ -16,12 +16,13 @@ func journey(run *phaseRun) {
 	stamp := time.Now().Unix() % 100000
 	op := func(prefix string) func(int) (time.Duration, error) {
 		return func(i int) (time.Duration, error) {
-			location, start, err := addAndCheckout(client, gatewayURL, fmt.Sprintf("%s-%d-%d", prefix, stamp, i), productID)
+			user := fmt.Sprintf("%s-%d-%d", prefix, stamp, i)
+			location, start, err := addAndCheckout(client, gatewayURL, user, productID)
 			if err != nil {
 				return 0, err
 			}
 			for time.Since(start) < 30*time.Second {
-				g, err := client.Get(gatewayURL(location))
+				g, err := getAs(client, user, gatewayURL(location))
 				if err == nil {
 					drain(g)
 					if g.StatusCode == 200 {

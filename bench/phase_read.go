@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"math"
 	"net/http"
-	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -33,7 +32,7 @@ func readPath(r *phaseRun) {
 	var ids []string
 	for i := 0; i < o.Products; i++ {
 		body := fmt.Sprintf(`{"name":"Bench product %d","description":"benchmark","imageFile":"p%d.png","price":%d.50,"category":"bench"}`, i, i, 10+i)
-		resp, err := client.Post(productURL("/product"), "application/json", strings.NewReader(body))
+		resp, err := postAs(client, operatorUser, productURL("/product"), body)
 		must(err)
 		var created struct {
 			ID string `json:"id"`

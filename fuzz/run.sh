@@ -11,6 +11,10 @@
 #   FUZZ_EXAMPLES   cases per operation and phase (default 60; >= 1,000 generated cases per service)
 #   FUZZ_SERVICES   which of product, basket, ordering (default: all three)
 #   FUZZ_TARGETS    direct and/or gateway (default: both)
+#   FUZZ_USER       whose access token every request carries (default ops, the operator: the only role that
+#                   may call every operation; a customer's own basket and orders are covered by the e2e suite).
+#                   Schemathesis' ignored_auth check also sends each protected operation without it and
+#                   expects the documented 401.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 st="$("$root/fuzz/install.sh" | tail -n 1)"
@@ -24,9 +28,12 @@ out="$root/.run/fuzz"
 rm -rf "$out"
 mkdir -p "$out"
 declare -A port=([product]=8081 [basket]=8082 [ordering]=8083)
+fuzz_user="${FUZZ_USER:-ops}"
+token="$("$root/scripts/token" "$fuzz_user")"
 
 say() { printf '[fuzz] %s\n' "$*"; }
 say "schemathesis $("$st" --version | awk '{print $NF}'), targets: ${targets[*]} (gateway: $base_url)"
+say "requests carry $fuzz_user's access token (scripts/token $fuzz_user)"
 say "seeds: fixed $fixed_seed, fresh $fresh_seed (repeat a run with FUZZ_SEED=$fresh_seed)"
 t0=$SECONDS
 
@@ -38,6 +45,7 @@ run() { # run <service> <target> <seed-name> <seed>
   (cd "$dir" && "$st" --config-file "$root/fuzz/schemathesis.toml" --no-color run \
     "http://127.0.0.1:${port[$service]}/v3/api-docs" \
     --url "$url" \
+    --header "Authorization: Bearer $token" \
     --wait-for-schema 60 \
     --checks all \
     --phases examples,coverage,fuzzing,stateful \

@@ -11,6 +11,7 @@ set -euo pipefail
 
 # The services, in start order: name | module (jar at <module>/target/<module>-0.1.0-SNAPSHOT.jar) | port | health path.
 SERVICES=(
+  "auth-server|auth-server|9000|/actuator/health/readiness"
   "product-service|product-service|8081|/actuator/health/readiness"
   "basket-service|basket-service|8082|/actuator/health/readiness"
   "ordering-service|ordering-service|8083|/actuator/health/readiness"
@@ -212,6 +213,8 @@ main() {
   export PRODUCT_SERVICE_URL=http://127.0.0.1:8081
   export BASKET_SERVICE_URL=http://127.0.0.1:8082
   export ORDERING_SERVICE_URL=http://127.0.0.1:8083
+  # The local issuer (auth-server): services and gateway trust its tokens; scripts/token asks it for one.
+  export AUTH_ISSUER="${AUTH_ISSUER:-http://127.0.0.1:9000}"
   local entry
   for entry in "${SERVICES[@]}"; do start_service "$entry"; done
   for entry in "${SERVICES[@]}"; do await_ready "$entry"; done
@@ -221,6 +224,7 @@ main() {
     printf '[up]   %-18s http://127.0.0.1:%s\n' "$(field "$entry" 0)" "$(field "$entry" 2)"
   done
   printf '[up]   %-18s %s\n' "AWS endpoint" "$AWS_ENDPOINT_URL"
+  say "tokens: scripts/token alice (a customer), scripts/token ops --operator (an operator)"
   say "logs in .run/logs/; Ctrl-C (or 'make down') stops everything"
   supervise
 }

@@ -8,6 +8,7 @@
 import http from 'k6/http';
 import { check, sleep } from 'k6';
 import { BASE_URL, envNumber } from './config.js';
+import { as, asOperator, ownerOf } from './auth.js';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/json' };
 const PAYMENT_METHODS = ['CARD', 'INVOICE', 'PAYPAL', 'CASH_ON_DELIVERY'];
@@ -108,7 +109,7 @@ export function getProduct(id, etag) {
 /** @param {string} category @param {number} index */
 export function createProduct(category, index) {
   const res = http.post(`${BASE_URL}/product`, JSON.stringify(productBody(category, index)),
-    params('POST /product', 'write'));
+    params('POST /product', 'write', asOperator()));
   expect(res, 201, 'POST /product', { 'POST /product has Location': (r) => !!r.headers.Location });
   return res;
 }
@@ -116,14 +117,14 @@ export function createProduct(category, index) {
 /** @param {string} id @param {string} etag @param {string} category @param {number} index @param {number} price */
 export function updateProduct(id, etag, category, index, price) {
   const res = http.put(`${BASE_URL}/product/${id}`, JSON.stringify(productBody(category, index, price)),
-    params('PUT /product/{id}', 'write', { 'If-Match': etag }));
+    params('PUT /product/{id}', 'write', { 'If-Match': etag, ...asOperator() }));
   expect(res, 200, 'PUT /product/{id}');
   return res;
 }
 
 /** @param {string} id */
 export function deleteProduct(id) {
-  const res = http.del(`${BASE_URL}/product/${id}`, null, params('DELETE /product/{id}', 'write'));
+  const res = http.del(`${BASE_URL}/product/${id}`, null, params('DELETE /product/{id}', 'write', asOperator()));
   expect(res, 204, 'DELETE /product/{id}');
   return res;
 }
@@ -133,21 +134,21 @@ export function deleteProduct(id) {
 /** @param {string} [nextToken] */
 export function listBaskets(limit = 5, nextToken) {
   const query = `limit=${limit}` + (nextToken ? `&nextToken=${encodeURIComponent(nextToken)}` : '');
-  const res = http.get(`${BASE_URL}/basket?${query}`, params('GET /basket', 'basket'));
+  const res = http.get(`${BASE_URL}/basket?${query}`, params('GET /basket', 'basket', asOperator()));
   expect(res, 200, 'GET /basket');
   return res;
 }
 
 /** @param {string} user @param {{productId: string, quantity: number, color?: string}[]} items */
 export function putBasket(user, items) {
-  const res = http.put(`${BASE_URL}/basket/${user}`, JSON.stringify({ items }), params('PUT /basket/{user}', 'basket'));
+  const res = http.put(`${BASE_URL}/basket/${user}`, JSON.stringify({ items }), params('PUT /basket/{user}', 'basket', as(user)));
   expect(res, 201, 'PUT /basket/{user} (new)');
   return res;
 }
 
 /** @param {string} user */
 export function getBasket(user) {
-  const res = http.get(`${BASE_URL}/basket/${user}`, params('GET /basket/{user}', 'basket'));
+  const res = http.get(`${BASE_URL}/basket/${user}`, params('GET /basket/{user}', 'basket', as(user)));
   expect(res, 200, 'GET /basket/{user}');
   return res;
 }
@@ -155,7 +156,7 @@ export function getBasket(user) {
 /** @param {string} user @param {string} productId */
 export function addItem(user, productId, quantity = 1, color = 'black') {
   const res = http.post(`${BASE_URL}/basket/${user}/items`, JSON.stringify({ productId, quantity, color }),
-    params('POST /basket/{user}/items', 'basket'));
+    params('POST /basket/{user}/items', 'basket', as(user)));
   expect(res, 200, 'POST /basket/{user}/items');
   return res;
 }
@@ -163,7 +164,7 @@ export function addItem(user, productId, quantity = 1, color = 'black') {
 /** @param {string} user @param {string} productId @param {number} quantity */
 export function patchItem(user, productId, quantity) {
   const res = http.patch(`${BASE_URL}/basket/${user}/items/${productId}`, JSON.stringify({ quantity }),
-    params('PATCH /basket/{user}/items/{id}', 'basket'));
+    params('PATCH /basket/{user}/items/{id}', 'basket', as(user)));
   expect(res, 200, 'PATCH /basket/{user}/items/{id}');
   return res;
 }
@@ -171,14 +172,14 @@ export function patchItem(user, productId, quantity) {
 /** @param {string} user @param {string} productId */
 export function deleteItem(user, productId) {
   const res = http.del(`${BASE_URL}/basket/${user}/items/${productId}`, null,
-    params('DELETE /basket/{user}/items/{id}', 'basket'));
+    params('DELETE /basket/{user}/items/{id}', 'basket', as(user)));
   expect(res, 200, 'DELETE /basket/{user}/items/{id}');
   return res;
 }
 
 /** @param {string} user */
 export function deleteBasket(user) {
-  const res = http.del(`${BASE_URL}/basket/${user}`, null, params('DELETE /basket/{user}', 'basket'));
+  const res = http.del(`${BASE_URL}/basket/${user}`, null, params('DELETE /basket/{user}', 'basket', as(user)));
   expect(res, 204, 'DELETE /basket/{user}');
   return res;
 }
@@ -190,7 +191,7 @@ export function checkout(user) {
     address: '1 Test Street, Testville', paymentMethod: pick(PAYMENT_METHODS),
   };
   const res = http.post(`${BASE_URL}/basket/checkout`, JSON.stringify(payload),
-    params('POST /basket/checkout', 'checkout', { 'Idempotency-Key': uuid() }));
+    params('POST /basket/checkout', 'checkout', { 'Idempotency-Key': uuid(), ...as(user) }));
   expect(res, 202, 'POST /basket/checkout', {
     'checkout has the order Location': (r) => String(r.headers.Location || '').startsWith(`/order/${user}/`),
   });
@@ -202,14 +203,14 @@ export function checkout(user) {
 /** @param {string} [user] */
 export function listOrders(user) {
   const name = user ? 'GET /order/{user}' : 'GET /order';
-  const res = http.get(`${BASE_URL}/order${user ? `/${user}` : ''}?limit=5`, params(name, 'order'));
+  const res = http.get(`${BASE_URL}/order${user ? `/${user}` : ''}?limit=5`, params(name, 'order', user ? as(user) : asOperator()));
   expect(res, 200, name);
   return res;
 }
 
 /** @param {string} location the Location of a checkout's 202, e.g. /order/u/123 */
 export function cancelOrder(location) {
-  const res = http.post(`${BASE_URL}${location}/cancel`, null, params('POST /order/{user}/{id}/cancel', 'order'));
+  const res = http.post(`${BASE_URL}${location}/cancel`, null, params('POST /order/{user}/{id}/cancel', 'order', as(ownerOf(location))));
   expect(res, 200, 'POST /order/{user}/{id}/cancel', {
     'cancelled order is CANCELLED': (r) => body(r).status === 'CANCELLED',
   });
@@ -225,7 +226,7 @@ export function waitForOrder(location, startedMs) {
   const deadline = startedMs + POLL_TIMEOUT * 1000;
   for (;;) {
     const res = http.get(`${BASE_URL}${location}`, {
-      ...params('GET /order/{user}/{id} (poll)', 'poll'), responseCallback: ORDER_POLL_STATUSES,
+      ...params('GET /order/{user}/{id} (poll)', 'poll', as(ownerOf(location))), responseCallback: ORDER_POLL_STATUSES,
     });
     if (res.status === 200) {
       const elapsed = Date.now() - startedMs;

@@ -7,7 +7,7 @@
 #
 #   flock /tmp/swn-fixed-ports.lock scripts/tests/up-with-external-emulator.sh
 #
-# up.sh binds the fixed ports 8080-8084: hold the lock above (or make sure nothing else runs `make up`).
+# up.sh binds the fixed ports 8080-8084 and 9000: hold the lock above (or make sure nothing else runs `make up`).
 # Needs the packaged jars (`./mvnw -B -DskipTests package` or `make test`'s verify): SKIP_BUILD=1 is the
 # one variable added to the new user's environment, so the test does not rebuild. Env: START_TIMEOUT (s, 300).
 set -euo pipefail
@@ -46,7 +46,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-for port in 8080 8081 8082 8083 8084; do
+for port in 9000 8080 8081 8082 8083 8084; do
   port_in_use "$port" && fail "port $port is in use: is a 'make up' running? (run under flock /tmp/swn-fixed-ports.lock)"
 done
 

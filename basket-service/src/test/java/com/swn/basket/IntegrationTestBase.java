@@ -58,7 +58,8 @@ public abstract class IntegrationTestBase {
 
   @BeforeEach
   void client() {
-    http = new HttpJson("http://localhost:" + port);
+    http =
+        new HttpJson("http://localhost:" + port, com.swn.testsupport.TestIssuer.shared().owners());
   }
 
   @AfterEach

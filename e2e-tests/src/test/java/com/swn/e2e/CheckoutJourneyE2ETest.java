@@ -35,7 +35,7 @@ class CheckoutJourneyE2ETest {
   /** The gateway's client; the helpers below are shared with other journeys (TracingE2ETest). */
   static synchronized HttpJson api() {
     if (api == null) {
-      api = new HttpJson(LocalSystem.shared().gatewayUrl());
+      api = LocalSystem.shared().api();
     }
     return api;
   }

@@ -22,6 +22,7 @@ final class LocalSystem {
   static final String ORDERING_1 = "ordering-service-1";
   static final String ORDERING_2 = "ordering-service-2";
   static final String GATEWAY = "gateway";
+  static final String AUTH = "auth-server";
   // Generous: four JVMs start at once on two cores, and a busy CI host can slow that a lot.
   private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
@@ -30,6 +31,7 @@ final class LocalSystem {
   private final LocalAws aws;
   private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
   private final OtlpReceiver traces = new OtlpReceiver();
+  private final Tokens tokens;
 
   private LocalSystem() {
     aws = LocalAws.shared();
@@ -42,6 +44,18 @@ final class LocalSystem {
     environment.put(
         "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", traces.tracesEndpoint());
     environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_SCHEDULE_DELAY", "200ms");
+
+    // The local issuer first: every other process trusts its tokens (AUTH_ISSUER), as in make up.
+    var issuerEnvironment = new HashMap<String, String>();
+    var auth =
+        new ServiceProcess(
+            AUTH, jar(root, AUTH, version), issuerEnvironment, "/actuator/health/readiness", logs);
+    // Its own URL (a random port) is the issuer name its tokens carry and the services expect.
+    issuerEnvironment.put("AUTH_ISSUER", auth.baseUrl());
+    environment.put("AUTH_ISSUER", auth.baseUrl());
+    auth.start().awaitReady(START_TIMEOUT);
+    processes.put(AUTH, auth);
+    tokens = new Tokens(auth.baseUrl());
 
     add(
         new ServiceProcess(
@@ -79,7 +93,7 @@ final class LocalSystem {
     var all = new ArrayList<>(processes.values());
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> all.reversed().forEach(ServiceProcess::stop)));
-    all.forEach(ServiceProcess::start);
+    all.stream().filter(process -> process != auth).forEach(ServiceProcess::start);
     // Two cores: starting in parallel and waiting together is the fastest way up.
     CompletableFuture.allOf(
             all.stream()
@@ -101,6 +115,19 @@ final class LocalSystem {
 
   String url(String name) {
     return processes.get(name).baseUrl();
+  }
+
+  /** Tokens of the local issuer, as scripts/token gets them. */
+  Tokens tokens() {
+    return tokens;
+  }
+
+  /**
+   * A client of the gateway that sends the token of whoever a request is about ({@link
+   * Tokens#owners}).
+   */
+  com.swn.testsupport.HttpJson api() {
+    return new com.swn.testsupport.HttpJson(gatewayUrl(), tokens.owners());
   }
 
   LocalAws aws() {

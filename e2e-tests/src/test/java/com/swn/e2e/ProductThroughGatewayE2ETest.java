@@ -25,7 +25,7 @@ class ProductThroughGatewayE2ETest {
   @BeforeAll
   static void system() {
     var system = LocalSystem.shared();
-    api = new HttpJson(system.gatewayUrl());
+    api = system.api();
     productEvents = EventTap.open(system.aws(), "com.swn.product");
   }
 

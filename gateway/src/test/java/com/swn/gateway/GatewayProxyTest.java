@@ -365,7 +365,11 @@ class GatewayProxyTest {
   }
 
   private HttpRequest.Builder request(String target) {
+    // The operator's token passes every edge rule: these tests are about proxying
+    // (EdgeAuthorizationTest: rules).
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
+        .header(
+            "Authorization", "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken())
         .timeout(Duration.ofSeconds(10));
   }
 

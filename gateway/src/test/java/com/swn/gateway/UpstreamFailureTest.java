@@ -113,6 +113,9 @@ class UpstreamFailureTest {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
             .header("traceparent", "00-" + traceId(label) + "-00f067aa0ba902b7-01")
+            .header(
+                "Authorization",
+                "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken())
             .timeout(Duration.ofSeconds(10))
             .GET()
             .build();

@@ -2,6 +2,7 @@ package com.swn.infra;
 
 import java.util.List;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.aws_apigatewayv2_authorizers.HttpJwtAuthorizer;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpAlbIntegration;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpAlbIntegrationProps;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
@@ -10,6 +11,7 @@ import software.amazon.awscdk.services.apigatewayv2.CorsHttpMethod;
 import software.amazon.awscdk.services.apigatewayv2.CorsPreflightOptions;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.HttpMethod;
+import software.amazon.awscdk.services.apigatewayv2.HttpNoneAuthorizer;
 import software.amazon.awscdk.services.apigatewayv2.HttpStage;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogDestination;
 import software.amazon.awscdk.services.apigatewayv2.IAccessLogSettings;
@@ -30,12 +32,37 @@ import software.constructs.Construct;
  */
 public final class PublicApi extends Construct {
 
-  /** Route paths, as in the local gateway: each service root and its {@code {proxy+}} sub-tree. */
-  public static final List<String> ROUTES =
+  /** Who may call a route: anyone, any valid access token of the pool, or an operator's. */
+  public enum Access {
+    PUBLIC,
+    TOKEN,
+    OPERATOR
+  }
+
+  /** One route of the table. */
+  public record Route(HttpMethod method, String path, Access access) {}
+
+  /**
+   * The route table, as the local gateway applies it ({@code EdgeAuthorization}): each service root
+   * and its {@code {proxy+}} sub-tree; the catalogue reads are public, product writes and the
+   * list-everything reads are the operators', everything else needs a valid token (ownership is the
+   * services' rule). A request takes the most specific route: {@code GET /product/{id}} before
+   * {@code ANY /product/{proxy+}}.
+   */
+  public static final List<Route> ROUTES =
       List.of(
-          "/product", "/product/{proxy+}",
-          "/basket", "/basket/{proxy+}",
-          "/order", "/order/{proxy+}");
+          new Route(HttpMethod.GET, "/product", Access.PUBLIC),
+          new Route(HttpMethod.HEAD, "/product", Access.PUBLIC),
+          new Route(HttpMethod.GET, "/product/{id}", Access.PUBLIC),
+          new Route(HttpMethod.HEAD, "/product/{id}", Access.PUBLIC),
+          new Route(HttpMethod.ANY, "/product", Access.OPERATOR),
+          new Route(HttpMethod.ANY, "/product/{proxy+}", Access.OPERATOR),
+          new Route(HttpMethod.GET, "/basket", Access.OPERATOR),
+          new Route(HttpMethod.ANY, "/basket", Access.TOKEN),
+          new Route(HttpMethod.ANY, "/basket/{proxy+}", Access.TOKEN),
+          new Route(HttpMethod.GET, "/order", Access.OPERATOR),
+          new Route(HttpMethod.ANY, "/order", Access.TOKEN),
+          new Route(HttpMethod.ANY, "/order/{proxy+}", Access.TOKEN));
 
   private final HttpApi httpApi;
   private final HttpStage stage;
@@ -49,7 +76,8 @@ public final class PublicApi extends Construct {
       IVpc vpc,
       SubnetSelection subnets,
       IApplicationListener listener,
-      SecurityGroup loadBalancerSecurityGroup) {
+      SecurityGroup loadBalancerSecurityGroup,
+      Identity identity) {
     super(scope, id);
     SecurityGroup vpcLinkSecurityGroup =
         SecurityGroup.Builder.create(this, "VpcLinkSecurityGroup")
@@ -101,20 +129,40 @@ public final class PublicApi extends Construct {
                 .method(HttpMethod.ANY)
                 .timeout(Duration.seconds(29))
                 .build());
-    for (String path : ROUTES) {
-      httpApi.addRoutes(
+    // Cognito access tokens carry no aud: the authorizer then matches client_id against the
+    // audience.
+    HttpJwtAuthorizer authorizer =
+        HttpJwtAuthorizer.Builder.create("UserPool", identity.issuer())
+            .jwtAudience(List.of(identity.client().getUserPoolClientId()))
+            .identitySource(List.of("$request.header.Authorization"))
+            .build();
+    for (Route route : ROUTES) {
+      AddRoutesOptions.Builder options =
           AddRoutesOptions.builder()
-              .path(path)
-              .methods(List.of(HttpMethod.ANY))
-              .integration(integration)
-              .build());
+              .path(route.path())
+              .methods(List.of(route.method()))
+              .integration(integration);
+      if (route.access() == Access.PUBLIC) {
+        // The catalogue reads, open to anyone as in the local gateway.
+        options.authorizer(new HttpNoneAuthorizer());
+      } else {
+        options.authorizer(authorizer);
+        if (route.access() == Access.OPERATOR) {
+          options.authorizationScopes(Identity.operatorScopes());
+        }
+      }
+      httpApi.addRoutes(options.build());
     }
-    Suppressions.add(
-        httpApi,
-        "AwsSolutions-APIG4",
-        "The shop's API is public by design (catalogue, baskets and orders addressed by user name, as in"
-            + " the local gateway); the services have no identity model yet. Add an HttpJwtAuthorizer here"
-            + " when one exists.");
+    for (Route route : ROUTES) {
+      if (route.access() == Access.PUBLIC) {
+        Suppressions.add(
+            httpApi,
+            "AwsSolutions-APIG4",
+            "The catalogue reads (GET/HEAD /product, /product/{id}) are public by design; every other route has"
+                + " the user pool's JWT authorizer.");
+        break;
+      }
+    }
   }
 
   private static CorsPreflightOptions cors(InfraConfig config) {
@@ -131,6 +179,7 @@ public final class PublicApi extends Construct {
                 CorsHttpMethod.OPTIONS))
         .allowHeaders(
             List.of(
+                "Authorization",
                 "Content-Type",
                 "Accept",
                 "If-Match",

@@ -53,6 +53,7 @@ public final class SharedStack extends Stack {
   private final SecurityGroup loadBalancerSecurityGroup;
   private final ApplicationListener listener;
   private final PublicApi api;
+  private final Identity identity;
 
   public SharedStack(Construct scope, String id, StackProps props, InfraConfig config) {
     super(scope, id, props);
@@ -98,8 +99,18 @@ public final class SharedStack extends Stack {
                                 "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}")
                             .build()))
                 .build());
+    this.identity = new Identity(this, "Identity", config);
     this.api =
-        new PublicApi(this, "Api", config, vpc, appSubnets, listener, loadBalancerSecurityGroup);
+        new PublicApi(
+            this, "Api", config, vpc, appSubnets, listener, loadBalancerSecurityGroup, identity);
+    CfnOutput.Builder.create(this, "UserPoolId")
+        .description("The Cognito user pool (issuer of the access tokens)")
+        .value(identity.userPool().getUserPoolId())
+        .build();
+    CfnOutput.Builder.create(this, "UserPoolClientId")
+        .description("Its app client: sign in with it (infra-cdk/README.md)")
+        .value(identity.client().getUserPoolClientId())
+        .build();
     CfnOutput.Builder.create(this, "ApiUrl")
         .description("Base URL of the HTTP API (routes /product, /basket, /order)")
         .value(api.url())
@@ -225,6 +236,10 @@ public final class SharedStack extends Stack {
 
   public PublicApi api() {
     return api;
+  }
+
+  public Identity identity() {
+    return identity;
   }
 
   /**

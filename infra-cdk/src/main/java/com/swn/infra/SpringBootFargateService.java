@@ -177,7 +177,7 @@ public final class SpringBootFargateService extends Construct {
             ContainerDefinitionOptions.builder()
                 .containerName("app")
                 .image(image(config, settings.module(), settings.port()))
-                .environment(environment(settings, config.metricsNamespace()))
+                .environment(environment(settings, config.metricsNamespace(), shared.identity()))
                 .portMappings(
                     List.of(
                         PortMapping.builder().containerPort(settings.port()).name("http").build()))
@@ -330,10 +330,15 @@ public final class SpringBootFargateService extends Construct {
             PolicyStatement.Builder.create().actions(XRAY_ACTIONS).resources(List.of("*")).build());
   }
 
-  private static Map<String, String> environment(Settings settings, String metricsNamespace) {
+  private static Map<String, String> environment(
+      Settings settings, String metricsNamespace, Identity identity) {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("SERVER_PORT", String.valueOf(settings.port()));
     environment.put("LOG_FORMAT", "ecs");
+    // Every service validates the tokens itself (the API passes Authorization on): issuer and app
+    // client.
+    environment.put("AUTH_ISSUER", identity.issuer());
+    environment.put("AUTH_CLIENTS", identity.client().getUserPoolClientId());
     environment.put(TRACES_ENDPOINT_VARIABLE, TRACES_ENDPOINT);
     environment.put("TRACING_SAMPLING_PROBABILITY", TRACE_SAMPLING);
     // Turns on the CloudWatch meter registry (off wherever this is unset, e.g. locally).

@@ -68,9 +68,18 @@ class SharedStackTest {
             .toList();
     assertThat(routeKeys)
         .containsExactlyInAnyOrder(
-            "ANY /product", "ANY /product/{proxy+}",
-            "ANY /basket", "ANY /basket/{proxy+}",
-            "ANY /order", "ANY /order/{proxy+}");
+            "GET /product",
+            "HEAD /product",
+            "GET /product/{id}",
+            "HEAD /product/{id}",
+            "ANY /product",
+            "ANY /product/{proxy+}",
+            "GET /basket",
+            "ANY /basket",
+            "ANY /basket/{proxy+}",
+            "GET /order",
+            "ANY /order",
+            "ANY /order/{proxy+}");
   }
 
   @Test

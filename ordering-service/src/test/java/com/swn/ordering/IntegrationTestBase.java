@@ -37,6 +37,7 @@ public abstract class IntegrationTestBase {
 
   @BeforeEach
   void client() {
-    http = new HttpJson("http://localhost:" + port);
+    http =
+        new HttpJson("http://localhost:" + port, com.swn.testsupport.TestIssuer.shared().owners());
   }
 }

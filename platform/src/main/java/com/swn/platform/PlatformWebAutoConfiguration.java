@@ -91,8 +91,11 @@ public class PlatformWebAutoConfiguration {
   static class ApiDocsConfiguration {
 
     @Bean
-    ApiDocs apiDocs() {
-      return new ApiDocs();
+    ApiDocs apiDocs(
+        org.springframework.beans.factory.ObjectProvider<com.swn.platform.security.AccessRules>
+            rules) {
+      return new ApiDocs(
+          rules.orderedStream().flatMap(service -> service.publicRoutes().stream()).toList());
     }
 
     @Bean

@@ -18,9 +18,27 @@ public final class HttpJson {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final @Nullable Authorization authorization;
+
+  /** The {@code Authorization} header of a request, or {@code null} for none. */
+  @FunctionalInterface
+  public interface Authorization {
+    @Nullable String header(String method, String path, @Nullable String body);
+  }
 
   public HttpJson(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  /** A client that sends what {@code authorization} says unless a request names its own header. */
+  public HttpJson(String baseUrl, @Nullable Authorization authorization) {
     this.baseUrl = baseUrl;
+    this.authorization = authorization;
+  }
+
+  /** The same client without any token. */
+  public HttpJson anonymous() {
+    return new HttpJson(baseUrl, null);
   }
 
   public record Response(int status, Map<String, java.util.List<String>> headers, String body) {
@@ -66,8 +84,16 @@ public final class HttpJson {
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
+    boolean ownAuthorization = false;
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
+      ownAuthorization |= headers[i].equalsIgnoreCase("Authorization");
+    }
+    if (!ownAuthorization && authorization != null) {
+      var header = authorization.header(method, path, body);
+      if (header != null) {
+        request.header("Authorization", header);
+      }
     }
     try {
       var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -94,7 +94,9 @@ class Checkout {
   }
 
   private Result attempt(CheckoutRequest request, String idempotencyKey) {
-    var userName = request.userName();
+    var userName =
+        java.util.Objects.requireNonNull(
+            request.userName(), "a checkout is the caller's (CheckoutController)");
     var key = userName + "#" + idempotencyKey;
     var requestHash = hash(request);
     var earlier = checkouts.find(key);

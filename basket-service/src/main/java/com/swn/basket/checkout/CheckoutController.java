@@ -1,5 +1,6 @@
 package com.swn.basket.checkout;
 
+import com.swn.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,6 +47,13 @@ class CheckoutController {
       responseCode = "202",
       description = "Accepted; the order appears at Location shortly")
   @ApiResponse(
+      responseCode = "403",
+      description = "The body's userName is not the access token's user",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(
       responseCode = "404",
       description = "No basket for that user",
       content =
@@ -75,7 +83,13 @@ class CheckoutController {
           @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
           @Nullable String idempotencyKey,
       @Valid @RequestBody CheckoutRequest request) {
-    var result = checkout.checkout(request, InvalidIdempotencyKeyException.check(idempotencyKey));
+    var caller = Caller.current();
+    if (request.userName() != null && !caller.is(request.userName())) {
+      throw new NotTheCallerException();
+    }
+    var result =
+        checkout.checkout(
+            request.of(caller.userName()), InvalidIdempotencyKeyException.check(idempotencyKey));
     var response = result.response();
     return ResponseEntity.accepted()
         .location(URI.create("/order/" + response.userName() + "/" + response.orderId()))

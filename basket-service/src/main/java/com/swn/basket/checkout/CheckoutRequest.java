@@ -7,15 +7,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.CodePointLength;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code POST /basket/checkout}. Anything else (a card number, a price) is an unknown
  * field and a 400. The e-mail rule is the {@code CheckoutBasket} contract's ({@link
  * EmailAddresses}), so every request accepted here makes a valid event. It holds personal data, so
- * {@link #toString()} does not print it.
+ * {@link #toString()} does not print it. The customer is the access token's; {@code userName} may
+ * be left out, and if sent it must be the caller ({@link CheckoutController}).
  */
 record CheckoutRequest(
-    @NotNull @Pattern(regexp = UserNames.PATTERN, message = UserNames.MESSAGE) String userName,
+    @Pattern(regexp = UserNames.PATTERN, message = UserNames.MESSAGE) @Nullable String userName,
     @NotBlank
         @CodePointLength(min = 1, max = 100)
         @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank")
@@ -33,6 +35,11 @@ record CheckoutRequest(
         @Pattern(regexp = Patterns.NON_BLANK, message = "must not be blank")
         String address,
     @NotNull PaymentMethod paymentMethod) {
+
+  /** The request as the caller's: {@code userName} is the token's. */
+  CheckoutRequest of(String caller) {
+    return new CheckoutRequest(caller, firstName, lastName, email, address, paymentMethod);
+  }
 
   @Override
   public String toString() {

@@ -315,9 +315,15 @@ class BasketApiIntegrationTest extends IntegrationTestBase {
   @Test
   void basketCheckoutIsOnlyTheCheckoutNeverTheBasketOfAUserNamedCheckout() {
     var raw = new RawHttp(port);
+    var token = "Authorization: Bearer " + com.swn.testsupport.TestIssuer.shared().token("someone");
     for (var method : new String[] {"GET", "PUT", "DELETE", "PATCH"}) {
       var response =
-          raw.send(method, "/basket/checkout", "{\"items\":[]}", "Content-Type: application/json");
+          raw.send(
+              method,
+              "/basket/checkout",
+              "{\"items\":[]}",
+              "Content-Type: application/json",
+              token);
       response.assertProblem(405);
       assertThat(response.header("Allow")).contains("POST").doesNotContain("GET", "PUT", "DELETE");
     }
@@ -328,7 +334,8 @@ class BasketApiIntegrationTest extends IntegrationTestBase {
             "POST",
             "/basket/checkout/items",
             "{\"productId\":\"p-1\",\"quantity\":1}",
-            "Content-Type: application/json")
+            "Content-Type: application/json",
+            token)
         .assertProblem(400);
   }
 }

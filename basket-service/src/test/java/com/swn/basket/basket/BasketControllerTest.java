@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The basket's HTTP contract: statuses, ETags and problem details, without AWS or the catalogue.
  */
 @WebMvcTest(BasketController.class)
+@org.springframework.context.annotation.Import(com.swn.basket.BasketAccess.class)
 class BasketControllerTest {
 
   private static final String ITEMS =
@@ -282,5 +283,60 @@ class BasketControllerTest {
     // Other names that merely contain it are fine.
     given(baskets.get("checkout2")).willReturn(basket(1));
     mvc.perform(get("/basket/checkout2")).andExpect(status().isOk());
+  }
+
+  private static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  private static org.springframework.test.web.servlet.ResultMatcher[] problem(int status) {
+    return new org.springframework.test.web.servlet.ResultMatcher[] {
+      status().is(status),
+      content()
+          .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
+      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+          .string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+    };
+  }
+
+  @Test
+  void aRequestWithoutAValidTokenOrForAnotherCustomersBasketNeverReachesTheController()
+      throws Exception {
+    mvc.perform(get("/basket/ann").with(com.swn.testsupport.MockMvcTokens.anonymous()))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            put("/basket/ann")
+                .header(
+                    "Authorization",
+                    bearer(
+                        com.swn.testsupport.TestIssuer.shared()
+                            .token("ann", claims -> claims.issuer("https://elsewhere.example"))))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(ITEMS))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            put("/basket/ann")
+                .header(
+                    "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("bob")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(ITEMS))
+        .andExpectAll(problem(403));
+    mvc.perform(
+            get("/basket/ann")
+                .header(
+                    "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("bob"))))
+        .andExpectAll(problem(403));
+    mvc.perform(
+            delete("/basket/ann")
+                .header(
+                    "Authorization",
+                    bearer(com.swn.testsupport.TestIssuer.shared().operatorToken())))
+        .andExpectAll(problem(403));
+    mvc.perform(
+            get("/basket")
+                .header(
+                    "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann"))))
+        .andExpectAll(problem(403));
+    verifyNoInteractions(baskets);
   }
 }

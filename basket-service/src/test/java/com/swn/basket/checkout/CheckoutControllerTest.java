@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** The checkout's HTTP contract, without AWS. */
 @WebMvcTest(CheckoutController.class)
+@org.springframework.context.annotation.Import(com.swn.basket.BasketAccess.class)
 class CheckoutControllerTest {
 
   private static final String BODY =
@@ -108,5 +109,29 @@ class CheckoutControllerTest {
     mvc.perform(checkoutRequest(BODY).header("Idempotency-Key", "late"))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.title").value("Basket already checked out or changed"));
+  }
+
+  @Test
+  void aCheckoutWithoutAValidTokenOrInAnotherCustomersNameNeverReachesTheCheckout()
+      throws Exception {
+    mvc.perform(
+            post("/basket/checkout")
+                .with(com.swn.testsupport.MockMvcTokens.anonymous())
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    mvc.perform(
+            post("/basket/checkout")
+                .header(
+                    "Authorization",
+                    "Bearer " + com.swn.testsupport.TestIssuer.shared().token("someone-else"))
+                .header("Idempotency-Key", "k-1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(BODY))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    verifyNoInteractions(checkout);
   }
 }

@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The HTTP contract: statuses, bodies and the problem-details error model, without AWS. */
 @WebMvcTest(OrderController.class)
+@org.springframework.context.annotation.Import(com.swn.ordering.OrderAccess.class)
 class OrderControllerTest {
 
   private static final String ID = "0b5c1d9e-3f4a-4b6c-8d7e-9f0a1b2c3d4e";
@@ -132,5 +133,51 @@ class OrderControllerTest {
         .andExpect(status().isInternalServerError())
         .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value(not(containsString("table"))));
+  }
+
+  private static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  private static org.springframework.test.web.servlet.ResultMatcher[] problem(int status) {
+    return new org.springframework.test.web.servlet.ResultMatcher[] {
+      status().is(status),
+      content()
+          .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
+      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+          .string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+    };
+  }
+
+  @Test
+  void aRequestWithoutAValidTokenOrForAnotherCustomersOrdersNeverReachesTheController()
+      throws Exception {
+    mvc.perform(get("/order/ann").with(com.swn.testsupport.MockMvcTokens.anonymous()))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            get("/order")
+                .header(
+                    "Authorization",
+                    bearer(
+                        com.swn.testsupport.TestIssuer.shared()
+                            .token("ann", claims -> claims.claim("token_use", "id")))))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            get("/order")
+                .header(
+                    "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann"))))
+        .andExpectAll(problem(403));
+    mvc.perform(
+            get("/order/bob")
+                .header(
+                    "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann"))))
+        .andExpectAll(problem(403));
+    mvc.perform(
+            post("/order/bob/" + ID + "/cancel")
+                .header(
+                    "Authorization",
+                    bearer(com.swn.testsupport.TestIssuer.shared().operatorToken())))
+        .andExpectAll(problem(403));
+    verifyNoInteractions(orders);
   }
 }

@@ -1,5 +1,6 @@
 package com.swn.platform.web;
 
+import com.swn.platform.security.AccessRules.PublicRoute;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -12,9 +13,13 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -29,6 +34,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  *       412 where {@code If-Match} is accepted, and {@code default} for the rest (405, 406, 431…).
  *   <li>Request bodies allow no properties but their own, as the services refuse unknown fields.
  *   <li>Success bodies are {@code application/json} (springdoc says {@code *}{@code /*}).
+ *   <li>Every operation but the public ones ({@link
+ *       com.swn.platform.security.AccessRules#publicRoutes}) needs a bearer token (the {@code
+ *       bearer} scheme) and may answer 401 and 403.
  *   <li>A schema only ever sent, never received, lists every property as required: each is always
  *       present (a {@code null} one is marked nullable on its field), except a page's {@code
  *       nextToken}, which is absent on the last page.
@@ -41,10 +49,27 @@ public final class ApiDocs implements OpenApiCustomizer {
   static final String PROBLEM = "Problem";
   private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
   private static final String SCHEMAS = "#/components/schemas/";
+  static final String BEARER = "bearer";
+
+  private final List<PublicRoute> publicRoutes;
+
+  public ApiDocs(List<PublicRoute> publicRoutes) {
+    this.publicRoutes = List.copyOf(publicRoutes);
+  }
 
   @Override
   public void customise(OpenAPI openApi) {
     openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+    openApi
+        .getComponents()
+        .addSecuritySchemes(
+            BEARER,
+            new SecurityScheme()
+                .type(SecurityScheme.Type.HTTP)
+                .scheme("bearer")
+                .bearerFormat("JWT")
+                .description(
+                    "An access token of the Cognito user pool (locally: scripts/token <user>)"));
     var sent = new HashSet<String>();
     var received = new HashSet<String>();
     if (openApi.getPaths() == null) {
@@ -57,6 +82,20 @@ public final class ApiDocs implements OpenApiCustomizer {
                 item.readOperationsMap()
                     .forEach(
                         (method, operation) -> {
+                          if (!isPublic(method.name(), path)) {
+                            operation.setSecurity(
+                                List.of(new SecurityRequirement().addList(BEARER)));
+                            problem(
+                                operation.getResponses() == null
+                                    ? operationResponses(operation)
+                                    : operation.getResponses(),
+                                "401",
+                                "No valid access token");
+                            problem(
+                                operation.getResponses(),
+                                "403",
+                                "The token's user may not do this (another customer's, or operators only)");
+                          }
                           errors(path, operation);
                           operation
                               .getResponses()
@@ -88,6 +127,20 @@ public final class ApiDocs implements OpenApiCustomizer {
         schema.setRequired(required);
       }
     }
+  }
+
+  private boolean isPublic(String method, String path) {
+    return publicRoutes.stream()
+        .anyMatch(
+            route ->
+                route.method().name().equals(method.toUpperCase(Locale.ROOT))
+                    && route.path().equals(path));
+  }
+
+  private static ApiResponses operationResponses(Operation operation) {
+    var responses = new ApiResponses();
+    operation.setResponses(responses);
+    return responses;
   }
 
   private static void errors(String path, Operation operation) {

@@ -48,7 +48,7 @@ public final class Problems {
   }
 
   /** Answers the request with the problem, from a filter that does not call the chain. */
-  static void write(
+  public static void write(
       HttpServletRequest request,
       HttpServletResponse response,
       HttpStatus status,

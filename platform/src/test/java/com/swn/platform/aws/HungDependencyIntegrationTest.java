@@ -65,7 +65,8 @@ class HungDependencyIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = new HttpJson("http://127.0.0.1:" + port);
+    http =
+        new HttpJson("http://127.0.0.1:" + port, com.swn.testsupport.TestIssuer.shared().owners());
   }
 
   @AfterEach

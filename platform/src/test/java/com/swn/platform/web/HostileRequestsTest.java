@@ -36,7 +36,14 @@ class HostileRequestsTest {
   @SpringBootConfiguration
   @EnableAutoConfiguration
   @Import(Samples.class)
-  static class App {}
+  static class App {
+
+    /** Hostile input is the subject here, not tokens (PlatformSecurityTest covers those). */
+    @org.springframework.context.annotation.Bean
+    com.swn.platform.security.AccessRules openSamples() {
+      return rules -> rules.requestMatchers("/samples", "/samples/**", "/error").permitAll();
+    }
+  }
 
   enum Kind {
     SMALL,

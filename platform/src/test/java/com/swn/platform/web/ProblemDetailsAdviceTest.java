@@ -95,6 +95,10 @@ class ProblemDetailsAdviceTest {
                           request.getServletContext(), "POST", "/samples/abc") {
                         {
                           setContentType(MediaType.APPLICATION_JSON_VALUE);
+                          // A new request: the default one's token is not on it.
+                          addHeader(
+                              "Authorization",
+                              "Bearer " + com.swn.testsupport.TestIssuer.shared().operatorToken());
                         }
 
                         @Override

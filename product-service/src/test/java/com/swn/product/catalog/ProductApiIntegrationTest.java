@@ -10,6 +10,7 @@ import com.swn.testsupport.EventRecorder;
 import com.swn.testsupport.HttpJson;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,8 @@ class ProductApiIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = new HttpJson("http://localhost:" + port);
+    http =
+        new HttpJson("http://localhost:" + port, com.swn.testsupport.TestIssuer.shared().owners());
   }
 
   private static String product(String name, String price, String category) {
@@ -260,6 +262,43 @@ class ProductApiIntegrationTest {
     var page = http.get("/product?category=" + category + "&limit=100");
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.json().has("nextToken")).as(page.body()).isFalse();
+  }
+
+  @Test
+  void declaresTheBearerSchemeOnEveryOperationButTheCatalogueReads() {
+    var docs = http.anonymous().get("/v3/api-docs");
+    assertThat(docs.status()).as("the documents need no token").isEqualTo(200);
+    var json = docs.json();
+    assertThat(
+            json.path("components")
+                .path("securitySchemes")
+                .path("bearer")
+                .path("scheme")
+                .asString())
+        .isEqualTo("bearer");
+    var paths = json.path("paths");
+    for (var read :
+        List.of(paths.path("/product").path("get"), paths.path("/product/{id}").path("get"))) {
+      assertThat(read.has("security")).isFalse();
+      assertThat(read.path("responses").has("401")).isFalse();
+    }
+    for (var write :
+        List.of(
+            paths.path("/product").path("post"),
+            paths.path("/product/{id}").path("put"),
+            paths.path("/product/{id}").path("delete"))) {
+      assertThat(write.path("security").get(0).has("bearer")).isTrue();
+      assertThat(
+              write.path("responses").path("401").path("content").has("application/problem+json"))
+          .isTrue();
+      assertThat(
+              write.path("responses").path("403").path("content").has("application/problem+json"))
+          .isTrue();
+    }
+    assertThat(http.anonymous().get("/product").status())
+        .as("the catalogue is public")
+        .isEqualTo(200);
+    assertThat(http.anonymous().post("/product", "{}").status()).isEqualTo(401);
   }
 
   @Test

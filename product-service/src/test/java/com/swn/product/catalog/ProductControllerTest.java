@@ -25,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The HTTP contract: statuses, headers and the problem-details error model, without AWS. */
 @WebMvcTest(ProductController.class)
+@org.springframework.context.annotation.Import(com.swn.product.ProductAccess.class)
 class ProductControllerTest {
 
   private static final String ID = "0b5c1d9e-3f4a-4b6c-8d7e-9f0a1b2c3d4e";
@@ -231,6 +232,45 @@ class ProductControllerTest {
           .andExpect(status().isBadRequest())
           .andExpect(jsonPath("$.errors[0].field").value("imageFile"));
     }
+    verifyNoInteractions(catalog);
+  }
+
+  private static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  private static org.springframework.test.web.servlet.ResultMatcher[] problem(int status) {
+    return new org.springframework.test.web.servlet.ResultMatcher[] {
+      status().is(status),
+      content()
+          .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
+      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+          .string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+    };
+  }
+
+  @Test
+  void aRequestWithoutAValidTokenOrByACustomerNeverReachesTheControllerOfAWrite() throws Exception {
+    mvc.perform(
+            post("/product")
+                .with(com.swn.testsupport.MockMvcTokens.anonymous())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(VALID))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            put("/product/" + ID)
+                .header(
+                    "Authorization",
+                    bearer(com.swn.testsupport.TestIssuer.shared().forgedToken("ops")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(VALID))
+        .andExpectAll(problem(401));
+    mvc.perform(
+            delete("/product/" + ID)
+                .header(
+                    "Authorization",
+                    bearer(com.swn.testsupport.TestIssuer.shared().token("alice"))))
+        .andExpectAll(problem(403));
     verifyNoInteractions(catalog);
   }
 }
