@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1.7
-# The image of each Spring Boot module: product-service, basket-service, ordering-service and the gateway.
+# The image of each Spring Boot module: product-service, basket-service, ordering-service, the gateway and
+# the local token issuer (auth-server).
 # The build context is the repository root (the Maven reactor needs the root pom and every module's pom); the
 # module and its port are build arguments, both required:
 #   docker build --build-arg MODULE=product-service --build-arg PORT=8081 .
