@@ -111,15 +111,23 @@ class PlatformSecurityTest {
     CALLS.set(0);
   }
 
+  /**
+   * The caller's trace: a 401 or 403 must quote it as its request id, as every other problem does.
+   */
+  private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+  private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
+
   private static String[] bearer(String token) {
-    return new String[] {"Authorization", "Bearer " + token, "X-Request-Id", "sec-test-1"};
+    return new String[] {"Authorization", "Bearer " + token, "traceparent", TRACEPARENT};
   }
 
   private static void assertProblem(HttpJson.Response response, int status) {
     assertThat(response.status()).as(response.body()).isEqualTo(status);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     assertThat(response.json().path("status").asInt()).isEqualTo(status);
-    assertThat(response.json().path("requestId").asString()).isEqualTo("sec-test-1");
+    assertThat(response.json().path("requestId").asString()).isEqualTo(TRACE_ID);
+    assertThat(response.header("X-Request-Id")).isEqualTo(TRACE_ID);
     assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
   }
 
@@ -128,7 +136,7 @@ class PlatformSecurityTest {
     var alice = ISSUER.token("alice");
     var cases =
         List.of(
-            new String[] {"X-Request-Id", "sec-test-1"},
+            new String[] {"traceparent", TRACEPARENT},
             bearer("not-a-jwt"),
             bearer(ISSUER.forgedToken("alice")),
             bearer(
