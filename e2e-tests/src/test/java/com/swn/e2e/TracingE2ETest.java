@@ -31,7 +31,7 @@ class TracingE2ETest {
   @BeforeAll
   static void system() {
     system = LocalSystem.shared();
-    api = new HttpJson(system.gatewayUrl());
+    api = system.api();
   }
 
   private static String newTraceId() {
