@@ -13,19 +13,27 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The services' images: one Dockerfile at the repository root, told the module and port. */
+/**
+ * The services' images: one Dockerfile at the repository root, told the module and port; beside
+ * each, the tracing collector's image from {@code infra-cdk/otel-collector}.
+ */
 class ImageAssetsTest {
 
   @Test
   void everyServiceImageIsTheSharedDockerfileWithItsModuleAndPort() throws IOException {
     SynthesizedApp.development();
     List<Map<String, String>> images = new ArrayList<>();
+    List<Path> collectors = new ArrayList<>();
     try (Stream<Path> manifests = Files.list(Path.of("target/cdk.out"))) {
       for (Path manifest : manifests.filter(p -> p.toString().endsWith(".assets.json")).toList()) {
         JsonNode dockerImages =
             JsonMapper.shared().readTree(manifest.toFile()).path("dockerImages");
         for (JsonNode image : dockerImages) {
           JsonNode source = image.path("source");
+          if (!source.path("dockerBuildArgs").has("MODULE")) {
+            collectors.add(Path.of("target/cdk.out", source.path("directory").asString()));
+            continue;
+          }
           images.add(
               Map.of(
                   "dockerFile", source.path("dockerFile").asString(),
@@ -40,5 +48,10 @@ class ImageAssetsTest {
             Map.of("dockerFile", "Dockerfile", "MODULE", "basket-service", "PORT", "8082"),
             Map.of("dockerFile", "Dockerfile", "MODULE", "ordering-service", "PORT", "8083"));
     assertThat(Path.of("..", "Dockerfile")).isRegularFile();
+    assertThat(collectors).as("one collector image per service task").hasSize(3);
+    var collectorDockerfile = Files.readString(Path.of("otel-collector", "Dockerfile"));
+    for (Path collector : collectors) {
+      assertThat(collector.resolve("Dockerfile")).hasContent(collectorDockerfile);
+    }
   }
 }
