@@ -82,8 +82,11 @@ if grep -qs "Unable to load region" "$up_log" "$log_dir"/*-service*.log "$log_di
 fi
 grep -q "^\[up\]   AWS endpoint *$endpoint\$" "$up_log" || fail "up.sh did not use $endpoint"
 
-# A product through the gateway: written to and read back from the external emulator.
+# A product through the gateway: written to and read back from the external emulator. Product writes
+# need an operator's token, got as the README gets it.
+token="$("$root/scripts/token" ops --operator)" || fail "scripts/token ops --operator failed"
 created="$(curl -sS --max-time 20 -o /dev/stderr -w '%{http_code} %header{location}' \
+  -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' localhost:8080/product \
   -d '{"name":"IPhone X","description":"A phone","imageFile":"iphone.png","price":950.40,"category":"Phone"}' \
   2>/dev/null)"
