@@ -82,14 +82,4 @@ func checkBuildContext(repo Repo, build *types.BuildConfig, where string, result
 	return rel, true
 }
 
-func buildArguments(build *types.BuildConfig) map[string]string {
-	args := map[string]string{}
-	for key, value := range build.Args {
-		if value != nil {
-			args[key] = *value
-		} else {
-			args[key] = ""
-		}
-	}
-	return args
-}
+func buildArguments(build *types.BuildConfig) map[string]string { return values(build.Args) }

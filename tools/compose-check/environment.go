@@ -192,7 +192,8 @@ func joinKey(prefix, key string) string {
 }
 
 // canonicalEnvName: Spring Boot's environment-variable form of a property: dots to _, dashes dropped,
-// [n] to _n_, upper case.
+// [n] to _n_, upper case. Written here because Spring's own mapping is Java code inside the application
+// (SystemEnvironmentPropertyMapper); this is the canonical form its reference documentation gives.
 func canonicalEnvName(property string) string {
 	name := indexSuffix.ReplaceAllString(property, "_${1}_")
 	name = strings.ReplaceAll(strings.ReplaceAll(name, ".", "_"), "-", "")

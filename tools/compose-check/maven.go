@@ -7,7 +7,8 @@ import (
 )
 
 // The Maven reactor, from the poms: which modules exist and which reactor modules each one depends on.
-// Only what the checks need; Maven itself is not run (it would need a JDK and minutes).
+// Only what the checks need (modules, artifact ids, dependency scopes): there is no Go library for Maven's
+// model, and running Maven itself would need a JDK and minutes.
 
 type Reactor struct {
 	Group   string

@@ -99,16 +99,18 @@ func healthDisabled(service types.ServiceConfig) bool {
 	return health == nil || health.Disable || len(health.Test) == 0 || health.Test[0] == "NONE"
 }
 
-func environment(service types.ServiceConfig) map[string]string {
-	values := map[string]string{}
-	for key, value := range service.Environment {
+func environment(service types.ServiceConfig) map[string]string { return values(service.Environment) }
+
+// values: a KEY=value list or mapping as plain strings (a key without a value: "").
+func values(mapping types.MappingWithEquals) map[string]string {
+	plain := map[string]string{}
+	for key, value := range mapping {
+		plain[key] = ""
 		if value != nil {
-			values[key] = *value
-		} else {
-			values[key] = ""
+			plain[key] = *value
 		}
 	}
-	return values
+	return plain
 }
 
 func memoryLimit(service types.ServiceConfig) bool {
