@@ -26,6 +26,9 @@ func getOK(client *http.Client, url string) error {
 }
 
 const (
+	gatewayRead   = "gateway: GET /product/{id}"
+	directRead    = "direct: GET /product/{id}"
+	emulatorRead  = "emulator: GetItem (signed HTTP POST)"
 	ourBasketRead = "direct: GET /basket/{user}"
 	peerCartRead  = "peer: GET /carts/{id}"
 )
@@ -54,9 +57,9 @@ func readPath(r *phaseRun) {
 		name string
 		do   func(int) error
 	}{
-		{"gateway: GET /product/{id}", func(int) error { return getOK(client, gatewayURL("/product/"+next())) }},
-		{"direct: GET /product/{id}", func(int) error { return getOK(client, productURL("/product/"+next())) }},
-		{"emulator: GetItem (signed HTTP POST)", func(int) error {
+		{gatewayRead, func(int) error { return getOK(client, gatewayURL("/product/"+next())) }},
+		{directRead, func(int) error { return getOK(client, productURL("/product/"+next())) }},
+		{emulatorRead, func(int) error {
 			return aws.dynamo("GetItem", map[string]any{
 				"TableName": "product", "Key": map[string]any{"id": map[string]string{"S": next()}}, "ConsistentRead": true,
 			}, nil)
