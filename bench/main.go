@@ -2,7 +2,9 @@
 // It starts its own emulator (moto, unless AWS_ENDPOINT_URL names one) and its own JVMs on ports
 // BASE_PORT..BASE_PORT+5 (default 18080..18085, the local token issuer on the last; so it does not collide with `make up`), and measures:
 //  1. read path: GET /product/{id} via the gateway, direct to the service, and the same GetItem sent
-//     straight to the emulator, with the same client and concurrency;
+//     straight to the emulator, with the same client and concurrency (with -peer-url also a basket
+//     read and the peer's cart read); then add to basket, POST /basket/{user}/items straight to the
+//     basket service with its AWS calls per add by operation (and the peer's POST /carts/{id}/items);
 //  2. consumer: draining N pre-filled CheckoutBasket events with 1 and 2 ordering instances vs. a raw
 //     receive/delete loop with as many pollers;
 //  3. checkout -> order visible at a fixed arrival rate;
