@@ -43,6 +43,8 @@ type Result struct {
 	FirstError string  `json:"first_error,omitempty"`
 	// CPU milliseconds per successful operation, per process (the load generator is "bench").
 	CPUms map[string]float64 `json:"cpu_ms_per_op,omitempty"`
+	// AWS calls per successful operation, by service and operation, from the services' aws.calls meters.
+	Calls map[string]float64 `json:"aws_calls_per_op,omitempty"`
 }
 
 func percentileMs(sorted []time.Duration, p float64) float64 {
@@ -76,6 +78,13 @@ func summarize(latencies []time.Duration, errors int, firstError string, elapsed
 // (a closed model: the maximum throughput at that concurrency). Only successful requests count
 // towards throughput and latency; failures are counted apart.
 func closedLoop(concurrency int, duration time.Duration, do func(worker int) error) Result {
+	return closedLoopWithSetup(concurrency, duration, nil, do)
+}
+
+// closedLoopWithSetup is closedLoop with an untimed step before each operation (nil: none): work the
+// operation needs done first that is not part of what is measured, e.g. emptying a full basket. Its
+// wall time still passes within the round, and its CPU is in the round's CPU meter.
+func closedLoopWithSetup(concurrency int, duration time.Duration, setup, do func(worker int) error) Result {
 	var (
 		mu         sync.Mutex
 		all        []time.Duration
@@ -93,8 +102,15 @@ func closedLoop(concurrency int, duration time.Duration, do func(worker int) err
 			localErrors := 0
 			var localFirst string
 			for time.Now().Before(deadline) {
+				var err error
+				if setup != nil {
+					err = setup(worker)
+				}
 				t0 := time.Now()
-				if err := do(worker); err != nil {
+				if err == nil {
+					err = do(worker)
+				}
+				if err != nil {
 					localErrors++
 					if localFirst == "" {
 						localFirst = err.Error()
@@ -188,17 +204,24 @@ func medianResult(rounds []Result) Result {
 		return median(v)
 	}
 	errors := 0
-	cpu := map[string]float64{}
 	for _, r := range rounds {
 		errors += r.Errors
 	}
-	if len(rounds) > 0 {
-		for name := range rounds[0].CPUms {
-			cpu[name] = round(pick(func(r Result) float64 { return r.CPUms[name] }), 3)
+	perKey := func(m func(Result) map[string]float64) map[string]float64 {
+		out := map[string]float64{}
+		for _, r := range rounds {
+			for name := range m(r) {
+				out[name] = round(pick(func(r Result) float64 { return m(r)[name] }), 3)
+			}
 		}
+		if len(out) == 0 {
+			return nil
+		}
+		return out
 	}
 	return Result{
-		CPUms:      cpu,
+		CPUms:      perKey(func(r Result) map[string]float64 { return r.CPUms }),
+		Calls:      perKey(func(r Result) map[string]float64 { return r.Calls }),
 		Requests:   int(pick(func(r Result) float64 { return float64(r.Requests) })),
 		Errors:     errors,
 		Seconds:    pick(func(r Result) float64 { return r.Seconds }),

@@ -2,7 +2,9 @@
 // It starts its own emulator (moto, unless AWS_ENDPOINT_URL names one) and its own JVMs on ports
 // BASE_PORT..BASE_PORT+5 (default 18080..18085, the local token issuer on the last; so it does not collide with `make up`), and measures:
 //  1. read path: GET /product/{id} via the gateway, direct to the service, and the same GetItem sent
-//     straight to the emulator, with the same client and concurrency;
+//     straight to the emulator, with the same client and concurrency (with -peer-url also a basket
+//     read and the peer's cart read); then add to basket, POST /basket/{user}/items straight to the
+//     basket service with its AWS calls per add by operation (and the peer's POST /carts/{id}/items);
 //  2. consumer: draining N pre-filled CheckoutBasket events with 1 and 2 ordering instances vs. a raw
 //     receive/delete loop with as many pollers;
 //  3. checkout -> order visible at a fixed arrival rate;
@@ -48,6 +50,8 @@ type options struct {
 	Skip          string  `json:"skip"`
 	Profiles      string  `json:"profiles"`
 	Label         string  `json:"label"`
+	PeerURL       string  `json:"peer_url,omitempty"`
+	PeerPid       int     `json:"peer_pid,omitempty"`
 }
 
 type report struct {
@@ -76,8 +80,10 @@ type startupResult struct {
 }
 
 type profileResult struct {
-	Warmup      []float64            `json:"warmup_rounds_per_s,omitempty"`
-	Read        map[string]Result    `json:"read_median,omitempty"`
+	Warmup []float64         `json:"warmup_rounds_per_s,omitempty"`
+	Read   map[string]Result `json:"read_median,omitempty"`
+	// with -peer-url: warm-up rounds (req/s) of the basket read and the peer's cart read
+	ReadWarmup  map[string][]float64 `json:"read_warmup_rounds_per_s,omitempty"`
 	ReadRounds  map[string][]Result  `json:"read_rounds,omitempty"`
 	Consumer    map[string]drainStat `json:"consumer_median,omitempty"`
 	ConsumerRaw map[string][]float64 `json:"consumer_rounds_per_s,omitempty"`
@@ -85,10 +91,14 @@ type profileResult struct {
 	ConsumerWarmup map[string][]float64 `json:"consumer_warmup_cpu_ms_per_message,omitempty"`
 	BasketWarmup   []float64            `json:"basket_warmup_rounds_per_s,omitempty"`
 	Basket         *Result              `json:"basket_median,omitempty"` // per basket: one add-item + one checkout
-	Journey        *Result              `json:"journey,omitempty"`
-	RSSIdleMB      map[string]float64   `json:"rss_idle_mb,omitempty"`
-	RSSLoadMB      map[string]float64   `json:"rss_max_under_load_mb,omitempty"`
-	ReadyS         map[string]float64   `json:"ready_s,omitempty"`
+	// Add-to-basket alone (and the peer's add-to-cart), by target: warm-up req/s, rounds, medians
+	AddWarmup map[string][]float64 `json:"add_warmup_rounds_per_s,omitempty"`
+	AddRounds map[string][]Result  `json:"add_rounds,omitempty"`
+	Add       map[string]Result    `json:"add_median,omitempty"`
+	Journey   *Result              `json:"journey,omitempty"`
+	RSSIdleMB map[string]float64   `json:"rss_idle_mb,omitempty"`
+	RSSLoadMB map[string]float64   `json:"rss_max_under_load_mb,omitempty"`
+	ReadyS    map[string]float64   `json:"ready_s,omitempty"`
 }
 
 type drainStat struct {
@@ -168,11 +178,13 @@ func main() {
 	flag.StringVar(&o.PollInterval, "poll", "20ms", "journey: interval between polls of the order")
 	flag.IntVar(&o.StartupReps, "startup-reps", 3, "start-ups per service and JVM variant")
 	flag.IntVar(&o.BasePort, "base-port", 18080, "gateway port; the services use the next four")
-	flag.StringVar(&o.Skip, "skip", "", "comma-separated phases to skip: startup,read,basket,consumer,journey")
+	flag.StringVar(&o.Skip, "skip", "", "comma-separated phases to skip: startup,read,add,basket,consumer,journey")
 	flag.StringVar(&o.Profiles, "profiles", "default,tuned", "configurations to compare, in order: default,tuned,no-access-log,virtual-threads,listener-40")
 	flag.StringVar(&o.Label, "label", "", "name of the emulator for the report (default: from the endpoint)")
 	outDir := flag.String("out", "", "report directory (default .run/bench/<time>)")
 	emulatorPid := flag.Int("emulator-pid", 0, "pid of an emulator started outside, to measure its CPU time too")
+	flag.StringVar(&o.PeerURL, "peer-url", "", "peer cart service (retail-store-sample-app's src/cart) to compare with: the read and add phases also run GET /carts/{id} and POST /carts/{id}/items there")
+	flag.IntVar(&o.PeerPid, "peer-pid", 0, "pid of the peer's JVM, to measure its CPU time per request (with -peer-url)")
 	flag.Parse()
 
 	root, err := os.Getwd() // bench/run.sh runs it from the repository root

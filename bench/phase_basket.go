@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"net/http"
 	"time"
 )
@@ -29,19 +28,42 @@ func createProduct(client *http.Client, name string) string {
 	return created.ID
 }
 
+// addItem adds one of productID to user's basket: one POST /basket/{user}/items (the basket service
+// prices it from the catalogue).
+func addItem(client *http.Client, url func(string) string, user, productID string) error {
+	item := fmt.Sprintf(`{"productId":%q,"quantity":1}`, productID)
+	r, err := postAs(client, user, url("/basket/"+user+"/items"), item)
+	if err != nil {
+		return err
+	}
+	drain(r)
+	if r.StatusCode != 200 {
+		return fmt.Errorf("add item: %d", r.StatusCode)
+	}
+	return nil
+}
+
+// emptyBasket deletes user's basket (204; 404 if there was none).
+func emptyBasket(client *http.Client, user string) error {
+	req, _ := http.NewRequest(http.MethodDelete, basketURL("/basket/"+user), nil)
+	r, err := as(client, user, req)
+	if err != nil {
+		return err
+	}
+	drain(r)
+	if r.StatusCode != 204 && r.StatusCode != 404 {
+		return fmt.Errorf("delete basket: %d", r.StatusCode)
+	}
+	return nil
+}
+
 // addAndCheckout fills a new basket with one line and checks it out: the basket service's two write
 // requests (the add reads the price from the product service; the checkout is one transaction with
 // the outbox event, published right after).
 // It returns the order's Location and when the checkout request was sent.
 func addAndCheckout(client *http.Client, url func(string) string, user, productID string) (string, time.Time, error) {
-	item := fmt.Sprintf(`{"productId":%q,"quantity":1}`, productID)
-	r, err := postAs(client, user, url("/basket/"+user+"/items"), item)
-	if err != nil {
+	if err := addItem(client, url, user, productID); err != nil {
 		return "", time.Time{}, err
-	}
-	drain(r)
-	if r.StatusCode != 200 {
-		return "", time.Time{}, fmt.Errorf("add item: %d", r.StatusCode)
 	}
 	body := fmt.Sprintf(`{"userName":%q,"firstName":"Bench","lastName":"Mark","email":"bench@example.com","address":"1 Bench Road","paymentMethod":"CARD"}`, user)
 	req, _ := http.NewRequest(http.MethodPost, url("/basket/checkout"), bytes.NewReader([]byte(body)))
@@ -51,7 +73,7 @@ func addAndCheckout(client *http.Client, url func(string) string, user, productI
 		return "", time.Time{}, err
 	}
 	sent := time.Now()
-	r, err = as(client, user, req)
+	r, err := as(client, user, req)
 	if err != nil {
 		return "", sent, err
 	}
@@ -76,17 +98,7 @@ func basketPath(r *phaseRun) {
 		_, _, err := addAndCheckout(client, basketURL, fmt.Sprintf("bench-b-%d-w%d", stamp, worker), productID)
 		return err
 	}
-	warm := parseDuration(o.WarmupRound)
-	prev := 0.0
-	for i := 0; i < o.WarmupMax; i++ {
-		r := closedLoop(o.Concurrency, warm, do)
-		res.BasketWarmup = append(res.BasketWarmup, round(r.Throughput, 1))
-		logf("basket warm-up round %d: %.1f baskets/s (p99 %.1f ms, errors %d %s, load %s)", i+1, r.Throughput, r.P99, r.Errors, r.FirstError, loadAverage())
-		if i+1 >= o.WarmupMin && prev > 0 && math.Abs(r.Throughput-prev)/prev <= o.WarmupAgree {
-			break
-		}
-		prev = r.Throughput
-	}
+	res.BasketWarmup = warmUp(o, "basket", 1, nil, do)
 	var rounds []Result
 	for rep := 0; rep < o.Reps; rep++ {
 		meter := meterCPU(sys.cpuPids)

@@ -186,6 +186,8 @@ const (
 	rawDelete1 = "raw receive/delete, 1 poller"
 	rawDelete2 = "raw receive/delete, 2 pollers"
 	rawPut1    = "raw receive/put/delete, 1 poller"
+	ordering1  = "ordering, 1 instance"
+	ordering2s = "ordering, 2 instances"
 )
 
 func consumer(r *phaseRun) {
@@ -266,14 +268,14 @@ func consumer(r *phaseRun) {
 	}
 	res.ConsumerRaw = map[string][]float64{}
 	all := map[string][]drainStat{}
-	labels := []string{rawDelete1, rawPut1, "ordering, 1 instance", rawDelete2, "ordering, 2 instances"}
+	labels := []string{rawDelete1, rawPut1, ordering1, rawDelete2, ordering2s}
 	for rep := 0; rep < o.Reps; rep++ {
 		for _, label := range labels {
 			var active []*proc
 			switch label {
-			case "ordering, 1 instance":
+			case ordering1:
 				active = consumers[:1]
-			case "ordering, 2 instances":
+			case ordering2s:
 				active = consumers
 			}
 			s := drainWith(label, active, o.Messages)

@@ -5,7 +5,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"net/http"
 	"sync/atomic"
 	"time"
@@ -25,6 +24,14 @@ func getOK(client *http.Client, url string) error {
 	}
 	return nil
 }
+
+const (
+	gatewayRead   = "gateway: GET /product/{id}"
+	directRead    = "direct: GET /product/{id}"
+	emulatorRead  = "emulator: GetItem (signed HTTP POST)"
+	ourBasketRead = "direct: GET /basket/{user}"
+	peerCartRead  = "peer: GET /carts/{id}"
+)
 
 func readPath(r *phaseRun) {
 	sys, aws, client, o, res := r.sys, r.aws, r.client, r.o, r.res
@@ -50,9 +57,9 @@ func readPath(r *phaseRun) {
 		name string
 		do   func(int) error
 	}{
-		{"gateway: GET /product/{id}", func(int) error { return getOK(client, gatewayURL("/product/"+next())) }},
-		{"direct: GET /product/{id}", func(int) error { return getOK(client, productURL("/product/"+next())) }},
-		{"emulator: GetItem (signed HTTP POST)", func(int) error {
+		{gatewayRead, func(int) error { return getOK(client, gatewayURL("/product/"+next())) }},
+		{directRead, func(int) error { return getOK(client, productURL("/product/"+next())) }},
+		{emulatorRead, func(int) error {
 			return aws.dynamo("GetItem", map[string]any{
 				"TableName": "product", "Key": map[string]any{"id": map[string]string{"S": next()}}, "ConsistentRead": true,
 			}, nil)
@@ -61,19 +68,44 @@ func readPath(r *phaseRun) {
 	// Warm-up protocol: rounds through the gateway (warms gateway and product service) until two
 	// consecutive rounds agree within WarmupAgree, at most WarmupMax rounds; then one round of each
 	// other target.
+	res.Warmup = warmUp(o, "read (gateway)", 0, nil, targets[0].do)
 	warm := parseDuration(o.WarmupRound)
-	prev := 0.0
-	for i := 0; i < o.WarmupMax; i++ {
-		r := closedLoop(o.Concurrency, warm, targets[0].do)
-		res.Warmup = append(res.Warmup, round(r.Throughput, 0))
-		logf("warm-up round %d: %.0f req/s (p99 %.1f ms, errors %d, load %s)", i+1, r.Throughput, r.P99, r.Errors, loadAverage())
-		if i+1 >= o.WarmupMin && prev > 0 && math.Abs(r.Throughput-prev)/prev <= o.WarmupAgree {
-			break
-		}
-		prev = r.Throughput
-	}
 	for _, t := range targets[1:] {
 		closedLoop(o.Concurrency, warm/2, t.do)
+	}
+	if o.PeerURL != "" {
+		// Against the peer: a basket read vs. a cart read, the same lines in each (one user and cart per
+		// worker), each JVM warmed up on its own like the gateway.
+		stamp := time.Now().Unix() % 100000
+		user := func(w int) string { return fmt.Sprintf("bench-r-%d-w%d", stamp, w) }
+		for w := 0; w < o.Concurrency; w++ {
+			for _, id := range ids[:min(addLines, len(ids))] {
+				must(addItem(client, basketURL, user(w), id))
+				must(peerAdd(client, o, user(w), id))
+			}
+		}
+		peerTargets := []struct {
+			name string
+			do   func(int) error
+		}{
+			{ourBasketRead, func(w int) error {
+				resp, err := getAs(client, user(w), basketURL("/basket/"+user(w)))
+				if err != nil {
+					return err
+				}
+				drain(resp)
+				if resp.StatusCode != 200 {
+					return fmt.Errorf("GET /basket/{user}: %d", resp.StatusCode)
+				}
+				return nil
+			}},
+			{peerCartRead, func(w int) error { return getOK(client, peerURL(o, "/carts/"+user(w))) }},
+		}
+		res.ReadWarmup = map[string][]float64{}
+		for _, t := range peerTargets {
+			res.ReadWarmup[t.name] = warmUp(o, t.name, 0, nil, t.do)
+		}
+		targets = append(targets, peerTargets...)
 	}
 	res.ReadRounds = map[string][]Result{}
 	res.Read = map[string]Result{}

@@ -96,15 +96,36 @@ type phaseRun struct {
 // profilePhases run in this order, each unless -skip names it. The basket path is last: it leaves
 // thousands of baskets, idempotency records and orders behind, and some emulators get slower as
 // tables grow (moto copies every table a transaction touches; Floci's writes slow down): run before
-// the journey on moto, it turned a 76 ms p50 into 48 s.
+// the journey on moto, it turned a 76 ms p50 into 48 s. The add phase leaves only a few short baskets
+// (each connection's is emptied every addResetEvery adds), so it runs next to the read path.
 var profilePhases = []struct {
 	name string
 	run  func(*phaseRun)
 }{
 	{"read", readPath},
+	{"add", addPath},
 	{"consumer", consumer},
 	{"journey", journey},
 	{"basket", basketPath},
+}
+
+// warmUp runs closed-loop rounds of do (JIT warm-up) until two consecutive rounds agree within
+// o.WarmupAgree, at least o.WarmupMin and at most o.WarmupMax rounds; it returns each round's rate,
+// rounded to places.
+func warmUp(o options, label string, places int, setup, do func(worker int) error) []float64 {
+	warm := parseDuration(o.WarmupRound)
+	var rates []float64
+	prev := 0.0
+	for i := 0; i < o.WarmupMax; i++ {
+		r := closedLoopWithSetup(o.Concurrency, warm, setup, do)
+		rates = append(rates, round(r.Throughput, places))
+		logf("%s warm-up round %d: %.1f/s (p99 %.1f ms, errors %d %s, load %s)", label, i+1, r.Throughput, r.P99, r.Errors, r.FirstError, loadAverage())
+		if i+1 >= o.WarmupMin && prev > 0 && math.Abs(r.Throughput-prev)/prev <= o.WarmupAgree {
+			break
+		}
+		prev = r.Throughput
+	}
+	return rates
 }
 
 func runProfile(sys *system, aws *awsClient, o options, skip map[string]bool, name string, env map[string]string) *profileResult {
@@ -121,6 +142,9 @@ func runProfile(sys *system, aws *awsClient, o options, skip map[string]bool, na
 	sys.cpuPids = map[string]int{"bench": os.Getpid()}
 	if sys.emulatorPid > 0 {
 		sys.cpuPids["emulator"] = sys.emulatorPid
+	}
+	if o.PeerPid > 0 {
+		sys.cpuPids["peer"] = o.PeerPid
 	}
 	for n, p := range ps {
 		res.RSSIdleMB[n] = round(rssMB(p.Pid()), 0)
