@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param table the basket table: basket documents and their per-product markers
  * @param productIndex the sparse index from a product id to the baskets holding it
  * @param idempotencyTable checkout idempotency records
+ * @param priceTable the service's view of the catalogue's names and prices (one item per product)
  * @param productEventsQueue the queue of product price changes and deletions
  * @param repricingQueue the service's own work queue: one message per basket to reprice, and the
  *     continuation of the listing of baskets holding a product
@@ -34,6 +35,7 @@ public record BasketProperties(
     @NotBlank String table,
     @NotBlank @DefaultValue("baskets-by-product") String productIndex,
     @NotBlank String idempotencyTable,
+    @NotBlank @DefaultValue("basket-prices") String priceTable,
     @NotBlank String productEventsQueue,
     @NotBlank String repricingQueue,
     @NotNull @DefaultValue("P7D") Duration ttl,

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Not ready without all three tables: a checkout writes to each of them in one transaction. */
+/**
+ * Not ready without all four tables: a checkout writes to three of them in one transaction, and an
+ * add reads its prices from the fourth.
+ */
 @Configuration(proxyBeanMethods = false)
 class ReadinessConfiguration {
 
@@ -20,7 +23,11 @@ class ReadinessConfiguration {
       PlatformProperties platform) {
     return new DynamoDbTablesHealthIndicator(
         dynamoDb,
-        List.of(basket.table(), platform.outbox().table(), basket.idempotencyTable()),
+        List.of(
+            basket.table(),
+            platform.outbox().table(),
+            basket.idempotencyTable(),
+            basket.priceTable()),
         aws.readinessTimeout());
   }
 }

@@ -1,7 +1,7 @@
 package com.swn.basket;
 
 import com.swn.basket.basket.BasketRepository;
-import com.swn.basket.catalog.CatalogClient;
+import com.swn.basket.catalog.Catalog;
 import com.swn.localaws.LocalAws;
 import com.swn.testsupport.HttpJson;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +52,10 @@ public abstract class IntegrationTestBase {
 
   @LocalServerPort protected int port;
   @MockitoSpyBean protected BasketRepository baskets;
-  @MockitoSpyBean protected CatalogClient catalog;
+
+  /** Where an add gets its prices (the view, else the catalogue): a test can hold it. */
+  @MockitoSpyBean protected Catalog catalog;
+
   @Autowired protected MutableClock clock;
   protected HttpJson http;
 

@@ -12,9 +12,9 @@ import software.amazon.awscdk.services.events.Rule;
 import software.constructs.Construct;
 
 /**
- * Baskets: the basket, outbox and idempotency tables, the queue of product events with its DLQ, the
- * rule that feeds it, the service's own repricing work queue with its DLQ, and the service.
- * Publishes checkouts to the bus; reads prices from the product service.
+ * Baskets: the basket, outbox, idempotency and price tables, the queue of product events with its
+ * DLQ, the rule that feeds it, the service's own repricing work queue with its DLQ, and the
+ * service. Publishes checkouts to the bus; reads prices from the product service.
  */
 public final class BasketStack extends Stack {
 
@@ -23,6 +23,7 @@ public final class BasketStack extends Stack {
   private final Table table;
   private final Table outboxTable;
   private final Table idempotencyTable;
+  private final Table priceTable;
   private final QueueWithDeadLetter productEvents;
   private final QueueWithDeadLetter repricing;
   private final Rule productEventsRule;
@@ -36,6 +37,9 @@ public final class BasketStack extends Stack {
     this.outboxTable = ServiceTable.create(this, "BasketOutboxTable", config, "id", null, null);
     this.idempotencyTable =
         ServiceTable.create(this, "BasketIdempotencyTable", config, "key", null, "expiresAt");
+    // The service's view of the catalogue's names and prices, kept by the product events.
+    this.priceTable =
+        ServiceTable.create(this, "BasketPriceTable", config, "productId", null, null);
     this.productEvents =
         new QueueWithDeadLetter(
             this,
@@ -54,10 +58,10 @@ public final class BasketStack extends Stack {
             this,
             "ProductEventsToBasketRule",
             shared,
-            "Product price changes and deletions go to the basket service",
+            "Product creations, price changes and deletions go to the basket service",
             EventPattern.builder()
                 .source(List.of(EventSources.PRODUCT))
-                .detailType(List.of("ProductPriceChanged", "ProductDeleted"))
+                .detailType(List.of("ProductCreated", "ProductPriceChanged", "ProductDeleted"))
                 .build(),
             productEvents.queue());
     this.service =
@@ -81,6 +85,7 @@ public final class BasketStack extends Stack {
                     "BASKET_PRODUCT_INDEX", PRODUCT_INDEX,
                     "BASKET_OUTBOX_TABLE", outboxTable.getTableName(),
                     "BASKET_IDEMPOTENCY_TABLE", idempotencyTable.getTableName(),
+                    "BASKET_PRICE_TABLE", priceTable.getTableName(),
                     "BASKET_PRODUCT_EVENTS_QUEUE", productEvents.queue().getQueueUrl(),
                     "BASKET_REPRICING_QUEUE", repricing.queue().getQueueUrl(),
                     "PRODUCT_SERVICE_URL", shared.internalUrl(),
@@ -89,6 +94,7 @@ public final class BasketStack extends Stack {
     table.grantReadWriteData(service.taskRole());
     outboxTable.grantReadWriteData(service.taskRole());
     idempotencyTable.grantReadWriteData(service.taskRole());
+    priceTable.grantReadWriteData(service.taskRole());
     productEvents.queue().grantConsumeMessages(service.taskRole());
     repricing.queue().grantConsumeMessages(service.taskRole());
     repricing.queue().grantSendMessages(service.taskRole());
@@ -108,6 +114,10 @@ public final class BasketStack extends Stack {
 
   public Table idempotencyTable() {
     return idempotencyTable;
+  }
+
+  public Table priceTable() {
+    return priceTable;
   }
 
   public QueueWithDeadLetter productEvents() {

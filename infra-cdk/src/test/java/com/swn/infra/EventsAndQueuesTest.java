@@ -59,7 +59,8 @@ class EventsAndQueuesTest {
                 "EventPattern",
                     Map.of(
                         "source", List.of("com.swn.product"),
-                        "detail-type", List.of("ProductPriceChanged", "ProductDeleted")),
+                        "detail-type",
+                            List.of("ProductCreated", "ProductPriceChanged", "ProductDeleted")),
                 "Targets",
                     List.of(
                         Match.objectLike(

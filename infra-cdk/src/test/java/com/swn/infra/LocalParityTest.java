@@ -41,6 +41,7 @@ class LocalParityTest {
         "basket", shop.basket().table(),
         "basket-outbox", shop.basket().outboxTable(),
         "basket-idempotency", shop.basket().idempotencyTable(),
+        "basket-prices", shop.basket().priceTable(),
         "order", shop.ordering().table());
   }
 

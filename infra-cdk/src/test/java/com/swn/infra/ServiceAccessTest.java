@@ -87,6 +87,7 @@ class ServiceAccessTest {
         .containsEntry("BASKET_PRODUCT_INDEX", "baskets-by-product")
         .containsEntry("BASKET_OUTBOX_TABLE", ref(shop.basket().outboxTable()))
         .containsEntry("BASKET_IDEMPOTENCY_TABLE", ref(shop.basket().idempotencyTable()))
+        .containsEntry("BASKET_PRICE_TABLE", ref(shop.basket().priceTable()))
         .containsEntry("BASKET_PRODUCT_EVENTS_QUEUE", ref(shop.basket().productEvents().queue()))
         .containsEntry("BASKET_REPRICING_QUEUE", ref(shop.basket().repricing().queue()))
         .containsKey("EVENT_BUS_NAME")
@@ -131,6 +132,7 @@ class ServiceAccessTest {
             arn(shop.basket().table()),
             arn(shop.basket().outboxTable()),
             arn(shop.basket().idempotencyTable()),
+            arn(shop.basket().priceTable()),
             arn(shop.basket().productEvents().queue()),
             arn(shop.basket().repricing().queue()))
         .noneMatch(resource -> resource.equals("*"));

@@ -48,7 +48,7 @@ class ProvisionCommandTest {
 
     assertThat(exit).as(text(err)).isZero();
     List<String> lines = text(out).lines().toList();
-    assertThat(lines).hasSize(16 + 1);
+    assertThat(lines).hasSize(17 + 1);
     assertThat(lines)
         .anySatisfy(
             line -> assertThat(line).startsWith("table").contains("basket-idempotency", "existed"));
@@ -56,7 +56,7 @@ class ProvisionCommandTest {
         .anySatisfy(
             line -> assertThat(line).startsWith("queue").contains("OrderQueue-dlq", "existed"));
     assertThat(lines.getLast())
-        .isEqualTo("provisioned 16 resources on " + aws.endpoint() + " (0 created)");
+        .isEqualTo("provisioned 17 resources on " + aws.endpoint() + " (0 created)");
   }
 
   private int run(List<String> args, Map<String, String> env) {

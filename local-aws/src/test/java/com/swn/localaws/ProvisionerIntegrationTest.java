@@ -48,7 +48,7 @@ class ProvisionerIntegrationTest {
     ProvisioningSummary again = provisioner().provision(aws.resources());
 
     assertThat(again.count(Outcome.CREATED)).isZero();
-    assertThat(again.resources()).hasSize(1 + 6 + 7 + 2);
+    assertThat(again.resources()).hasSize(1 + 7 + 7 + 2);
     assertThat(again.resources())
         .containsExactlyElementsOf(
             aws.provisioning().resources().stream()
@@ -70,7 +70,7 @@ class ProvisionerIntegrationTest {
       ProvisioningSummary first = runs.get(0).get();
       ProvisioningSummary second = runs.get(1).get();
 
-      assertThat(arns(first)).isEqualTo(arns(second)).hasSize(16);
+      assertThat(arns(first)).isEqualTo(arns(second)).hasSize(17);
       for (Table table : fresh.tables()) {
         assertThat(describe(table.name()).tableStatusAsString()).isEqualTo("ACTIVE");
       }

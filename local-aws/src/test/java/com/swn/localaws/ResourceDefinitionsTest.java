@@ -57,6 +57,7 @@ class ResourceDefinitionsTest {
             new Table("basket-outbox", ID, null, List.of(), null),
             new Table(
                 "basket-idempotency", new KeyAttribute("key", "S"), null, List.of(), "expiresAt"),
+            new Table("basket-prices", new KeyAttribute("productId", "S"), null, List.of(), null),
             new Table(
                 "order",
                 new KeyAttribute("userName", "S"),
@@ -114,13 +115,13 @@ class ResourceDefinitionsTest {
   }
 
   @Test
-  void routesProductPriceChangesAndDeletionsToTheBasketQueue() {
+  void routesProductCreationsPriceChangesAndDeletionsToTheBasketQueue() {
     Rule rule = BUNDLED.rule("ProductEventsToBasketRule").orElseThrow();
     assertThat(rule.eventBus()).isEqualTo("SwnEventBus");
     assertThat(rule.eventPattern())
         .isEqualTo(
             json(
-                "{\"source\":[\"com.swn.product\"],\"detail-type\":[\"ProductPriceChanged\",\"ProductDeleted\"]}"));
+                "{\"source\":[\"com.swn.product\"],\"detail-type\":[\"ProductCreated\",\"ProductPriceChanged\",\"ProductDeleted\"]}"));
     assertThat(rule.targets())
         .containsExactly(
             new Target(

@@ -1,7 +1,7 @@
 package com.swn.basket.basket;
 
 import com.swn.basket.BasketProperties;
-import com.swn.basket.catalog.CatalogClient;
+import com.swn.basket.catalog.Catalog;
 import com.swn.basket.catalog.CatalogProduct;
 import com.swn.platform.web.Page;
 import com.swn.platform.web.PreconditionRequiredException;
@@ -17,10 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The basket's use cases. Names and prices always come from the catalogue, looked up before the
- * write. A replace needs the version the client has seen; item-level changes commute, so without
- * {@code If-Match} they re-read and retry when another write got in between, and with it a stale
- * version is a 412.
+ * The basket's use cases. Names and prices come from the catalogue (through the service's own view
+ * of it, see {@link Catalog}), looked up before the write. A replace needs the version the client
+ * has seen; item-level changes commute, so without {@code If-Match} they re-read and retry when
+ * another write got in between, and with it a stale version is a 412.
  */
 @Service
 class BasketService {
@@ -29,14 +29,14 @@ class BasketService {
       "The basket exists: send its ETag in If-Match to replace it; GET the basket to learn it.";
 
   private final BasketRepository baskets;
-  private final CatalogClient catalog;
+  private final Catalog catalog;
   private final BasketProperties properties;
   private final Clock clock;
   private final Counter itemsAdded;
 
   BasketService(
       BasketRepository baskets,
-      CatalogClient catalog,
+      Catalog catalog,
       BasketProperties properties,
       Clock clock,
       MeterRegistry meters) {

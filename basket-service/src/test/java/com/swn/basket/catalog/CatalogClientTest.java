@@ -38,6 +38,7 @@ class CatalogClientTest {
             "basket",
             "index",
             "idempotency",
+            "prices",
             "queue",
             "repricing-queue",
             Duration.ofDays(7),

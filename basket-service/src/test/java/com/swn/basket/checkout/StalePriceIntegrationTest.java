@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * A product event that lands between an add's catalogue read and its write finds no basket line to
- * change (issue 11, hole 7). The checkout reads the catalogue again, so such a basket is never
- * ordered at the old price, nor with a product the catalogue no longer has.
+ * A product event that lands between an add's price look-up (the service's view of the catalogue,
+ * or the catalogue itself) and its write finds no basket line to change (issue 11, hole 7). The
+ * checkout reads the catalogue again, so such a basket is never ordered at the old price, nor with
+ * a product the catalogue no longer has.
  */
 class StalePriceIntegrationTest extends IntegrationTestBase {
 
@@ -34,8 +35,7 @@ class StalePriceIntegrationTest extends IntegrationTestBase {
     var first = new AtomicBoolean(true);
     doAnswer(
             invocation -> {
-              // The add reads the basket, then the catalogue, then writes: hold it after the
-              // catalogue's
+              // The add reads the basket, then its prices, then writes: hold it after the prices'
               // answer, before anything is written.
               var answer = invocation.callRealMethod();
               if (first.getAndSet(false)) {
@@ -55,7 +55,7 @@ class StalePriceIntegrationTest extends IntegrationTestBase {
                   http.post(
                       "/basket/" + user + "/items",
                       "{\"productId\":\"%s\",\"quantity\":2}".formatted(productId)));
-      assertThat(holding.await(30, TimeUnit.SECONDS)).as("the add has read the catalogue").isTrue();
+      assertThat(holding.await(30, TimeUnit.SECONDS)).as("the add has read its prices").isTrue();
       meanwhile.run();
       Events.awaitProductEventsHandled();
       release.countDown();

@@ -39,8 +39,12 @@ public record Product(
         version + 1);
   }
 
-  /** Compares by value, so 10.0 and 10.00 are the same price. */
-  boolean priceDiffersFrom(Product other) {
-    return price.compareTo(other.price) != 0;
+  /**
+   * Whether a basket line copied from {@code other} (it holds the name and the price) is out of
+   * date: that is what {@code ProductPriceChanged} announces. Prices compare by value, so 10.0 and
+   * 10.00 are the same price.
+   */
+  boolean nameOrPriceDiffersFrom(Product other) {
+    return price.compareTo(other.price) != 0 || !name.equals(other.name);
   }
 }

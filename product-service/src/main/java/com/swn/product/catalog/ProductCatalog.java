@@ -67,7 +67,7 @@ class ProductCatalog {
     }
     var updated = current.update(details);
     var changes = new ArrayList<OutboxEvent>();
-    if (updated.priceDiffersFrom(current)) {
+    if (updated.nameOrPriceDiffersFrom(current)) {
       changes.add(
           events.create(
               new ProductPriceChanged(

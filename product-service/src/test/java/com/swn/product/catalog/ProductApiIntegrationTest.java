@@ -203,16 +203,33 @@ class ProductApiIntegrationTest {
   }
 
   @Test
-  void aChangeWithoutANewPriceSendsNoPriceEvent() {
+  void aChangeOfNeitherNameNorPriceSendsNoPriceEvent() {
     var id = create("10", "Quiet");
     assertThat(
-            http.put("/product/" + id, product("Renamed", "10.00", "Quiet"), "If-Match", "\"1\"")
+            http.put("/product/" + id, product("Lamp", "10.00", "Calm"), "If-Match", "\"1\"")
                 .status())
         .isEqualTo(200);
     assertThat(http.delete("/product/" + id).status()).isEqualTo(204);
 
     EVENTS.await(about("ProductDeleted", id), 1);
     assertThat(EVENTS.seen(about("ProductPriceChanged", id))).isEmpty();
+  }
+
+  @Test
+  void aRenameAtTheSamePriceSendsAPriceEvent() {
+    // Baskets show the name next to the price: the basket's view of the catalogue follows both.
+    var id = create("10", "Renamed");
+    assertThat(
+            http.put(
+                    "/product/" + id, product("Desk lamp", "10.00", "Renamed"), "If-Match", "\"1\"")
+                .status())
+        .isEqualTo(200);
+
+    var event = EVENTS.await(about("ProductPriceChanged", id), 1).getFirst().path("detail");
+    assertThat(event.path("data").path("name").asString()).isEqualTo("Desk lamp");
+    assertThat(event.path("data").path("oldPrice").decimalValue()).isEqualByComparingTo("10");
+    assertThat(event.path("data").path("newPrice").decimalValue()).isEqualByComparingTo("10");
+    assertThat(event.path("data").path("version").asLong()).isEqualTo(2);
   }
 
   @Test

@@ -30,7 +30,17 @@ class ProductTest {
   void comparesPricesByValueNotScale() {
     var product = Product.create("id", details("10"));
 
-    assertThat(product.update(details("10.00")).priceDiffersFrom(product)).isFalse();
-    assertThat(product.update(details("10.01")).priceDiffersFrom(product)).isTrue();
+    assertThat(product.update(details("10.00")).nameOrPriceDiffersFrom(product)).isFalse();
+    assertThat(product.update(details("10.01")).nameOrPriceDiffersFrom(product)).isTrue();
+  }
+
+  @Test
+  void aRenameIsAChangeBasketsFollow() {
+    var product = Product.create("id", details("10"));
+    var renamed = new ProductDetails("Desk lamp", null, null, new BigDecimal("10"), "Home");
+    var recategorised = new ProductDetails("Lamp", "New text", null, new BigDecimal("10"), "Desk");
+
+    assertThat(product.update(renamed).nameOrPriceDiffersFrom(product)).isTrue();
+    assertThat(product.update(recategorised).nameOrPriceDiffersFrom(product)).isFalse();
   }
 }

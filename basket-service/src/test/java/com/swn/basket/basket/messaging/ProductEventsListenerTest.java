@@ -2,14 +2,19 @@ package com.swn.basket.basket.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.swn.basket.basket.ProductChange;
+import com.swn.basket.catalog.CatalogProduct;
+import com.swn.basket.catalog.CatalogView;
+import com.swn.contracts.EventContracts;
 import com.swn.platform.messaging.InvalidEventMessageException;
 import com.swn.platform.messaging.MessageProcessing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,9 +30,10 @@ class ProductEventsListenerTest {
       "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
   private final RepricingFanOut repricing = mock(RepricingFanOut.class);
+  private final CatalogView view = mock(CatalogView.class);
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final ProductEventsListener listener =
-      new ProductEventsListener(repricing, JSON, MessageProcessing.unobserved(), meters);
+      new ProductEventsListener(repricing, view, JSON, MessageProcessing.unobserved(), meters);
 
   private static String message(String detailType, String eventType, String data) {
     return """
@@ -75,7 +81,31 @@ class ProductEventsListenerTest {
   void handsAValidDeletionToRepricing() {
     listener.on(message("ProductDeleted", "{\"productId\":\"p\",\"version\":3}"));
 
+    verify(view).withdraw("p", 3);
     verify(repricing).page(eq(ProductChange.deleted("p", 3)), eq(TRACEPARENT), isNull());
+  }
+
+  @Test
+  void recordsEveryChangeInTheViewBeforeRepricing() {
+    listener.on(
+        message(
+            "ProductPriceChanged",
+            "{\"productId\":\"p\",\"name\":\"Lamp\",\"oldPrice\":10,\"newPrice\":12.5,\"version\":2}"));
+
+    var order = inOrder(view, repricing);
+    order.verify(view).record(new CatalogProduct("p", "Lamp", new BigDecimal("12.50"), 2));
+    order.verify(repricing).page(any(), eq(TRACEPARENT), isNull());
+  }
+
+  @Test
+  void recordsACreationInTheViewOnly() {
+    listener.on(
+        message(
+            "ProductCreated",
+            "{\"productId\":\"p\",\"name\":\"Lamp\",\"price\":1,\"category\":\"c\",\"version\":1}"));
+
+    verify(view).record(new CatalogProduct("p", "Lamp", new BigDecimal("1.00"), 1));
+    verifyNoInteractions(repricing);
   }
 
   @Test
@@ -110,12 +140,12 @@ class ProductEventsListenerTest {
 
   @Test
   void throwsOnAnEventItDoesNotTake() {
-    var created =
+    var checkout =
         message(
-            "ProductCreated",
-            "{\"productId\":\"p\",\"name\":\"Lamp\",\"price\":1,\"category\":\"c\",\"version\":1}");
+            "CheckoutBasket", EventContracts.example("CheckoutBasket", 1).get("data").toString());
 
-    assertThatThrownBy(() -> listener.on(created)).isInstanceOf(InvalidEventMessageException.class);
-    verifyNoInteractions(repricing);
+    assertThatThrownBy(() -> listener.on(checkout))
+        .isInstanceOf(InvalidEventMessageException.class);
+    verifyNoInteractions(repricing, view);
   }
 }
