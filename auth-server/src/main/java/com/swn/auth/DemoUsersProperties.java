@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The local issuer's settings ({@code AUTH_*} environment variables, the same names the services
- * read).
+ * read). Their defaults are in {@code application.yml}, beside the variables' names; the issuer's
+ * here, as Spring maps {@code AUTH_ISSUER} to it without a line there.
  *
  * @param issuer the {@code iss} of every token, and what the services expect ({@code AUTH_ISSUER}):
  *     one fixed URL, so that a token fetched from the host is valid for services in containers too
@@ -26,10 +27,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("auth")
 record DemoUsersProperties(
     @NotBlank @DefaultValue("http://127.0.0.1:9000") String issuer,
-    @NotEmpty @DefaultValue("swn-shop") List<String> clients,
-    @NotBlank @DefaultValue("demo") String demoSecret,
-    @NotNull @DefaultValue("ops") List<String> operators,
-    @NotNull @DefaultValue("1h") Duration tokenTtl) {
+    @NotEmpty List<String> clients,
+    @NotBlank String demoSecret,
+    @NotNull List<String> operators,
+    @NotNull Duration tokenTtl) {
 
   String clientId() {
     return clients.getFirst();

@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The basket service's own settings. Physical names come from the environment in AWS; the defaults
  * match the local resource definition. The event bus and the outbox table are the platform's
- * settings ({@code platform.events.bus-name}, {@code platform.outbox.table}), read only there.
+ * settings ({@code platform.events.bus-name}, {@code platform.outbox.table}), read only there. A
+ * setting that {@code application.yml} names an environment variable for has its default there and
+ * only there; the defaults here are those of settings without a variable.
  *
  * @param table the basket table: basket documents and their per-product markers
  * @param productIndex the sparse index from a product id to the baskets holding it
@@ -33,13 +35,13 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("basket")
 public record BasketProperties(
     @NotBlank String table,
-    @NotBlank @DefaultValue("baskets-by-product") String productIndex,
+    @NotBlank String productIndex,
     @NotBlank String idempotencyTable,
     @NotBlank @DefaultValue("basket-prices") String priceTable,
     @NotBlank String productEventsQueue,
     @NotBlank String repricingQueue,
-    @NotNull @DefaultValue("P7D") Duration ttl,
-    @NotNull @DefaultValue("P1D") Duration idempotencyTtl,
+    @NotNull Duration ttl,
+    @NotNull Duration idempotencyTtl,
     @Min(1) @Max(1000) @DefaultValue("100") int maxPageSize,
     @Min(0) @Max(10) @DefaultValue("3") int conflictRetries,
     @Valid @NotNull Catalog catalog,
@@ -55,17 +57,16 @@ public record BasketProperties(
    */
   public record Catalog(
       @NotNull URI url,
-      @NotNull @DefaultValue("1s") Duration connectTimeout,
-      @NotNull @DefaultValue("2s") Duration readTimeout,
-      @Min(0) @Max(5) @DefaultValue("2") int maxRetries,
+      @NotNull Duration connectTimeout,
+      @NotNull Duration readTimeout,
+      @Min(0) @Max(5) int maxRetries,
       @NotNull @DefaultValue("100ms") Duration retryDelay,
       @NotNull @DefaultValue("50ms") Duration retryJitter,
-      @NotNull @DefaultValue("5s") Duration lookupDeadline,
-      @Min(1) @Max(50) @DefaultValue("8") int lookupConcurrency) {}
+      @NotNull Duration lookupDeadline,
+      @Min(1) @Max(50) int lookupConcurrency) {}
 
   /**
    * @param eventSource the EventBridge source of {@code CheckoutBasket}, fixed by its contract
    */
-  public record Checkout(
-      @NotBlank @DefaultValue("com.swn.basket.checkoutbasket") String eventSource) {}
+  public record Checkout(@NotBlank String eventSource) {}
 }

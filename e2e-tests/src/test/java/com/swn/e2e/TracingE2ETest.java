@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,31 @@ class TracingE2ETest {
     return "00-" + traceId + "-00f067aa0ba902b7-01";
   }
 
+  /** A new user with a new product in the basket, and the trace id the test will start. */
+  private record Journey(String productId, String user, String traceId) {
+
+    static Journey withBasketOf(String product, String price, String quantity) {
+      var productId = CheckoutJourneyE2ETest.product(product, price);
+      var user = "trace-" + UUID.randomUUID().toString().substring(0, 8);
+      CheckoutJourneyE2ETest.fill(user, productId, quantity);
+      return new Journey(productId, user, newTraceId());
+    }
+  }
+
+  /** Waits until the spans exported for {@code traceId} pass {@code assertions}. */
+  private static void awaitTrace(
+      String traceId, Consumer<List<OtlpReceiver.ReceivedSpan>> assertions) {
+    await()
+        .atMost(EXPORTED)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertions.accept(system.traces().trace(traceId)));
+  }
+
   @Test
   void aCheckoutItsPublishAndItsOrderPlacementAreOneTrace() {
-    var phone = CheckoutJourneyE2ETest.product("Phone", "19.99");
-    var user = "trace-" + UUID.randomUUID().toString().substring(0, 8);
-    CheckoutJourneyE2ETest.fill(user, phone, "1");
-    var traceId = newTraceId();
+    var journey = Journey.withBasketOf("Phone", "19.99", "1");
+    var user = journey.user();
+    var traceId = journey.traceId();
 
     var accepted =
         api.post(
@@ -69,37 +89,32 @@ class TracingE2ETest {
         .as("the request id is the trace id")
         .isEqualTo(traceId);
     CheckoutJourneyE2ETest.awaitOrder(accepted.header("Location"));
-    await()
-        .atMost(EXPORTED)
-        .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(
-            () -> {
-              var spans = system.traces().trace(traceId);
-              assertThat(spans)
-                  .as("the request at the gateway")
-                  .anyMatch(in("gateway", name -> true));
-              assertThat(spans)
-                  .as("the request in the basket")
-                  .anyMatch(in("basket-service", name -> name.startsWith("http post")));
-              assertThat(spans)
-                  .as("the relay's publish")
-                  .anyMatch(in("basket-service", "outbox publish"::equals));
-              assertThat(spans)
-                  .as("its PutEvents call")
-                  .anyMatch(in("basket-service", "EventBridge.PutEvents"::equals));
-              var placement =
-                  spans.stream()
-                      .filter(in("ordering-service", "process CheckoutBasket"::equals))
-                      .findFirst();
-              assertThat(placement).as("the order placement off the queue").isPresent();
-              assertThat(spans)
-                  .as("the placement's DynamoDB write, inside the placement")
-                  .anyMatch(
-                      span ->
-                          span.service().equals("ordering-service")
-                              && span.name().startsWith("DynamoDb.")
-                              && span.parentSpanId().equals(placement.get().spanId()));
-            });
+    awaitTrace(
+        traceId,
+        spans -> {
+          assertThat(spans).as("the request at the gateway").anyMatch(in("gateway", name -> true));
+          assertThat(spans)
+              .as("the request in the basket")
+              .anyMatch(in("basket-service", name -> name.startsWith("http post")));
+          assertThat(spans)
+              .as("the relay's publish")
+              .anyMatch(in("basket-service", "outbox publish"::equals));
+          assertThat(spans)
+              .as("its PutEvents call")
+              .anyMatch(in("basket-service", "EventBridge.PutEvents"::equals));
+          var placement =
+              spans.stream()
+                  .filter(in("ordering-service", "process CheckoutBasket"::equals))
+                  .findFirst();
+          assertThat(placement).as("the order placement off the queue").isPresent();
+          assertThat(spans)
+              .as("the placement's DynamoDB write, inside the placement")
+              .anyMatch(
+                  span ->
+                      span.service().equals("ordering-service")
+                          && span.name().startsWith("DynamoDb.")
+                          && span.parentSpanId().equals(placement.get().spanId()));
+        });
     System.out.println("The checkout's trace:\n" + tree(system.traces().trace(traceId)));
     assertThat(logged(LocalSystem.BASKET, traceId))
         .as("basket log lines of the checkout")
@@ -113,10 +128,10 @@ class TracingE2ETest {
 
   @Test
   void aRepricingContinuesTheTraceOfTheProductUpdateThatCausedIt() {
-    var lamp = CheckoutJourneyE2ETest.product("Lamp", "10.00");
-    var user = "trace-" + UUID.randomUUID().toString().substring(0, 8);
-    CheckoutJourneyE2ETest.fill(user, lamp, "2");
-    var traceId = newTraceId();
+    var journey = Journey.withBasketOf("Lamp", "10.00", "2");
+    var lamp = journey.productId();
+    var user = journey.user();
+    var traceId = journey.traceId();
 
     var changed =
         api.put(
@@ -131,25 +146,22 @@ class TracingE2ETest {
 
     assertThat(changed.status()).isEqualTo(200);
     assertThat(changed.header("X-Request-Id")).isEqualTo(traceId);
-    await()
-        .atMost(EXPORTED)
-        .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(
-            () -> {
-              var spans = system.traces().trace(traceId);
-              assertThat(spans)
-                  .as("the update")
-                  .anyMatch(in("product-service", name -> name.startsWith("http put")));
-              assertThat(spans)
-                  .as("its publish")
-                  .anyMatch(in("product-service", "outbox publish"::equals));
-              assertThat(spans)
-                  .as("the product event in the basket")
-                  .anyMatch(in("basket-service", "process ProductPriceChanged"::equals));
-              assertThat(spans)
-                  .as("the basket's repricing step")
-                  .anyMatch(in("basket-service", "process RepricingTask"::equals));
-            });
+    awaitTrace(
+        traceId,
+        spans -> {
+          assertThat(spans)
+              .as("the update")
+              .anyMatch(in("product-service", name -> name.startsWith("http put")));
+          assertThat(spans)
+              .as("its publish")
+              .anyMatch(in("product-service", "outbox publish"::equals));
+          assertThat(spans)
+              .as("the product event in the basket")
+              .anyMatch(in("basket-service", "process ProductPriceChanged"::equals));
+          assertThat(spans)
+              .as("the basket's repricing step")
+              .anyMatch(in("basket-service", "process RepricingTask"::equals));
+        });
     assertThat(api.get("/basket/" + user).json().path("totalPrice").decimalValue())
         .isEqualByComparingTo("24.00");
   }

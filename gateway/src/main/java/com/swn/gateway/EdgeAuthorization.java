@@ -12,7 +12,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -54,13 +53,12 @@ class EdgeAuthorization {
   static final String OPERATORS = "GROUP_operators";
 
   /**
-   * The same {@code AUTH_ISSUER}, {@code AUTH_CLIENTS} and {@code AUTH_JWKS} as the services read.
+   * The same {@code AUTH_ISSUER}, {@code AUTH_CLIENTS} and {@code AUTH_JWKS} as the services read;
+   * the defaults are in application.yml, beside the variables' names.
    */
   @ConfigurationProperties("auth")
   record AuthProperties(
-      @NotBlank @DefaultValue("http://127.0.0.1:9000") String issuer,
-      @NotEmpty @DefaultValue("swn-shop") List<String> clients,
-      @Nullable URI jwks) {
+      @NotBlank String issuer, @NotEmpty List<String> clients, @Nullable URI jwks) {
 
     URI jwkSetUri() {
       return jwks != null

@@ -2,9 +2,8 @@ package com.swn.localaws;
 
 /**
  * How {@link LocalAws} starts the emulator that was selected, on this machine: moto always on the
- * host; LocalStack in its container when something points at a Docker engine, else on the host;
- * Floci only in its container. Deciding needs no running engine: only whether anything points at
- * one ({@link DockerEnvironment#pointers()}).
+ * host; LocalStack in its container when Testcontainers finds a Docker engine, else on the host;
+ * Floci only in its container. Moto never asks for Docker.
  */
 sealed interface Launch {
 
@@ -18,9 +17,9 @@ sealed interface Launch {
     return switch (emulator) {
       case MOTO -> new OnHost(HostEmulator.MOTO);
       case LOCALSTACK ->
-          docker.pointers().isEmpty()
-              ? new OnHost(HostEmulator.LOCALSTACK)
-              : new InContainer(EmulatorContainers.LOCALSTACK);
+          docker.available()
+              ? new InContainer(EmulatorContainers.LOCALSTACK)
+              : new OnHost(HostEmulator.LOCALSTACK);
       case FLOCI -> new InContainer(EmulatorContainers.FLOCI);
       case UNKNOWN ->
           throw new IllegalArgumentException("no emulator to start for " + emulator.id());

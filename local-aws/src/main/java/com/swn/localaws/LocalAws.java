@@ -136,7 +136,7 @@ public final class LocalAws {
           case Launch.OnHost(HostEmulator host) ->
               startOnHost(host, workingDirectory, logDirectory, timeout);
           case Launch.InContainer(ContainerDefinition definition) -> {
-            docker.require(definition, DockerEnvironment.checkTimeout());
+            docker.require(definition);
             yield EmulatorContainers.start(definition, logDirectory, timeout);
           }
         };

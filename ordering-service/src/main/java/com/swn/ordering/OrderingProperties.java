@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -35,8 +34,8 @@ public record OrderingProperties(
     @NotBlank String dateIndex,
     @NotBlank String queueName,
     @NotBlank String deadLetterQueueName,
-    @Min(1) @Max(100) @DefaultValue("100") int maxPageSize,
-    @Valid @DefaultValue Listener listener) {
+    @Min(1) @Max(100) int maxPageSize,
+    @Valid @NotNull Listener listener) {
 
   /**
    * @param maxConcurrentMessages messages processed at once (the back-pressure limit: no more are
@@ -57,14 +56,14 @@ public record OrderingProperties(
    *     be longer than {@code pollTimeout}
    */
   public record Listener(
-      @Min(1) @Max(100) @DefaultValue("10") int maxConcurrentMessages,
-      @Min(1) @Max(10) @DefaultValue("10") int maxMessagesPerPoll,
-      @NotNull @DefaultValue("5s") Duration pollTimeout,
-      @NotNull @DefaultValue("AUTO") BackPressureMode backPressureMode,
-      @NotNull @DefaultValue("5s") Duration retryInitialVisibility,
-      @DecimalMin("1.0") @DefaultValue("2.0") double retryMultiplier,
-      @NotNull @DefaultValue("120s") Duration retryMaxVisibility,
-      @NotNull @DefaultValue("15s") Duration shutdownTimeout) {
+      @Min(1) @Max(100) int maxConcurrentMessages,
+      @Min(1) @Max(10) int maxMessagesPerPoll,
+      @NotNull Duration pollTimeout,
+      @NotNull BackPressureMode backPressureMode,
+      @NotNull Duration retryInitialVisibility,
+      @DecimalMin("1.0") double retryMultiplier,
+      @NotNull Duration retryMaxVisibility,
+      @NotNull Duration shutdownTimeout) {
 
     /** SQS visibility timeouts are whole seconds from 0 to 12 hours; a retry needs at least one. */
     private static final long MAX_VISIBILITY_SECONDS = 43_200;

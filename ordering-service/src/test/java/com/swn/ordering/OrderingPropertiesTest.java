@@ -3,19 +3,17 @@ package com.swn.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.swn.localaws.ResourceDefinitions;
+import com.swn.testsupport.ShippedConfiguration;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * The listener settings are checked at start-up, so a bad value stops the service, not the queue.
@@ -30,22 +28,9 @@ class OrderingPropertiesTest {
     FACTORY.close();
   }
 
-  private static OrderingProperties bind(Map<String, String> listener) {
-    var properties =
-        new HashMap<>(
-            Map.of(
-                "ordering.table",
-                "order",
-                "ordering.date-index",
-                "i",
-                "ordering.queue-name",
-                "q",
-                "ordering.dead-letter-queue-name",
-                "q-dlq"));
-    listener.forEach((key, value) -> properties.put("ordering.listener." + key, value));
-    return new Binder(new MapConfigurationPropertySource(properties))
-        .bind("ordering", OrderingProperties.class)
-        .get();
+  /** Bound from the shipped application.yml, with {@code environment} as the process's. */
+  private static OrderingProperties bind(Map<String, String> environment) {
+    return ShippedConfiguration.bind("ordering", OrderingProperties.class, environment);
   }
 
   private static Set<String> violations(OrderingProperties properties) {
@@ -62,27 +47,45 @@ class OrderingPropertiesTest {
     assertThat(violations(properties)).isEmpty();
     assertThat(properties.maxPageSize()).isEqualTo(100);
     assertThat(properties.listener().maxMessagesPerPoll()).isEqualTo(10);
+    assertThat(properties.table()).isEqualTo("order");
+  }
+
+  @Test
+  void theDocumentedVariablesOverrideTheDefaults() {
+    var properties =
+        bind(Map.of("ORDER_MAX_PAGE_SIZE", "50", "ORDER_LISTENER_MAX_CONCURRENT_MESSAGES", "20"));
+
+    assertThat(properties.maxPageSize()).isEqualTo(50);
+    assertThat(properties.listener().maxConcurrentMessages()).isEqualTo(20);
   }
 
   @Test
   void rejectsBatchesLargerThanTheConcurrencyLimit() {
-    var properties = bind(Map.of("max-concurrent-messages", "5", "max-messages-per-poll", "10"));
+    var properties =
+        bind(
+            Map.of(
+                "ORDER_LISTENER_MAX_CONCURRENT_MESSAGES",
+                "5",
+                "ORDER_LISTENER_MAX_MESSAGES_PER_POLL",
+                "10"));
 
     assertThat(violations(properties)).contains("listener.maxMessagesPerPollWithinConcurrency");
   }
 
   @Test
   void rejectsAShutdownTimeoutThatAPollInFlightWouldUseUp() {
-    var properties = bind(Map.of("poll-timeout", "10s", "shutdown-timeout", "10s"));
+    var properties =
+        bind(
+            Map.of("ORDER_LISTENER_POLL_TIMEOUT", "10s", "ORDER_LISTENER_SHUTDOWN_TIMEOUT", "10s"));
 
     assertThat(violations(properties)).contains("listener.shutdownTimeoutLongerThanPollTimeout");
   }
 
   @Test
   void rejectsRetryWaitsSqsCannotSet() {
-    assertThat(violations(bind(Map.of("retry-initial-visibility", "0s"))))
+    assertThat(violations(bind(Map.of("ORDER_RETRY_INITIAL_VISIBILITY", "0s"))))
         .contains("listener.retryVisibilityValid");
-    assertThat(violations(bind(Map.of("retry-max-visibility", "13h"))))
+    assertThat(violations(bind(Map.of("ORDER_RETRY_MAX_VISIBILITY", "13h"))))
         .contains("listener.retryVisibilityValid");
   }
 

@@ -86,20 +86,8 @@ class BasketController {
           @Content(
               mediaType = "application/json",
               schema = @Schema(implementation = BasketResponse.class)))
-  @ApiResponse(
-      responseCode = "428",
-      description = "The basket exists and If-Match is missing",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(ref = "#/components/schemas/Problem")))
-  @ApiResponse(
-      responseCode = "409",
-      description = "Changed concurrently; read it again and retry",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(responseCode = "428", description = "The basket exists and If-Match is missing")
+  @ApiResponse(responseCode = "409", description = "Changed concurrently; read it again and retry")
   ResponseEntity<BasketResponse> replace(
       @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

@@ -4,7 +4,6 @@ import com.swn.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,33 +47,15 @@ class CheckoutController {
       description = "Accepted; the order appears at Location shortly")
   @ApiResponse(
       responseCode = "403",
-      description = "The body's userName is not the access token's user",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(ref = "#/components/schemas/Problem")))
-  @ApiResponse(
-      responseCode = "404",
-      description = "No basket for that user",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(ref = "#/components/schemas/Problem")))
+      description = "The body's userName is not the access token's user")
+  @ApiResponse(responseCode = "404", description = "No basket for that user")
   @ApiResponse(
       responseCode = "409",
-      description = "Lost a race with a concurrent change or checkout",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(ref = "#/components/schemas/Problem")))
+      description = "Lost a race with a concurrent change or checkout")
   @ApiResponse(
       responseCode = "422",
       description =
-          "The basket is empty or has unavailable lines, or the key was used with another body",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(ref = "#/components/schemas/Problem")))
+          "The basket is empty or has unavailable lines, or the key was used with another body")
   ResponseEntity<CheckoutAccepted> checkout(
       @Parameter(
               required = true,

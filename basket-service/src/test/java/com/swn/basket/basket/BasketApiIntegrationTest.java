@@ -303,6 +303,20 @@ class BasketApiIntegrationTest extends IntegrationTestBase {
     assertThat(replace.has("200")).isTrue();
     assertThat(replace.has("201")).isTrue();
     assertThat(replace.has("428")).isTrue();
+    // Errors the controllers declare by code and description alone are problem documents only.
+    for (var declared :
+        java.util.List.of(checkout.path("responses").path("409"), replace.path("428"))) {
+      assertThat(declared.path("content").propertyNames())
+          .containsExactly("application/problem+json");
+      assertThat(
+              declared
+                  .path("content")
+                  .path("application/problem+json")
+                  .path("schema")
+                  .path("$ref")
+                  .asString())
+          .isEqualTo("#/components/schemas/Problem");
+    }
     var userName = paths.path("/basket/{userName}").path("get").path("parameters").get(0);
     assertThat(userName.path("schema").path("pattern").asString())
         .startsWith("^")

@@ -1,5 +1,7 @@
 package com.swn.basket.basket;
 
+import static com.swn.testsupport.MockMvcTokens.bearer;
+import static com.swn.testsupport.MockMvcTokens.refusal;
 import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -285,25 +287,11 @@ class BasketControllerTest {
     mvc.perform(get("/basket/checkout2")).andExpect(status().isOk());
   }
 
-  private static String bearer(String token) {
-    return "Bearer " + token;
-  }
-
-  private static org.springframework.test.web.servlet.ResultMatcher[] problem(int status) {
-    return new org.springframework.test.web.servlet.ResultMatcher[] {
-      status().is(status),
-      content()
-          .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
-      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-          .string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
-    };
-  }
-
   @Test
   void aRequestWithoutAValidTokenOrForAnotherCustomersBasketNeverReachesTheController()
       throws Exception {
     mvc.perform(get("/basket/ann").with(com.swn.testsupport.MockMvcTokens.anonymous()))
-        .andExpectAll(problem(401));
+        .andExpectAll(refusal(401));
     mvc.perform(
             put("/basket/ann")
                 .header(
@@ -313,30 +301,30 @@ class BasketControllerTest {
                             .token("ann", claims -> claims.issuer("https://elsewhere.example"))))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(ITEMS))
-        .andExpectAll(problem(401));
+        .andExpectAll(refusal(401));
     mvc.perform(
             put("/basket/ann")
                 .header(
                     "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("bob")))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(ITEMS))
-        .andExpectAll(problem(403));
+        .andExpectAll(refusal(403));
     mvc.perform(
             get("/basket/ann")
                 .header(
                     "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("bob"))))
-        .andExpectAll(problem(403));
+        .andExpectAll(refusal(403));
     mvc.perform(
             delete("/basket/ann")
                 .header(
                     "Authorization",
                     bearer(com.swn.testsupport.TestIssuer.shared().operatorToken())))
-        .andExpectAll(problem(403));
+        .andExpectAll(refusal(403));
     mvc.perform(
             get("/basket")
                 .header(
                     "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann"))))
-        .andExpectAll(problem(403));
+        .andExpectAll(refusal(403));
     verifyNoInteractions(baskets);
   }
 }

@@ -4,8 +4,6 @@ import com.swn.platform.web.Page;
 import com.swn.platform.web.Patterns;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -75,13 +73,7 @@ class OrderController {
       summary =
           "Cancel a placed order; 409 with currentStatus if it is not PLACED (also when already cancelled)")
   @ApiResponse(responseCode = "200", description = "Cancelled")
-  @ApiResponse(
-      responseCode = "409",
-      description = "Not PLACED; currentStatus says what it is",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(responseCode = "409", description = "Not PLACED; currentStatus says what it is")
   OrderResponse cancel(
       @PathVariable @Pattern(regexp = USER_NAME, message = "must be a user name") String userName,
       @PathVariable @Pattern(regexp = UUID, message = "must be a UUID") String orderId) {

@@ -1,5 +1,7 @@
 package com.swn.ordering.order;
 
+import static com.swn.testsupport.MockMvcTokens.bearer;
+import static com.swn.testsupport.MockMvcTokens.refusal;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -135,25 +137,11 @@ class OrderControllerTest {
         .andExpect(jsonPath("$.detail").value(not(containsString("table"))));
   }
 
-  private static String bearer(String token) {
-    return "Bearer " + token;
-  }
-
-  private static org.springframework.test.web.servlet.ResultMatcher[] problem(int status) {
-    return new org.springframework.test.web.servlet.ResultMatcher[] {
-      status().is(status),
-      content()
-          .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
-      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-          .string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
-    };
-  }
-
   @Test
   void aRequestWithoutAValidTokenOrForAnotherCustomersOrdersNeverReachesTheController()
       throws Exception {
     mvc.perform(get("/order/ann").with(com.swn.testsupport.MockMvcTokens.anonymous()))
-        .andExpectAll(problem(401));
+        .andExpectAll(refusal(401));
     mvc.perform(
             get("/order")
                 .header(
@@ -161,23 +149,23 @@ class OrderControllerTest {
                     bearer(
                         com.swn.testsupport.TestIssuer.shared()
                             .token("ann", claims -> claims.claim("token_use", "id")))))
-        .andExpectAll(problem(401));
+        .andExpectAll(refusal(401));
     mvc.perform(
             get("/order")
                 .header(
                     "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann"))))
-        .andExpectAll(problem(403));
+        .andExpectAll(refusal(403));
     mvc.perform(
             get("/order/bob")
                 .header(
                     "Authorization", bearer(com.swn.testsupport.TestIssuer.shared().token("ann"))))
-        .andExpectAll(problem(403));
+        .andExpectAll(refusal(403));
     mvc.perform(
             post("/order/bob/" + ID + "/cancel")
                 .header(
                     "Authorization",
                     bearer(com.swn.testsupport.TestIssuer.shared().operatorToken())))
-        .andExpectAll(problem(403));
+        .andExpectAll(refusal(403));
     verifyNoInteractions(orders);
   }
 }

@@ -164,6 +164,7 @@ public final class ApiDocs implements OpenApiCustomizer {
     problem(responses, "500", "Unexpected; quote the requestId when reporting it");
     problem(responses, "503", "A dependency is unavailable or too slow; retry later");
     problem(responses, "default", "Any other error, as a problem document");
+    problemContent(responses);
   }
 
   private static boolean hasHeader(Operation operation, String name) {
@@ -173,18 +174,28 @@ public final class ApiDocs implements OpenApiCustomizer {
             .anyMatch(name::equalsIgnoreCase);
   }
 
+  /** Declares {@code code} unless the controller did; {@link #errors} gives it its content. */
   private static void problem(ApiResponses responses, String code, String description) {
-    var existing = responses.get(code);
-    if (existing != null && existing.getContent() != null && !existing.getContent().isEmpty()) {
-      return;
+    if (responses.get(code) == null) {
+      responses.addApiResponse(code, new ApiResponse().description(description));
     }
-    var response = existing != null ? existing : new ApiResponse().description(description);
-    response.content(
-        new Content()
-            .addMediaType(
-                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
-    responses.addApiResponse(code, response);
+  }
+
+  /**
+   * Every error, whether added here or declared on a controller, is a problem document: the
+   * controllers declare an error's code and description only.
+   */
+  private static void problemContent(ApiResponses responses) {
+    responses.forEach(
+        (code, response) -> {
+          if (code.startsWith("4") || code.startsWith("5") || code.equals("default")) {
+            response.content(
+                new Content()
+                    .addMediaType(
+                        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
+          }
+        });
   }
 
   private static void jsonNotAnything(ApiResponse response) {

@@ -6,7 +6,6 @@ import com.swn.platform.web.PreconditionRequiredException;
 import com.swn.platform.web.VersionTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -84,13 +83,7 @@ class ProductController {
   @PutMapping("/{id}")
   @Operation(summary = "Replace a product; If-Match must carry its current ETag")
   @ApiResponse(responseCode = "200", description = "Replaced; the new version is in the ETag")
-  @ApiResponse(
-      responseCode = "428",
-      description = "No If-Match",
-      content =
-          @Content(
-              mediaType = "application/problem+json",
-              schema = @Schema(ref = "#/components/schemas/Problem")))
+  @ApiResponse(responseCode = "428", description = "No If-Match")
   ResponseEntity<Product> replace(
       @PathVariable @Parameter(schema = @Schema(pattern = ID)) String id,
       @Parameter(required = true, description = "the ETag of the version being replaced, or *")

@@ -1,5 +1,7 @@
 package com.swn.product.catalog;
 
+import static com.swn.testsupport.MockMvcTokens.bearer;
+import static com.swn.testsupport.MockMvcTokens.refusal;
 import static org.hamcrest.Matchers.hasItem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -235,20 +237,6 @@ class ProductControllerTest {
     verifyNoInteractions(catalog);
   }
 
-  private static String bearer(String token) {
-    return "Bearer " + token;
-  }
-
-  private static org.springframework.test.web.servlet.ResultMatcher[] problem(int status) {
-    return new org.springframework.test.web.servlet.ResultMatcher[] {
-      status().is(status),
-      content()
-          .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON),
-      org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
-          .string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
-    };
-  }
-
   @Test
   void aRequestWithoutAValidTokenOrByACustomerNeverReachesTheControllerOfAWrite() throws Exception {
     mvc.perform(
@@ -256,7 +244,7 @@ class ProductControllerTest {
                 .with(com.swn.testsupport.MockMvcTokens.anonymous())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(VALID))
-        .andExpectAll(problem(401));
+        .andExpectAll(refusal(401));
     mvc.perform(
             put("/product/" + ID)
                 .header(
@@ -264,13 +252,13 @@ class ProductControllerTest {
                     bearer(com.swn.testsupport.TestIssuer.shared().forgedToken("ops")))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(VALID))
-        .andExpectAll(problem(401));
+        .andExpectAll(refusal(401));
     mvc.perform(
             delete("/product/" + ID)
                 .header(
                     "Authorization",
                     bearer(com.swn.testsupport.TestIssuer.shared().token("alice"))))
-        .andExpectAll(problem(403));
+        .andExpectAll(refusal(403));
     verifyNoInteractions(catalog);
   }
 }
