@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs the whole system locally in the foreground (called by `make up`):
 #   build the jars (unless SKIP_BUILD=1), start moto on 127.0.0.1:4566 unless AWS_ENDPOINT_URL is set,
-#   provision the resources of local-aws/resources.json, start every service with `java -jar`, wait until
-#   each is ready, then stay up until Ctrl-C / SIGTERM (or `make down`), which stops everything cleanly.
+#   provision the resources of local-aws/resources.json, start every service from its jar extracted with a
+#   Java 25 AOT cache (as the image does; both made once per jar in .run/aot/ and reused until the jar
+#   changes), wait until each is ready, then stay up until Ctrl-C / SIGTERM (or `make down`), which stops
+#   everything cleanly.
 # Logs: .run/logs/<name>.log   pids: .run/pids/<name>.pid
 # Env:  SKIP_BUILD=1, AWS_ENDPOINT_URL (use that emulator instead of starting moto; AWS_REGION defaults to
 #       us-east-1 and the credentials to test/test when unset), START_TIMEOUT (s, 120), STOP_TIMEOUT (s, 30),
-#       JAVA_OPTS (extra JVM options for every service)
+#       JAVA_OPTS (extra JVM options for every service), FAST_START=0 (plain `java -jar`, no AOT cache)
 set -euo pipefail
 
 # The services, in start order: name | module (jar at <module>/target/<module>-0.1.0-SNAPSHOT.jar) | port | health path.
@@ -132,15 +134,59 @@ provision() {
   "$JAVA_HOME/bin/java" -jar "$jar" | sed 's/^/[up]   /'
 }
 
+jar_of() { printf '%s/%s/target/%s-%s.jar' "$root" "$1" "$1" "$VERSION"; }
+aot_dir() { printf '%s/aot/%s' "$run_dir" "$1"; }
+
+# The fast start-up path of the image (Dockerfile): the jar extracted to a plain class path (app.jar + lib/),
+# and a Java 25 AOT cache (JEP 514/515) from a training run that refreshes the Spring context and exits
+# before anything starts (no AWS call, no port). Made once per jar and JDK (the stamp), so the next
+# `make up` of the same build starts from the cache at once; a new jar gets a new cache.
+prepare_fast_start() {
+  local module="$1" jar dir stamp
+  jar="$(jar_of "$module")" dir="$(aot_dir "$module")"
+  [[ -f "$jar" ]] || die "$module: $jar is missing (does $module have a main class yet?)"
+  stamp="$(sha256sum "$jar" | cut -d' ' -f1) $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
+  [[ "$(cat "$dir/stamp" 2>/dev/null || true)" == "$stamp" ]] && return 0
+  rm -rf "$dir" && mkdir -p "$dir"
+  "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" --application-filename app.jar \
+    >"$log_dir/$module-aot.log" 2>&1 || die "$module: extracting $jar failed; see .run/logs/$module-aot.log"
+  AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_ENDPOINT_URL=http://127.0.0.1:9 \
+    AWS_EC2_METADATA_DISABLED=true "$JAVA_HOME/bin/java" -Xlog:aot=error -Xlog:cds=error \
+    -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh -jar "$dir/app/app.jar" \
+    >>"$log_dir/$module-aot.log" 2>&1 || true
+  [[ -s "$dir/app.aot" ]] || die "$module: the AOT training run wrote no cache; see .run/logs/$module-aot.log (FAST_START=0 starts without)"
+  echo "$stamp" >"$dir/stamp"
+}
+
+# Every module once (ordering runs twice from one cache), two at a time: a training run is CPU-bound.
+prepare_fast_starts() {
+  local -A seen=()
+  local entry module pids=() pid
+  say "preparing the fast start-up (extracted jars + AOT caches in .run/aot/, made once per jar; FAST_START=0 skips)"
+  for entry in "${SERVICES[@]}"; do
+    module="$(field "$entry" 1)"
+    [[ -z "${seen[$module]:-}" ]] || continue
+    seen[$module]=1
+    prepare_fast_start "$module" &
+    pids+=($!)
+    if ((${#pids[@]} % 2 == 0)); then wait "${pids[-2]}" "${pids[-1]}" || die "preparing the fast start-up failed"; fi
+  done
+  for pid in "${pids[@]}"; do wait "$pid" || die "preparing the fast start-up failed"; done
+}
+
 start_service() {
-  local name module port jar
+  local name module port jar run
   name="$(field "$1" 0)" module="$(field "$1" 1)" port="$(field "$1" 2)"
-  jar="$root/$module/target/$module-$VERSION.jar"
+  jar="$(jar_of "$module")"
   [[ -f "$jar" ]] || die "$name: $jar is missing (does $module have a main class yet?)"
   port_in_use "$port" && die "$name: port $port is already in use"
+  run=(-jar "$jar")
+  if [[ "${FAST_START:-1}" != 0 ]]; then
+    run=(-XX:AOTCache="$(aot_dir "$module")/app.aot" -Xlog:aot=error -Xlog:cds=error -jar "$(aot_dir "$module")/app/app.jar")
+  fi
   say "starting $name on :$port (log: .run/logs/$name.log)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  SERVER_PORT="$port" "${detach[@]}" "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -jar "$jar" >"$log_dir/$name.log" 2>&1 &
+  SERVER_PORT="$port" "${detach[@]}" "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} "${run[@]}" >"$log_dir/$name.log" 2>&1 &
   echo $! >"$pid_dir/$name.pid"
 }
 
@@ -216,6 +262,7 @@ main() {
   # The local issuer (auth-server): services and gateway trust its tokens; scripts/token asks it for one.
   export AUTH_ISSUER="${AUTH_ISSUER:-http://127.0.0.1:9000}"
   local entry
+  if [[ "${FAST_START:-1}" != 0 ]]; then prepare_fast_starts; fi
   for entry in "${SERVICES[@]}"; do start_service "$entry"; done
   for entry in "${SERVICES[@]}"; do await_ready "$entry"; done
 
