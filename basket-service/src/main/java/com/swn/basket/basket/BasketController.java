@@ -41,9 +41,9 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/basket")
 class BasketController {
 
-  private final BasketService baskets;
+  private final Baskets baskets;
 
-  BasketController(BasketService baskets) {
+  BasketController(Baskets baskets) {
     this.baskets = baskets;
   }
 

@@ -42,7 +42,7 @@ class BasketControllerTest {
       "{\"items\":[{\"productId\":\"p-1\",\"quantity\":2,\"color\":\"red\"}]}";
 
   @Autowired MockMvc mvc;
-  @MockitoBean BasketService baskets;
+  @MockitoBean Baskets baskets;
 
   private static Basket basket(long version) {
     var line = new BasketLine("p-1", "Lamp", "red", 2, new BigDecimal("19.99"), 1, true);
@@ -71,9 +71,9 @@ class BasketControllerTest {
   @Test
   void createsWith201AndReplacesWith200() throws Exception {
     given(baskets.replace(eq("ann"), isNull(), any()))
-        .willReturn(new BasketService.Replaced(basket(1), true));
+        .willReturn(new Baskets.Replaced(basket(1), true));
     given(baskets.replace(eq("ann"), eq(VersionTags.parse("\"1\"")), any()))
-        .willReturn(new BasketService.Replaced(basket(2), false));
+        .willReturn(new Baskets.Replaced(basket(2), false));
 
     mvc.perform(put("/basket/ann").contentType(MediaType.APPLICATION_JSON).content(ITEMS))
         .andExpect(status().isCreated())

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * another write got in between, and with it a stale version is a 412.
  */
 @Service
-class BasketService {
+class Baskets {
 
   private static final String REPLACE_NEEDS_VERSION =
       "The basket exists: send its ETag in If-Match to replace it; GET the basket to learn it.";
@@ -34,7 +34,7 @@ class BasketService {
   private final Clock clock;
   private final Counter itemsAdded;
 
-  BasketService(
+  Baskets(
       BasketRepository baskets,
       Catalog catalog,
       BasketProperties properties,
