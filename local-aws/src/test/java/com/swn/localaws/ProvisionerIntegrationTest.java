@@ -214,7 +214,8 @@ class ProvisionerIntegrationTest {
 
   @Test
   void aProductEventOfAnotherTypeIsNotRouted() {
-    String marker = publish("com.swn.product", "ProductCreated");
+    // The basket takes ProductCreated, ProductPriceChanged and ProductDeleted; nothing else.
+    String marker = publish("com.swn.product", "ProductRestocked");
 
     assertThat(receive("BasketProductEventsQueue", marker, ABSENCE_WINDOW)).isEmpty();
     assertThat(receive("OrderQueue", marker, ABSENCE_WINDOW)).isEmpty();
