@@ -2,6 +2,7 @@ package com.swn.basket.basket;
 
 import com.swn.basket.BasketProperties;
 import com.swn.platform.dynamodb.Attributes;
+import com.swn.platform.dynamodb.BatchRead;
 import com.swn.platform.dynamodb.PageTokens;
 import com.swn.platform.outbox.OutboxTransaction;
 import com.swn.platform.outbox.TransactionalOutbox;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
@@ -61,14 +63,22 @@ public class BasketRepository {
   }
 
   public Optional<Basket> find(String userName) {
-    var response =
-        dynamoDb.getItem(
-            r -> r.tableName(table).key(BasketItems.documentKey(userName)).consistentRead(true));
-    if (!response.hasItem() || response.item().isEmpty()) {
-      return Optional.empty();
-    }
-    var basket = BasketItems.fromDocument(response.item());
-    return basket.expiresAt().isAfter(clock.instant()) ? Optional.of(basket) : Optional.empty();
+    return find(userName, read -> {});
+  }
+
+  /**
+   * The basket, read in one request with whatever {@code alsoRead} adds to the same batch (e.g. the
+   * prices of the products an add needs).
+   */
+  Optional<Basket> find(String userName, Consumer<BatchRead> alsoRead) {
+    var read = new BatchRead(dynamoDb);
+    var document = read.get(table, BasketItems.documentKey(userName), true);
+    alsoRead.accept(read);
+    read.execute();
+    return document
+        .item()
+        .map(BasketItems::fromDocument)
+        .filter(basket -> basket.expiresAt().isAfter(clock.instant()));
   }
 
   /**

@@ -3,6 +3,7 @@ package com.swn.basket.basket;
 import com.swn.basket.BasketProperties;
 import com.swn.basket.catalog.Catalog;
 import com.swn.basket.catalog.CatalogProduct;
+import com.swn.platform.dynamodb.BatchRead;
 import com.swn.platform.web.Page;
 import com.swn.platform.web.PreconditionRequiredException;
 import com.swn.platform.web.VersionTags.IfMatch;
@@ -12,6 +13,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -90,18 +94,23 @@ class Baskets {
   record Replaced(Basket basket, boolean created) {}
 
   Basket add(String userName, @Nullable IfMatch expected, ItemRequest item) {
-    // Looked up inside the update, after its If-Match check (a stale version costs no look-up), and
-    // once only, however often a conflict makes the update re-read the basket.
+    // The product's entry in the service's price view is read with the basket, in one request; a
+    // catalogue call (only if the view has no entry) happens inside the update, after its If-Match
+    // check (a stale version costs no call), and the price is taken once only, however often a
+    // conflict makes the update re-read the basket.
+    @SuppressWarnings("unchecked")
+    Supplier<CatalogProduct>[] lookUp = new Supplier[1];
     @Nullable CatalogProduct[] product = new CatalogProduct[1];
     var updated =
         update(
             userName,
             expected,
             true,
+            read -> lookUp[0] = catalog.product(read, item.productId()),
             basket -> {
               var found = product[0];
               if (found == null) {
-                found = catalog.product(item.productId());
+                found = Objects.requireNonNull(lookUp[0], "read with the basket").get();
                 product[0] = found;
               }
               return basket.add(line(found, item));
@@ -117,12 +126,16 @@ class Baskets {
       int quantity,
       @Nullable IfMatch expected) {
     return update(
-        userName, expected, false, basket -> basket.changeQuantity(productId, color, quantity));
+        userName,
+        expected,
+        false,
+        read -> {},
+        basket -> basket.changeQuantity(productId, color, quantity));
   }
 
   Basket remove(
       String userName, String productId, @Nullable String color, @Nullable IfMatch expected) {
-    return update(userName, expected, false, basket -> basket.remove(productId, color));
+    return update(userName, expected, false, read -> {}, basket -> basket.remove(productId, color));
   }
 
   void delete(String userName, @Nullable IfMatch expected) {
@@ -138,9 +151,12 @@ class Baskets {
       String userName,
       @Nullable IfMatch expected,
       boolean createIfAbsent,
+      Consumer<BatchRead> alsoRead,
       UnaryOperator<Basket> change) {
     for (int attempt = 0; ; attempt++) {
-      var previous = current(userName, expected, createIfAbsent);
+      // What the change needs besides the basket is read with it the first time only.
+      var found = attempt == 0 ? baskets.find(userName, alsoRead) : baskets.find(userName);
+      var previous = current(found, userName, expected, createIfAbsent);
       var updated = change.apply(previous).touch(clock.instant(), properties.ttl());
       try {
         baskets.save(updated, previous);
@@ -156,8 +172,11 @@ class Baskets {
     }
   }
 
-  private Basket current(String userName, @Nullable IfMatch expected, boolean createIfAbsent) {
-    var current = baskets.find(userName);
+  private static Basket current(
+      Optional<Basket> current,
+      String userName,
+      @Nullable IfMatch expected,
+      boolean createIfAbsent) {
     if (current.isEmpty()) {
       if (!createIfAbsent) {
         throw new BasketNotFoundException(userName);

@@ -1,11 +1,13 @@
 package com.swn.basket.catalog;
 
+import com.swn.platform.dynamodb.BatchRead;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,10 +35,26 @@ public class Catalog {
     this.client = client;
   }
 
-  /** The product as the basket may price it now. */
-  public CatalogProduct product(String productId) {
-    // products() answers every id or throws
-    return Objects.requireNonNull(products(List.of(productId)).get(productId));
+  /**
+   * The product as the basket may price it, its view entry read in {@code read} (a batch another
+   * repository runs): the supplier answers from the view, or asks the catalogue only if the view
+   * has no entry. Throws as {@link #products} does.
+   */
+  public Supplier<CatalogProduct> product(BatchRead read, String productId) {
+    var entry = view.find(read, productId);
+    return () -> {
+      var known = entry.get();
+      if (known.isEmpty()) {
+        var product = client.product(productId);
+        remember(product);
+        return product;
+      }
+      var product = known.get().product();
+      if (product == null) {
+        throw new UnknownProductException(productId);
+      }
+      return product;
+    };
   }
 
   /**

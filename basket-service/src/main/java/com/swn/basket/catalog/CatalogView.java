@@ -2,12 +2,15 @@ package com.swn.basket.catalog;
 
 import com.swn.basket.BasketProperties;
 import com.swn.platform.dynamodb.Attributes;
+import com.swn.platform.dynamodb.BatchRead;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -76,6 +79,12 @@ public class CatalogView {
           .forEach(entry -> entries.put(entry.productId(), entry));
     }
     return entries;
+  }
+
+  /** Adds the product's entry to a batch of reads; the supplier answers once the batch ran. */
+  Supplier<Optional<Entry>> find(BatchRead read, String productId) {
+    var item = read.get(table, key(productId), false);
+    return () -> item.item().map(CatalogView::entry);
   }
 
   /**

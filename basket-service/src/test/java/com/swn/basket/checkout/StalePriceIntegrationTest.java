@@ -4,16 +4,21 @@ import static com.swn.basket.Events.ORDERS;
 import static com.swn.basket.Events.checkoutOf;
 import static com.swn.basket.checkout.CheckoutIntegrationTest.checkoutBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 
 import com.swn.basket.Events;
 import com.swn.basket.IntegrationTestBase;
+import com.swn.basket.catalog.CatalogProduct;
+import com.swn.platform.dynamodb.BatchRead;
 import com.swn.testsupport.HttpJson;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,19 +40,22 @@ class StalePriceIntegrationTest extends IntegrationTestBase {
     var first = new AtomicBoolean(true);
     doAnswer(
             invocation -> {
-              // The add reads the basket, then its prices, then writes: hold it after the prices'
-              // answer, before anything is written.
-              var answer = invocation.callRealMethod();
-              if (first.getAndSet(false)) {
-                holding.countDown();
-                if (!release.await(60, TimeUnit.SECONDS)) {
-                  throw new IllegalStateException("not released");
-                }
-              }
-              return answer;
+              // The add reads the basket with the product's price, then writes: hold it after the
+              // price's answer, before anything is written.
+              @SuppressWarnings("unchecked")
+              var price = (Supplier<CatalogProduct>) invocation.callRealMethod();
+              return (Supplier<CatalogProduct>)
+                  () -> {
+                    var answer = price.get();
+                    if (first.getAndSet(false)) {
+                      holding.countDown();
+                      awaitRelease(release);
+                    }
+                    return answer;
+                  };
             })
         .when(catalog)
-        .product(productId);
+        .product(any(BatchRead.class), eq(productId));
     try (var pool = Executors.newSingleThreadExecutor()) {
       var add =
           pool.submit(
@@ -62,6 +70,17 @@ class StalePriceIntegrationTest extends IntegrationTestBase {
       assertThat(add.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
     }
     return user;
+  }
+
+  private static void awaitRelease(CountDownLatch release) {
+    try {
+      if (!release.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("not released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
