@@ -73,6 +73,11 @@ public final class BatchRead {
 
   /** Reads every item added (at most 100, DynamoDB's limit for one batch). */
   public void execute() {
+    if (tables.size() == 1 && tables.values().iterator().next().items.size() == 1) {
+      readOne();
+      executed = true;
+      return;
+    }
     var pending = new LinkedHashMap<String, KeysAndAttributes>();
     tables.forEach(
         (name, table) ->
@@ -101,6 +106,19 @@ public final class BatchRead {
       pending.putAll(response.unprocessedKeys());
     }
     executed = true;
+  }
+
+  /** One item is a plain GetItem: no batch to build, no unprocessed keys to handle. */
+  private void readOne() {
+    var entry = tables.entrySet().iterator().next();
+    var item = entry.getValue().items.getFirst();
+    var response =
+        dynamoDb.getItem(
+            r ->
+                r.tableName(entry.getKey())
+                    .key(item.key)
+                    .consistentRead(entry.getValue().consistent));
+    item.found = response.hasItem() && !response.item().isEmpty() ? response.item() : null;
   }
 
   private void match(String table, List<Map<String, AttributeValue>> found) {

@@ -78,6 +78,20 @@ class BatchReadIntegrationTest {
   }
 
   @Test
+  void answersASingleItemToo() {
+    put(baskets, "userName", "bob", "bob's basket");
+    var read = new BatchRead(AWS.dynamoDb());
+    var basket = read.get(baskets, key("userName", "bob"), true);
+
+    read.execute();
+
+    assertThat(basket.item())
+        .get()
+        .extracting(item -> item.get("value").s())
+        .isEqualTo("bob's basket");
+  }
+
+  @Test
   void answersOnlyAfterTheReadAndOnlyOnce() {
     var read = new BatchRead(AWS.dynamoDb());
     var basket = read.get(baskets, key("userName", "nobody"), true);
