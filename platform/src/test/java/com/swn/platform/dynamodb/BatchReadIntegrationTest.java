@@ -5,36 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.swn.localaws.LocalAws;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Reads of two tables in one batch, against a real emulator. */
 class BatchReadIntegrationTest {
 
   private static final LocalAws AWS = LocalAws.shared();
 
-  private static String newTable(String keyName) {
-    var table = "batch-" + UUID.randomUUID();
-    AWS.dynamoDb()
-        .createTable(
-            request ->
-                request
-                    .tableName(table)
-                    .keySchema(key -> key.attributeName(keyName).keyType(KeyType.HASH))
-                    .attributeDefinitions(
-                        attribute ->
-                            attribute.attributeName(keyName).attributeType(ScalarAttributeType.S))
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
-    AWS.dynamoDb().waiter().waitUntilTableExists(request -> request.tableName(table));
-    return table;
-  }
-
-  private final String baskets = newTable("userName");
-  private final String prices = newTable("productId");
+  private final String baskets = TestTables.create("batch", "userName");
+  private final String prices = TestTables.create("batch", "productId");
 
   private void put(String table, String keyName, String key, String value) {
     AWS.dynamoDb()

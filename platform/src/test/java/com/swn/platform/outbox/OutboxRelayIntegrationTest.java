@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.swn.localaws.LocalAws;
 import com.swn.platform.PlatformProperties;
+import com.swn.platform.dynamodb.TestTables;
 import com.swn.testsupport.EventRecorder;
 import com.swn.testsupport.Unreachable;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,9 +31,6 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -83,19 +81,7 @@ class OutboxRelayIntegrationTest {
 
   /** A fresh outbox table, so a test sees only its own entries. */
   static String newOutboxTable() {
-    var table = "outbox-" + UUID.randomUUID();
-    AWS.dynamoDb()
-        .createTable(
-            request ->
-                request
-                    .tableName(table)
-                    .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
-                    .attributeDefinitions(
-                        attribute ->
-                            attribute.attributeName("id").attributeType(ScalarAttributeType.S))
-                    .billingMode(BillingMode.PAY_PER_REQUEST));
-    AWS.dynamoDb().waiter().waitUntilTableExists(request -> request.tableName(table));
-    return table;
+    return TestTables.create("outbox", "id");
   }
 
   /** An event no rule routes anywhere, committed {@code age} ago. */
