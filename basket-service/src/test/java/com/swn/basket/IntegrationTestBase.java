@@ -20,7 +20,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * The base of the integration tests: the whole service over real HTTP against moto, with the
  * product catalogue stubbed. All of them share one application context. {@link #baskets} is the
  * real repository; a test may make it wait at a barrier to force an interleaving, nothing more.
- * {@link #clock} is the service's clock, which a test may move forward.
+ * {@link #clock} is the service's clock, which a test may move forward; {@link #awsCalls} lists the
+ * AWS operations the requests made.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(IntegrationTestBase.Clocks.class)
@@ -32,6 +33,11 @@ public abstract class IntegrationTestBase {
     @Bean
     MutableClock clock() {
       return new MutableClock();
+    }
+
+    @Bean
+    AwsCallLog awsCallLog() {
+      return new AwsCallLog();
     }
   }
 
@@ -57,6 +63,7 @@ public abstract class IntegrationTestBase {
   @MockitoSpyBean protected Catalog catalog;
 
   @Autowired protected MutableClock clock;
+  @Autowired protected AwsCallLog awsCalls;
   protected HttpJson http;
 
   @BeforeEach

@@ -2,6 +2,7 @@ package com.swn.basket.basket;
 
 import com.swn.platform.dynamodb.Attributes;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,6 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * BASKET} for the basket document and {@code PRODUCT#<id>} for one marker per product in it. Only
  * markers carry {@code productId}, so the index {@code baskets-by-product} (productId → userName)
  * holds markers only. Both carry {@code expiresAt} (epoch seconds), the table's TTL attribute.
+ *
+ * <p>A marker outlives its basket, so that it need not be rewritten with every change: it expires
+ * at {@link #markerExpiry}, and the document records that instant in {@code markersExpireAt}. While
+ * a basket's expiry stays within one TTL period, its markers' expiry stays the same, and a change
+ * writes only the markers of the products it adds.
  */
 final class BasketItems {
 
@@ -27,6 +33,7 @@ final class BasketItems {
   static final String VERSION = "version";
   static final String EXPIRES_AT = "expiresAt";
   static final String UPDATED_AT = "updatedAt";
+  static final String MARKERS_EXPIRE_AT = "markersExpireAt";
 
   private static final String PRODUCT_NAME = "productName";
   private static final String COLOR = "color";
@@ -54,12 +61,21 @@ final class BasketItems {
   }
 
   /**
-   * A marker lives as long as its basket: it is rewritten with the basket's expiry on every write.
+   * When the markers of a basket expiring at {@code basketExpiresAt} expire: the end of the TTL
+   * period after the one the basket expires in, so always more than one {@code ttl} after the
+   * basket, and the same instant for every expiry within one period.
    */
-  static TransactWriteItem putMarker(String table, Basket basket, String productId) {
-    var item = new HashMap<>(markerKey(basket.userName(), productId));
+  static Instant markerExpiry(Instant basketExpiresAt, Duration ttl) {
+    long period = Math.max(1, ttl.toSeconds());
+    return Instant.ofEpochSecond(
+        (Math.floorDiv(basketExpiresAt.getEpochSecond(), period) + 2) * period);
+  }
+
+  static TransactWriteItem putMarker(
+      String table, String userName, String productId, Instant expiresAt) {
+    var item = new HashMap<>(markerKey(userName, productId));
     item.put(PRODUCT_ID, AttributeValue.fromS(productId));
-    item.put(EXPIRES_AT, number(basket.expiresAt().getEpochSecond()));
+    item.put(EXPIRES_AT, number(expiresAt.getEpochSecond()));
     return TransactWriteItem.builder()
         .put(Put.builder().tableName(table).item(item).build())
         .build();
@@ -70,13 +86,22 @@ final class BasketItems {
     return TransactWriteItem.builder().delete(delete).build();
   }
 
-  static Map<String, AttributeValue> document(Basket basket) {
+  static Map<String, AttributeValue> document(Basket basket, Instant markersExpireAt) {
     var item = new HashMap<>(documentKey(basket.userName()));
-    item.put(ITEMS, AttributeValue.fromL(basket.lines().stream().map(BasketItems::line).toList()));
+    item.put(ITEMS, lines(basket));
     item.put(VERSION, number(basket.version()));
     item.put(EXPIRES_AT, number(basket.expiresAt().getEpochSecond()));
-    item.put(UPDATED_AT, AttributeValue.fromS(basket.updatedAt().toString()));
+    item.put(UPDATED_AT, updatedAt(basket));
+    item.put(MARKERS_EXPIRE_AT, number(markersExpireAt.getEpochSecond()));
     return item;
+  }
+
+  static AttributeValue lines(Basket basket) {
+    return AttributeValue.fromL(basket.lines().stream().map(BasketItems::line).toList());
+  }
+
+  static AttributeValue updatedAt(Basket basket) {
+    return AttributeValue.fromS(basket.updatedAt().toString());
   }
 
   static Basket fromDocument(Map<String, AttributeValue> item) {

@@ -8,8 +8,11 @@ import com.swn.platform.outbox.OutboxTransaction;
 import com.swn.platform.outbox.TransactionalOutbox;
 import com.swn.platform.web.Page;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,10 +30,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * Baskets in DynamoDB (item design in {@link BasketItems}). Every write of a basket document is
  * conditional on the version it was read at, so a stale writer changes nothing. A user's write puts
- * the document and its product markers in one transaction; markers of removed products are deleted
- * in it too, and a marker left behind (after a delete or checkout) is harmless: repricing skips a
- * basket that no longer holds the product, and the TTL removes the marker. An expired basket the
- * TTL has not yet removed is treated as absent.
+ * the document and the markers it changes in one transaction (or the document alone, if none);
+ * markers of removed products are deleted in it too, and a marker left behind (after a delete or
+ * checkout) is harmless: repricing skips a basket that no longer holds the product, and the TTL
+ * removes the marker. An expired basket the TTL has not yet removed is treated as absent.
  */
 @Repository
 public class BasketRepository {
@@ -48,6 +51,7 @@ public class BasketRepository {
   private final TransactionalOutbox outbox;
   private final String table;
   private final String productIndex;
+  private final Duration ttl;
   private final Clock clock;
 
   BasketRepository(
@@ -59,6 +63,7 @@ public class BasketRepository {
     this.outbox = outbox;
     this.table = properties.table();
     this.productIndex = properties.productIndex();
+    this.ttl = properties.ttl();
     this.clock = clock;
   }
 
@@ -130,42 +135,135 @@ public class BasketRepository {
   /**
    * Writes a user's change: the document, conditional on {@code previous}'s version (or on there
    * being no live basket if {@code previous} was never stored), with the markers of its products.
+   *
+   * <p>Markers expire after their basket ({@link BasketItems#markerExpiry}). While the basket's
+   * expiry stays in the same TTL period, which the document's {@code markersExpireAt} proves, only
+   * the markers of added and removed products are written: a change of quantity is one {@code
+   * PutItem}, not a transaction that rewrites every marker. Otherwise (a new period, a new basket,
+   * or a document written before markers outlived baskets) every marker is written again.
    */
   void save(Basket basket, Basket previous) {
-    Supplier<ConcurrentBasketChangeException> concurrent =
-        () -> new ConcurrentBasketChangeException(basket.userName());
+    var markersExpireAt = BasketItems.markerExpiry(basket.expiresAt(), ttl);
+    if (!previous.isNew()) {
+      try {
+        saveChangedMarkers(basket, previous, markersExpireAt);
+        return;
+      } catch (MarkersOutdated e) {
+        // The stored markers expire at another instant: rewrite them all, below. If the basket
+        // changed meanwhile instead, that write fails on the version as well.
+      }
+    }
+    saveAllMarkers(basket, previous, markersExpireAt);
+  }
+
+  private void saveChangedMarkers(Basket basket, Basket previous, Instant markersExpireAt) {
+    var added = new ArrayList<>(basket.productIds());
+    added.removeAll(previous.productIds());
+    var removed = new ArrayList<>(previous.productIds());
+    removed.removeAll(basket.productIds());
+    var document =
+        documentPut(
+            basket,
+            "#version = :read AND #markersExpireAt = :markersExpireAt",
+            Map.of(
+                "#version", BasketItems.VERSION, "#markersExpireAt", BasketItems.MARKERS_EXPIRE_AT),
+            Map.of(
+                ":read", BasketItems.number(previous.version()),
+                ":markersExpireAt", BasketItems.number(markersExpireAt.getEpochSecond())),
+            markersExpireAt);
+    if (added.isEmpty() && removed.isEmpty()) {
+      try {
+        dynamoDb.putItem(
+            r ->
+                r.tableName(table)
+                    .item(document.item())
+                    .conditionExpression(document.conditionExpression())
+                    .expressionAttributeNames(document.expressionAttributeNames())
+                    .expressionAttributeValues(document.expressionAttributeValues()));
+      } catch (ConditionalCheckFailedException e) {
+        throw new MarkersOutdated();
+      }
+      return;
+    }
     var transaction =
         outbox
             .begin()
-            .write(
-                TransactWriteItem.builder().put(documentPut(basket, previous)).build(), concurrent);
+            .write(TransactWriteItem.builder().put(document).build(), MarkersOutdated::new);
+    added.forEach(
+        productId ->
+            transaction.write(
+                BasketItems.putMarker(table, basket.userName(), productId, markersExpireAt)));
+    writeMarkerDeletes(transaction, basket, removed, added.size());
+    transaction.commit(() -> new ConcurrentBasketChangeException(basket.userName()));
+  }
+
+  private void saveAllMarkers(Basket basket, Basket previous, Instant markersExpireAt) {
+    Supplier<ConcurrentBasketChangeException> concurrent =
+        () -> new ConcurrentBasketChangeException(basket.userName());
+    var document =
+        previous.isNew()
+            ? documentPut(
+                basket,
+                "attribute_not_exists(#userName) OR #expiresAt <= :now",
+                Map.of("#userName", BasketItems.USER_NAME, "#expiresAt", BasketItems.EXPIRES_AT),
+                Map.of(":now", BasketItems.number(clock.instant().getEpochSecond())),
+                markersExpireAt)
+            : documentPut(
+                basket,
+                "#version = :read",
+                Map.of("#version", BasketItems.VERSION),
+                Map.of(":read", BasketItems.number(previous.version())),
+                markersExpireAt);
+    var transaction =
+        outbox.begin().write(TransactWriteItem.builder().put(document).build(), concurrent);
     basket
         .productIds()
-        .forEach(productId -> transaction.write(BasketItems.putMarker(table, basket, productId)));
-    var removed = new ArrayList<>(previous.productIds());
-    removed.removeAll(basket.productIds());
-    // Past DynamoDB's item limit a marker is left behind, which is tolerated (see the class
-    // comment).
-    removed.stream()
-        .limit(Math.max(0, MAX_TRANSACTION_ITEMS - 1 - basket.productIds().size()))
         .forEach(
             productId ->
-                transaction.write(BasketItems.deleteMarker(table, basket.userName(), productId)));
+                transaction.write(
+                    BasketItems.putMarker(table, basket.userName(), productId, markersExpireAt)));
+    var removed = new ArrayList<>(previous.productIds());
+    removed.removeAll(basket.productIds());
+    writeMarkerDeletes(transaction, basket, removed, basket.productIds().size());
     transaction.commit(concurrent);
   }
 
-  /** Writes a system change (repricing) of the document alone; its products are unchanged. */
+  /**
+   * Past DynamoDB's item limit a marker is left behind, which is tolerated (see the class comment).
+   */
+  private void writeMarkerDeletes(
+      OutboxTransaction transaction, Basket basket, List<String> removed, int markerPuts) {
+    removed.stream()
+        .limit(Math.max(0, MAX_TRANSACTION_ITEMS - 1 - markerPuts))
+        .forEach(
+            productId ->
+                transaction.write(BasketItems.deleteMarker(table, basket.userName(), productId)));
+  }
+
+  /**
+   * Writes a system change (repricing) of the lines alone: its products, its expiry and its
+   * markers' expiry are unchanged, so only the lines, the version and the time are set.
+   */
   void saveDocument(Basket basket, Basket previous) {
     try {
-      dynamoDb.putItem(
-          r -> {
-            var put = documentPut(basket, previous);
-            r.tableName(table)
-                .item(put.item())
-                .conditionExpression(put.conditionExpression())
-                .expressionAttributeNames(put.expressionAttributeNames())
-                .expressionAttributeValues(put.expressionAttributeValues());
-          });
+      dynamoDb.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(BasketItems.documentKey(basket.userName()))
+                  .updateExpression(
+                      "SET #items = :items, #version = :version, #updatedAt = :updatedAt")
+                  .conditionExpression("#version = :read")
+                  .expressionAttributeNames(
+                      Map.of(
+                          "#items", BasketItems.ITEMS,
+                          "#version", BasketItems.VERSION,
+                          "#updatedAt", BasketItems.UPDATED_AT))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":items", BasketItems.lines(basket),
+                          ":version", BasketItems.number(basket.version()),
+                          ":updatedAt", BasketItems.updatedAt(basket),
+                          ":read", BasketItems.number(previous.version()))));
     } catch (ConditionalCheckFailedException e) {
       throw new ConcurrentBasketChangeException(basket.userName());
     }
@@ -222,19 +320,27 @@ public class BasketRepository {
     transaction.write(TransactWriteItem.builder().delete(delete).build(), whenChanged);
   }
 
-  private Put documentPut(Basket basket, Basket previous) {
-    var put = Put.builder().tableName(table).item(BasketItems.document(basket));
-    if (previous.isNew()) {
-      return put.conditionExpression("attribute_not_exists(#userName) OR #expiresAt <= :now")
-          .expressionAttributeNames(
-              Map.of("#userName", BasketItems.USER_NAME, "#expiresAt", BasketItems.EXPIRES_AT))
-          .expressionAttributeValues(
-              Map.of(":now", BasketItems.number(clock.instant().getEpochSecond())))
-          .build();
-    }
-    return put.conditionExpression("#version = :read")
-        .expressionAttributeNames(Map.of("#version", BasketItems.VERSION))
-        .expressionAttributeValues(Map.of(":read", BasketItems.number(previous.version())))
+  private Put documentPut(
+      Basket basket,
+      String condition,
+      Map<String, String> names,
+      Map<String, AttributeValue> values,
+      Instant markersExpireAt) {
+    return Put.builder()
+        .tableName(table)
+        .item(BasketItems.document(basket, markersExpireAt))
+        .conditionExpression(condition)
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values)
         .build();
+  }
+
+  /** The stored markers do not expire at the instant this change would keep. */
+  private static final class MarkersOutdated extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    MarkersOutdated() {
+      super(null, null, false, false);
+    }
   }
 }
