@@ -164,6 +164,12 @@ func (s *system) serviceEnv(svc service, extra []string) []string {
 	return append(env, extra...)
 }
 
+// jvmOptions are the options make up gives every service (scripts/up.sh): the image's jvm.options and
+// the developer machine's jvm-local.options, as argument files.
+func (s *system) jvmOptions() []string {
+	return []string{"@" + filepath.Join(s.root, "jvm.options"), "@" + filepath.Join(s.root, "jvm-local.options")}
+}
+
 // extracted prepares <out>/aot/<module>/ (the extracted jar) once; with train, also the AOT cache.
 func (s *system) extracted(svc service, train bool) (string, string, error) {
 	dir := filepath.Join(s.out, "aot", svc.Module)
@@ -180,8 +186,8 @@ func (s *system) extracted(svc service, train bool) (string, string, error) {
 			// Training run: the context refreshes (beans created, classes loaded and linked), then the JVM
 			// exits and writes the cache.
 			logPath := filepath.Join(s.out, "logs", svc.Name+"-aot-training.log")
-			p, err := startProc(svc.Name+"-training", logPath, dir, s.serviceEnv(svc, []string{"SPRING_CONTEXT_EXIT=onRefresh"}),
-				s.java, "-XX:AOTCacheOutput="+cache, "-Dspring.context.exit=onRefresh", "-jar", jar)
+			args := append(append([]string{s.java}, s.jvmOptions()...), "-XX:AOTCacheOutput="+cache, "-Dspring.context.exit=onRefresh", "-jar", jar)
+			p, err := startProc(svc.Name+"-training", logPath, dir, s.serviceEnv(svc, []string{"SPRING_CONTEXT_EXIT=onRefresh"}), args...)
 			if err != nil {
 				return "", "", err
 			}
@@ -201,7 +207,7 @@ func (s *system) extracted(svc service, train bool) (string, string, error) {
 // start launches one service with a JVM variant and extra environment; returns the process and the
 // time to ready (measured from just before exec).
 func (s *system) start(svc service, v jvmVariant, extraEnv []string, timeout time.Duration) (*proc, time.Duration, error) {
-	args := []string{s.java}
+	args := append([]string{s.java}, s.jvmOptions()...)
 	args = append(args, v.Flags...)
 	jar := s.jar(svc.Module)
 	if v.AOT || v.Extracted {

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Runs the whole system locally in the foreground (called by `make up`):
 #   build the jars (unless SKIP_BUILD=1), start moto on 127.0.0.1:4566 unless AWS_ENDPOINT_URL is set,
-#   provision the resources of local-aws/resources.json, start every service from its jar extracted with a
-#   Java 25 AOT cache (as the image does; both made once per jar in .run/aot/ and reused until the jar
-#   changes), wait until each is ready, then stay up until Ctrl-C / SIGTERM (or `make down`), which stops
-#   everything cleanly.
+#   provision the resources of local-aws/resources.json, start every service with the image's JVM options
+#   (jvm.options, plus jvm-local.options) from its jar extracted with a Java 25 AOT cache (as the image
+#   does; both made once per jar in .run/aot/ and reused until the jar or the options change), wait until
+#   each is ready, then stay up until Ctrl-C / SIGTERM (or `make down`), which stops everything cleanly.
 # Logs: .run/logs/<name>.log   pids: .run/pids/<name>.pid
 # Env:  SKIP_BUILD=1, AWS_ENDPOINT_URL (use that emulator instead of starting moto; AWS_REGION defaults to
 #       us-east-1 and the credentials to test/test when unset), START_TIMEOUT (s, 120), STOP_TIMEOUT (s, 30),
@@ -24,6 +24,8 @@ readonly VERSION=0.1.0-SNAPSHOT
 readonly MOTO_HOST=127.0.0.1 MOTO_PORT=4566
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# The image's JVM options, and the heap sizing of a Fargate task (see the two files).
+readonly JVM_OPTIONS=("@$root/jvm.options" "@$root/jvm-local.options")
 # Children get their own session so a Ctrl-C in the terminal reaches only this script, which then stops
 # the services before moto (moto would otherwise exit at once, under the services' feet).
 detach=()
@@ -145,13 +147,13 @@ prepare_fast_start() {
   local module="$1" jar dir stamp
   jar="$(jar_of "$module")" dir="$(aot_dir "$module")"
   [[ -f "$jar" ]] || die "$module: $jar is missing (does $module have a main class yet?)"
-  stamp="$(sha256sum "$jar" | cut -d' ' -f1) $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
+  stamp="$(sha256sum "$jar" "$root/jvm.options" "$root/jvm-local.options" | cut -d' ' -f1 | tr '\n' ' ')$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
   [[ "$(cat "$dir/stamp" 2>/dev/null || true)" == "$stamp" ]] && return 0
   rm -rf "$dir" && mkdir -p "$dir"
   "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" --application-filename app.jar \
     >"$log_dir/$module-aot.log" 2>&1 || die "$module: extracting $jar failed; see .run/logs/$module-aot.log"
   AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_ENDPOINT_URL=http://127.0.0.1:9 \
-    AWS_EC2_METADATA_DISABLED=true "$JAVA_HOME/bin/java" -Xlog:aot=error -Xlog:cds=error \
+    AWS_EC2_METADATA_DISABLED=true "$JAVA_HOME/bin/java" "${JVM_OPTIONS[@]}" -Xlog:aot=error -Xlog:cds=error \
     -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh -jar "$dir/app/app.jar" \
     >>"$log_dir/$module-aot.log" 2>&1 || true
   [[ -s "$dir/app.aot" ]] || die "$module: the AOT training run wrote no cache; see .run/logs/$module-aot.log (FAST_START=0 starts without)"
@@ -186,7 +188,7 @@ start_service() {
   fi
   say "starting $name on :$port (log: .run/logs/$name.log)"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  SERVER_PORT="$port" "${detach[@]}" "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} "${run[@]}" >"$log_dir/$name.log" 2>&1 &
+  SERVER_PORT="$port" "${detach[@]}" "$JAVA_HOME/bin/java" "${JVM_OPTIONS[@]}" ${JAVA_OPTS:-} "${run[@]}" >"$log_dir/$name.log" 2>&1 &
   echo $! >"$pid_dir/$name.pid"
 }
 
