@@ -26,6 +26,15 @@ check() { # check <name> <command...>
 check k6-dry-run "$root/k6/verify.sh" --dry-run-only
 check openapi-fuzz "$root/fuzz/run.sh"
 
+# Meters are scraped here (and sent to CloudWatch in AWS), never pushed over OTLP: the collector beside each
+# task takes traces only. An OTLP meter registry announces itself at start-up, then fails every minute.
+no_otlp_meter_registry() {
+  local logs=("$root"/.run/logs/{product-service,basket-service,ordering-service,ordering-service-2,gateway}.log)
+  ls "${logs[@]}" >/dev/null || return 1
+  ! grep -l 'OtlpMeterRegistry' "${logs[@]}"
+}
+check no-otlp-meter-registry no_otlp_meter_registry
+
 if ((${#failed[@]})); then
   printf '[system-checks] failed: %s\n' "${failed[*]}"
   exit 1
