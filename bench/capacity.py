@@ -64,10 +64,17 @@ def task_month() -> float:
 
 
 def cpu_model(report: dict, profile: str) -> dict:
+    if profile not in report["profiles"]:
+        raise SystemExit(f"capacity: the report has no profile {profile!r} (it has {', '.join(report['profiles'])})")
     p = report["profiles"][profile]
-    read = p["read_median"]["direct: GET /product/{id}"]["cpu_ms_per_op"]
     basket = p.get("basket_median") or {}
     journey = p.get("journey") or {}
+    missing = [phase for phase, there in (("read", p.get("read_median")), ("consumer", p.get("consumer_median")),
+                                          ("basket or journey", basket or journey)) if not there]
+    if missing:
+        raise SystemExit("capacity: the report lacks the " + ", ".join(missing) + " phase(s), which the model needs;"
+                         " run the benchmark without skipping them")
+    read = p["read_median"]["direct: GET /product/{id}"]["cpu_ms_per_op"]
     consumer = p["consumer_median"]["ordering, 1 instance"]["cpu_ms_per_message"]
     return {
         # CPU ms per request of each kind, in the service that serves it
