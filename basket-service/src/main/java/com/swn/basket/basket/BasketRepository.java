@@ -144,23 +144,24 @@ public class BasketRepository {
    */
   void save(Basket basket, Basket previous) {
     var markersExpireAt = BasketItems.markerExpiry(basket.expiresAt(), ttl);
+    var removed = new ArrayList<>(previous.productIds());
+    removed.removeAll(basket.productIds());
     if (!previous.isNew()) {
       try {
-        saveChangedMarkers(basket, previous, markersExpireAt);
+        saveChangedMarkers(basket, previous, removed, markersExpireAt);
         return;
       } catch (MarkersOutdated e) {
         // The stored markers expire at another instant: rewrite them all, below. If the basket
         // changed meanwhile instead, that write fails on the version as well.
       }
     }
-    saveAllMarkers(basket, previous, markersExpireAt);
+    saveAllMarkers(basket, previous, removed, markersExpireAt);
   }
 
-  private void saveChangedMarkers(Basket basket, Basket previous, Instant markersExpireAt) {
+  private void saveChangedMarkers(
+      Basket basket, Basket previous, List<String> removed, Instant markersExpireAt) {
     var added = new ArrayList<>(basket.productIds());
     added.removeAll(previous.productIds());
-    var removed = new ArrayList<>(previous.productIds());
-    removed.removeAll(basket.productIds());
     var document =
         documentPut(
             basket,
@@ -197,7 +198,8 @@ public class BasketRepository {
     transaction.commit(() -> new ConcurrentBasketChangeException(basket.userName()));
   }
 
-  private void saveAllMarkers(Basket basket, Basket previous, Instant markersExpireAt) {
+  private void saveAllMarkers(
+      Basket basket, Basket previous, List<String> removed, Instant markersExpireAt) {
     Supplier<ConcurrentBasketChangeException> concurrent =
         () -> new ConcurrentBasketChangeException(basket.userName());
     var document =
@@ -222,8 +224,6 @@ public class BasketRepository {
             productId ->
                 transaction.write(
                     BasketItems.putMarker(table, basket.userName(), productId, markersExpireAt)));
-    var removed = new ArrayList<>(previous.productIds());
-    removed.removeAll(basket.productIds());
     writeMarkerDeletes(transaction, basket, removed, basket.productIds().size());
     transaction.commit(concurrent);
   }
