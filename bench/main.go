@@ -179,7 +179,7 @@ func main() {
 	flag.IntVar(&o.StartupReps, "startup-reps", 3, "start-ups per service and JVM variant")
 	flag.IntVar(&o.BasePort, "base-port", 18080, "gateway port; the services use the next four")
 	flag.StringVar(&o.Skip, "skip", "", "comma-separated phases to skip: startup,read,add,basket,consumer,journey")
-	flag.StringVar(&o.Profiles, "profiles", "default,tuned", "configurations to compare, in order: default,tuned,no-access-log,virtual-threads,listener-40")
+	flag.StringVar(&o.Profiles, "profiles", "default,tuned", "configurations to compare, in order: default,tuned,no-access-log,virtual-threads,listener-40,sampling-0.1")
 	flag.StringVar(&o.Label, "label", "", "name of the emulator for the report (default: from the endpoint)")
 	outDir := flag.String("out", "", "report directory (default .run/bench/<time>)")
 	emulatorPid := flag.Int("emulator-pid", 0, "pid of an emulator started outside, to measure its CPU time too")
