@@ -26,11 +26,8 @@ var profiles = map[string]map[string]string{
 	"listener-40":     {"ORDER_LISTENER_MAX_CONCURRENT_MESSAGES": "40"},
 	// The share of requests traced as deployed (infra-cdk's TRACE_SAMPLING; profile_test.go keeps the two
 	// equal) instead of every request as `make up` does: what tracing costs per request in AWS.
-	"sampling-0.1": {"TRACING_SAMPLING_PROBABILITY": deployedTraceSampling},
+	"sampling-0.1": {"TRACING_SAMPLING_PROBABILITY": "0.1"},
 }
-
-// deployedTraceSampling is the TRACING_SAMPLING_PROBABILITY the CDK gives every service.
-const deployedTraceSampling = "0.1"
 
 func envList(m map[string]string) []string {
 	var out []string

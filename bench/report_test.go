@@ -100,3 +100,14 @@ func TestNoPeerNoComparison(t *testing.T) {
 		t.Fatal(md)
 	}
 }
+
+// A phase the run skipped has no numbers: its summary columns say so instead of showing zeros.
+func TestSummaryDashesSkippedPhases(t *testing.T) {
+	r := &report{ProfileOrder: []string{"default"}, Profiles: map[string]*profileResult{"default": {
+		Add: map[string]Result{ourAdd: {Throughput: 500, CPUms: map[string]float64{"basket-service": 0.8}}},
+	}}}
+	want := "| default | – | – | – | – | – | – | – | – | – | – | – | – | – | – | 500 | 0.80 | – |"
+	if md := markdown(r); !strings.Contains(md, want) {
+		t.Fatalf("no %q in\n%s", want, md)
+	}
+}
