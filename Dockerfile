@@ -60,19 +60,17 @@ COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
 ENV SERVER_PORT=${PORT}
 # JVM options live in /app/jvm.options (the repository's jvm.options, read with java @file), so the training
-# run, every start and make up use the same ones. The training run starts the Spring context and exits right
-# after refresh, before the web server, the outbox relay and the SQS listeners start: it makes no AWS call
-# (the endpoint is a closed local port anyway; the gateway calls no upstream at refresh) and needs no
-# emulator. Heap capped so that the cache uses
-# compressed oops, as the runtime does; absolute paths, the same as at run time, so the cache matches
-# whatever the working directory.
+# run, every start and make up use the same ones. The training run is scripts/aot-train.sh, the one
+# `make up` runs too (mounted for this step only, not part of the image): it refreshes the Spring context
+# and exits before the web server, the outbox relay and the SQS listeners start, with no AWS call and no
+# emulator, and fails the build if the refresh fails. Heap capped so that the cache uses compressed oops, as
+# the runtime does; absolute paths, the same as at run time, so the cache matches whatever the working
+# directory.
 ARG AOT_CACHE=true
 COPY jvm.options /app/jvm.options
-RUN if [ "$AOT_CACHE" = "true" ]; then \
-      AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training \
-      AWS_ENDPOINT_URL=http://127.0.0.1:9 AWS_EC2_METADATA_DISABLED=true \
-      java @/app/jvm.options -Xmx1g -Xlog:aot=error -Xlog:cds=error \
-        -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh -jar /app/app.jar \
+RUN --mount=type=bind,source=scripts/aot-train.sh,target=/tmp/aot-train.sh \
+    if [ "$AOT_CACHE" = "true" ]; then \
+      bash /tmp/aot-train.sh /app/app.jar /app/app.aot @/app/jvm.options -Xmx1g \
       && echo '-XX:AOTCache=/app/app.aot' >> /app/jvm.options; \
     fi
 USER 10001:10001

@@ -140,40 +140,45 @@ jar_of() { printf '%s/%s/target/%s-%s.jar' "$root" "$1" "$1" "$VERSION"; }
 aot_dir() { printf '%s/aot/%s' "$run_dir" "$1"; }
 
 # The fast start-up path of the image (Dockerfile): the jar extracted to a plain class path (app.jar + lib/),
-# and a Java 25 AOT cache (JEP 514/515) from a training run that refreshes the Spring context and exits
-# before anything starts (no AWS call, no port). Made once per jar and JDK (the stamp), so the next
-# `make up` of the same build starts from the cache at once; a new jar gets a new cache.
+# and a Java 25 AOT cache from the image's own training run (scripts/aot-train.sh: refresh the Spring
+# context and exit, no AWS call, no port). Made once per jar and JDK (the stamp), so the next `make up` of
+# the same build starts from the cache at once; a new jar gets a new cache. A failed training run stops
+# `make up` (its cache would lack every bean after the failure).
 prepare_fast_start() {
   local module="$1" jar dir stamp
   jar="$(jar_of "$module")" dir="$(aot_dir "$module")"
   [[ -f "$jar" ]] || die "$module: $jar is missing (does $module have a main class yet?)"
-  stamp="$(sha256sum "$jar" "$root/jvm.options" "$root/jvm-local.options" | cut -d' ' -f1 | tr '\n' ' ')$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
+  stamp="$(sha256sum "$jar" "$root/jvm.options" "$root/jvm-local.options" "$root/scripts/aot-train.sh" | cut -d' ' -f1 | tr '\n' ' ')$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
   [[ "$(cat "$dir/stamp" 2>/dev/null || true)" == "$stamp" ]] && return 0
   rm -rf "$dir" && mkdir -p "$dir"
   "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" --application-filename app.jar \
     >"$log_dir/$module-aot.log" 2>&1 || die "$module: extracting $jar failed; see .run/logs/$module-aot.log"
-  AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=training AWS_ENDPOINT_URL=http://127.0.0.1:9 \
-    AWS_EC2_METADATA_DISABLED=true "$JAVA_HOME/bin/java" "${JVM_OPTIONS[@]}" -Xlog:aot=error -Xlog:cds=error \
-    -XX:AOTCacheOutput="$dir/app.aot" -Dspring.context.exit=onRefresh -jar "$dir/app/app.jar" \
-    >>"$log_dir/$module-aot.log" 2>&1 || true
-  [[ -s "$dir/app.aot" ]] || die "$module: the AOT training run wrote no cache; see .run/logs/$module-aot.log (FAST_START=0 starts without)"
+  "$root/scripts/aot-train.sh" "$dir/app/app.jar" "$dir/app.aot" "${JVM_OPTIONS[@]}" >>"$log_dir/$module-aot.log" 2>&1 ||
+    die "$module: the AOT training run failed; see .run/logs/$module-aot.log (FAST_START=0 starts without)"
   echo "$stamp" >"$dir/stamp"
 }
 
-# Every module once (ordering runs twice from one cache), two at a time: a training run is CPU-bound.
+# Every module once (ordering runs twice from one cache), two at a time: a training run is CPU-bound. Each
+# pair is waited for one by one (`wait a b` reports only b's status), and both finish before a failure
+# stops `make up`, so that no training run is left behind writing into .run/aot/.
 prepare_fast_starts() {
   local -A seen=()
-  local entry module pids=() pid
+  local entry module pair=() pid failed=0
   say "preparing the fast start-up (extracted jars + AOT caches in .run/aot/, made once per jar; FAST_START=0 skips)"
-  for entry in "${SERVICES[@]}"; do
-    module="$(field "$entry" 1)"
-    [[ -z "${seen[$module]:-}" ]] || continue
-    seen[$module]=1
-    prepare_fast_start "$module" &
-    pids+=($!)
-    if ((${#pids[@]} % 2 == 0)); then wait "${pids[-2]}" "${pids[-1]}" || die "preparing the fast start-up failed"; fi
+  for entry in "${SERVICES[@]}" ""; do
+    if [[ -n "$entry" ]]; then
+      module="$(field "$entry" 1)"
+      [[ -z "${seen[$module]:-}" ]] || continue
+      seen[$module]=1
+      prepare_fast_start "$module" &
+      pair+=($!)
+    fi
+    if ((${#pair[@]} == 2)) || [[ -z "$entry" ]]; then
+      for pid in "${pair[@]}"; do wait "$pid" || failed=1; done
+      pair=()
+      ((failed == 0)) || die "preparing the fast start-up failed"
+    fi
   done
-  for pid in "${pids[@]}"; do wait "$pid" || die "preparing the fast start-up failed"; done
 }
 
 start_service() {

@@ -95,22 +95,24 @@ func (s scope) getter() shell.EnvGetter {
 }
 
 func (s scope) expand(lex *shell.Lex, command instructions.Command, runs map[instructions.Command]string) error {
+	word := func(word string) (string, error) {
+		expanded, _, err := lex.ProcessWord(word, s.getter())
+		return expanded, err
+	}
 	if run, ok := command.(*instructions.RunCommand); ok {
 		line := strings.Join(run.CmdLine, " ")
-		if expanded, _, err := lex.ProcessWord(line, s.getter()); err == nil {
+		if expanded, err := word(line); err == nil {
 			line = expanded
 		}
 		runs[command] = line
-		return nil
+		// Its --mount flags: BuildKit parses their fields only when it expands them.
+		return run.Expand(word)
 	}
 	expandable, ok := command.(instructions.SupportsSingleWordExpansion)
 	if !ok {
 		return nil
 	}
-	return expandable.Expand(func(word string) (string, error) {
-		expanded, _, err := lex.ProcessWord(word, s.getter())
-		return expanded, err
-	})
+	return expandable.Expand(word)
 }
 
 var variableReference = regexp.MustCompile(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`)

@@ -55,8 +55,8 @@ func checkBaseImages(d *Dockerfile, result *Result) {
 
 var urlSource = regexp.MustCompile(`^[a-z]+://`)
 
-// checkCopies: COPY/ADD take only repository files that the build context (.dockerignore) includes, or an
-// earlier stage's (or a pinned image's) files.
+// checkCopies: COPY/ADD, and RUN's bind mounts, take only repository files that the build context
+// (.dockerignore) includes, or an earlier stage's (or a pinned image's) files.
 func checkCopies(repo Repo, d *Dockerfile, ignore *DockerIgnore, result *Result) {
 	stages := map[string]bool{}
 	for index, stage := range d.Stages {
@@ -104,13 +104,23 @@ func checkCopySource(repo Repo, where, source string, ignore *DockerIgnore, resu
 	}
 }
 
-// copySources: the file sources of a COPY or ADD (heredocs have none) and its --from.
+// copySources: the file sources of a COPY or ADD (heredocs have none) and its --from; of a RUN, its bind
+// mounts of the build context (a bind mount with from= takes a stage's or an image's files, which the build
+// context does not limit; BuildKit checks those).
 func copySources(command instructions.Command) ([]string, string, bool) {
 	switch c := command.(type) {
 	case *instructions.CopyCommand:
 		return c.SourcePaths, c.From, true
 	case *instructions.AddCommand:
 		return c.SourcePaths, "", true
+	case *instructions.RunCommand:
+		var sources []string
+		for _, mount := range instructions.GetMounts(c) {
+			if mount.Type == instructions.MountTypeBind && mount.From == "" {
+				sources = append(sources, mount.Source)
+			}
+		}
+		return sources, "", len(sources) > 0
 	}
 	return nil, "", false
 }
