@@ -183,11 +183,12 @@ func (s *system) extracted(svc service, train bool) (string, string, error) {
 	}
 	if train {
 		if _, err := os.Stat(cache); err != nil {
-			// Training run: the context refreshes (beans created, classes loaded and linked), then the JVM
-			// exits and writes the cache.
+			// The training run of the image and of make up (scripts/aot-train.sh): the context refreshes
+			// (beans created, classes loaded and linked), then the JVM exits and writes the cache.
 			logPath := filepath.Join(s.out, "logs", svc.Name+"-aot-training.log")
-			args := append(append([]string{s.java}, s.jvmOptions()...), "-XX:AOTCacheOutput="+cache, "-Dspring.context.exit=onRefresh", "-jar", jar)
-			p, err := startProc(svc.Name+"-training", logPath, dir, s.serviceEnv(svc, []string{"SPRING_CONTEXT_EXIT=onRefresh"}), args...)
+			args := append([]string{filepath.Join(s.root, "scripts", "aot-train.sh"), jar, cache}, s.jvmOptions()...)
+			javaHome := "JAVA_HOME=" + filepath.Dir(filepath.Dir(s.java))
+			p, err := startProc(svc.Name+"-training", logPath, dir, s.serviceEnv(svc, []string{javaHome}), args...)
 			if err != nil {
 				return "", "", err
 			}
@@ -195,6 +196,11 @@ func (s *system) extracted(svc service, train bool) (string, string, error) {
 			case <-p.done:
 			case <-time.After(5 * time.Minute):
 				p.Stop(5 * time.Second)
+			}
+			// A failed refresh still writes a cache, one without the beans after the failure.
+			if state := p.Cmd.ProcessState; state == nil || !state.Success() {
+				os.Remove(cache)
+				return "", "", fmt.Errorf("AOT training of %s failed (%v); see %s", svc.Module, state, logPath)
 			}
 			if _, err := os.Stat(cache); err != nil {
 				return "", "", fmt.Errorf("AOT training of %s wrote no cache; see %s", svc.Module, logPath)
