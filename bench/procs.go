@@ -197,13 +197,11 @@ func (s *system) extracted(svc service, train bool) (string, string, error) {
 			case <-time.After(5 * time.Minute):
 				p.Stop(5 * time.Second)
 			}
-			// A failed refresh still writes a cache, one without the beans after the failure.
+			// A failed refresh still writes a cache, one without the beans after the failure; the script
+			// fails, too, when no cache was written.
 			if state := p.Cmd.ProcessState; state == nil || !state.Success() {
 				os.Remove(cache)
 				return "", "", fmt.Errorf("AOT training of %s failed (%v); see %s", svc.Module, state, logPath)
-			}
-			if _, err := os.Stat(cache); err != nil {
-				return "", "", fmt.Errorf("AOT training of %s wrote no cache; see %s", svc.Module, logPath)
 			}
 		}
 	}

@@ -158,26 +158,26 @@ prepare_fast_start() {
   echo "$stamp" >"$dir/stamp"
 }
 
-# Every module once (ordering runs twice from one cache), two at a time: a training run is CPU-bound. Each
-# pair is waited for one by one (`wait a b` reports only b's status), and both finish before a failure
-# stops `make up`, so that no training run is left behind writing into .run/aot/.
+# Every module once (ordering runs twice from one cache), two at a time: a training run is CPU-bound. Both
+# runs of a pair are waited for, one by one (`wait a b` reports only b's status), before a failure stops
+# `make up`, so that no training run is left behind writing into .run/aot/.
 prepare_fast_starts() {
   local -A seen=()
-  local entry module pair=() pid failed=0
+  local entry module modules=() pids=() pid i failed=0
   say "preparing the fast start-up (extracted jars + AOT caches in .run/aot/, made once per jar; FAST_START=0 skips)"
-  for entry in "${SERVICES[@]}" ""; do
-    if [[ -n "$entry" ]]; then
-      module="$(field "$entry" 1)"
-      [[ -z "${seen[$module]:-}" ]] || continue
-      seen[$module]=1
+  for entry in "${SERVICES[@]}"; do
+    module="$(field "$entry" 1)"
+    [[ -n "${seen[$module]:-}" ]] || modules+=("$module")
+    seen[$module]=1
+  done
+  for ((i = 0; i < ${#modules[@]}; i += 2)); do
+    pids=()
+    for module in "${modules[@]:i:2}"; do
       prepare_fast_start "$module" &
-      pair+=($!)
-    fi
-    if ((${#pair[@]} == 2)) || [[ -z "$entry" ]]; then
-      for pid in "${pair[@]}"; do wait "$pid" || failed=1; done
-      pair=()
-      ((failed == 0)) || die "preparing the fast start-up failed"
-    fi
+      pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+    ((failed == 0)) || die "preparing the fast start-up failed"
   done
 }
 
