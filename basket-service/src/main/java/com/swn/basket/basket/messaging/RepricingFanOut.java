@@ -4,6 +4,7 @@ import com.swn.basket.BasketProperties;
 import com.swn.basket.basket.BasketRepricing;
 import com.swn.basket.basket.ProductChange;
 import com.swn.platform.messaging.MessageProcessing;
+import com.swn.platform.messaging.QueueUrl;
 import com.swn.platform.messaging.Traceparents;
 import io.awspring.cloud.sqs.annotation.SqsListener;
 import io.micrometer.core.instrument.Counter;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -34,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * MessageProcessing}); {@code basket.repricing.baskets} counts the baskets a step changed.
  */
 @Component
-class RepricingFanOut {
+class RepricingFanOut implements SmartInitializingSingleton {
 
   /**
    * Baskets per page step: one query and eleven sends, well inside the queue's visibility timeout.
@@ -49,7 +51,7 @@ class RepricingFanOut {
   private final BasketRepricing repricing;
   private final SqsAsyncClient sqs;
   private final JsonMapper jsonMapper;
-  private final String queueUrl;
+  private final QueueUrl queueUrl;
   private final MessageProcessing processing;
   private final Counter repriced;
 
@@ -63,7 +65,7 @@ class RepricingFanOut {
     this.repricing = repricing;
     this.sqs = sqs;
     this.jsonMapper = jsonMapper;
-    this.queueUrl = queueUrl(sqs, properties.repricingQueue());
+    this.queueUrl = QueueUrl.of(sqs, properties.repricingQueue());
     this.processing = processing;
     this.repriced =
         Counter.builder("basket.repricing.baskets")
@@ -71,12 +73,10 @@ class RepricingFanOut {
             .register(meters);
   }
 
-  /** A name is resolved once, at start-up: without its work queue the service does not start. */
-  private static String queueUrl(SqsAsyncClient sqs, String nameOrUrl) {
-    if (nameOrUrl.startsWith("https://") || nameOrUrl.startsWith("http://")) {
-      return nameOrUrl;
-    }
-    return sqs.getQueueUrl(request -> request.queueName(nameOrUrl)).join().queueUrl();
+  /** Without its work queue the service does not start. */
+  @Override
+  public void afterSingletonsInstantiated() {
+    queueUrl.get();
   }
 
   @SqsListener("${basket.repricing-queue}")
@@ -130,7 +130,7 @@ class RepricingFanOut {
               .build());
     }
     var response =
-        sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries)).join();
+        sqs.sendMessageBatch(request -> request.queueUrl(queueUrl.get()).entries(entries)).join();
     if (response.hasFailed() && !response.failed().isEmpty()) {
       throw new IllegalStateException(
           "SQS refused "

@@ -2,6 +2,7 @@ package com.swn.ordering.order.messaging;
 
 import com.swn.ordering.OrderingProperties;
 import com.swn.platform.messaging.InvalidEventMessageException;
+import com.swn.platform.messaging.QueueUrl;
 import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
  * queue.
  */
 @Component
-class PoisonMessages {
+class PoisonMessages implements SmartInitializingSingleton {
 
   static final String REASON_ATTRIBUTE = "rejectionReason";
   static final String MESSAGE_ID_ATTRIBUTE = "originalMessageId";
@@ -39,12 +41,12 @@ class PoisonMessages {
   private static final Logger log = LoggerFactory.getLogger(PoisonMessages.class);
 
   private final SqsAsyncClient sqs;
-  private final String deadLetterQueueUrl;
+  private final QueueUrl deadLetterQueueUrl;
   private final Counter rejected;
 
   PoisonMessages(SqsAsyncClient sqs, OrderingProperties properties, MeterRegistry meters) {
     this.sqs = sqs;
-    this.deadLetterQueueUrl = queueUrl(sqs, properties.deadLetterQueueName());
+    this.deadLetterQueueUrl = QueueUrl.of(sqs, properties.deadLetterQueueName());
     this.rejected =
         Counter.builder("orders.rejected")
             .description(
@@ -52,15 +54,10 @@ class PoisonMessages {
             .register(meters);
   }
 
-  /**
-   * A name is resolved once, at start-up: a missing dead-letter queue stops the service, as the
-   * queue does.
-   */
-  private static String queueUrl(SqsAsyncClient sqs, String nameOrUrl) {
-    if (nameOrUrl.startsWith("https://") || nameOrUrl.startsWith("http://")) {
-      return nameOrUrl;
-    }
-    return sqs.getQueueUrl(request -> request.queueName(nameOrUrl)).join().queueUrl();
+  /** A missing dead-letter queue stops the service, as the queue does. */
+  @Override
+  public void afterSingletonsInstantiated() {
+    deadLetterQueueUrl.get();
   }
 
   void deadLetter(Message<String> message, InvalidEventMessageException rejection) {
@@ -69,7 +66,7 @@ class PoisonMessages {
     sqs.sendMessage(
             request ->
                 request
-                    .queueUrl(deadLetterQueueUrl)
+                    .queueUrl(deadLetterQueueUrl.get())
                     .messageBody(message.getPayload())
                     .messageAttributes(
                         Map.of(
