@@ -22,10 +22,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 public final class CognitoJwtDecoder {
 
   /** Distinct tokens whose signature is not checked again (about 2 KB each). */
-  private static final int MAX_CACHED_TOKENS = 10_000;
+  static final int MAX_CACHED_TOKENS = 10_000;
 
   /** How long a withdrawn signing key may still be trusted for a token already verified. */
-  private static final Duration CACHED_TOKEN_TTL = Duration.ofMinutes(5);
+  static final Duration CACHED_TOKEN_TTL = Duration.ofMinutes(5);
 
   private CognitoJwtDecoder() {}
 
