@@ -65,8 +65,7 @@ class BasketController {
 
   @GetMapping("/{userName}")
   ResponseEntity<BasketResponse> get(
-      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
-      WebRequest request) {
+      @PathVariable @PathParameters.UserName String userName, WebRequest request) {
     var basket = baskets.get(UserNames.checked(userName));
     if (request.checkNotModified(VersionTags.of(basket.version()))) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
@@ -89,7 +88,7 @@ class BasketController {
   @ApiResponse(responseCode = "428", description = "The basket exists and If-Match is missing")
   @ApiResponse(responseCode = "409", description = "Changed concurrently; read it again and retry")
   ResponseEntity<BasketResponse> replace(
-      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
+      @PathVariable @PathParameters.UserName String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody BasketContents contents) {
     var result =
@@ -103,7 +102,7 @@ class BasketController {
   @PostMapping("/{userName}/items")
   @Operation(summary = "Add a line, or add to the quantity of the same product and color")
   ResponseEntity<BasketResponse> add(
-      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
+      @PathVariable @PathParameters.UserName String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
       @Valid @RequestBody ItemRequest item) {
     return ok(baskets.add(UserNames.checked(userName), VersionTags.parse(ifMatch), item));
@@ -113,8 +112,8 @@ class BasketController {
   @Operation(
       summary = "Change a line's quantity; name the color if the product is there in several")
   ResponseEntity<BasketResponse> changeQuantity(
-      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
-      @PathVariable @Parameter(schema = @Schema(pattern = ItemRequest.PRODUCT_ID)) String productId,
+      @PathVariable @PathParameters.UserName String userName,
+      @PathVariable @PathParameters.ProductId String productId,
       @RequestParam(required = false) @Parameter(schema = @Schema(minLength = 1, maxLength = 50))
           @Nullable String color,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
@@ -132,8 +131,8 @@ class BasketController {
   @Operation(
       summary = "Remove the line of that color, or every line of the product if no color is named")
   ResponseEntity<BasketResponse> remove(
-      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
-      @PathVariable @Parameter(schema = @Schema(pattern = ItemRequest.PRODUCT_ID)) String productId,
+      @PathVariable @PathParameters.UserName String userName,
+      @PathVariable @PathParameters.ProductId String productId,
       @RequestParam(required = false) @Parameter(schema = @Schema(minLength = 1, maxLength = 50))
           @Nullable String color,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
@@ -148,7 +147,7 @@ class BasketController {
   @DeleteMapping("/{userName}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(
-      @PathVariable @Parameter(schema = @Schema(pattern = UserNames.PATTERN)) String userName,
+      @PathVariable @PathParameters.UserName String userName,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
     baskets.delete(UserNames.checked(userName), VersionTags.parse(ifMatch));
   }

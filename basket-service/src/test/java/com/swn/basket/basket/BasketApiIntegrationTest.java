@@ -324,6 +324,39 @@ class BasketApiIntegrationTest extends IntegrationTestBase {
         .contains("checkout");
     assertThat(paths.path("/basket/{userName}").path("delete").path("responses").has("204"))
         .isTrue();
+    // Every path parameter carries its pattern, through PathParameters' annotations.
+    var pathParameters =
+        java.util.Map.of(
+            "/basket/{userName}", java.util.List.of("get", "put", "delete"),
+            "/basket/{userName}/items", java.util.List.of("post"),
+            "/basket/{userName}/items/{productId}", java.util.List.of("patch", "delete"));
+    pathParameters.forEach(
+        (path, operations) ->
+            operations.forEach(
+                operation ->
+                    paths
+                        .path(path)
+                        .path(operation)
+                        .path("parameters")
+                        .valueStream()
+                        .filter(parameter -> parameter.path("in").asString().equals("path"))
+                        .forEach(
+                            parameter ->
+                                assertThat(parameter.path("schema").path("pattern").asString())
+                                    .as("%s %s %s", operation, path, parameter.path("name"))
+                                    .isEqualTo(
+                                        parameter.path("name").asString().equals("userName")
+                                            ? com.swn.basket.UserNames.PATTERN
+                                            : ItemRequest.PRODUCT_ID))));
+    assertThat(
+            paths
+                .path("/basket/{userName}/items/{productId}")
+                .path("patch")
+                .path("parameters")
+                .valueStream()
+                .filter(parameter -> parameter.path("in").asString().equals("path"))
+                .count())
+        .isEqualTo(2);
   }
 
   @Test

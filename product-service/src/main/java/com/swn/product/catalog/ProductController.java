@@ -6,7 +6,6 @@ import com.swn.platform.web.PreconditionRequiredException;
 import com.swn.platform.web.VersionTags;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,9 +36,6 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/product")
 class ProductController {
 
-  /** What the OpenAPI document promises a product id looks like: the server makes UUIDs. */
-  private static final String ID = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
-
   private final ProductCatalog catalog;
 
   ProductController(ProductCatalog catalog) {
@@ -63,7 +59,7 @@ class ProductController {
   @ApiResponse(responseCode = "200", description = "The product; its ETag is the version")
   @ApiResponse(responseCode = "304", description = "If-None-Match names the current version")
   ResponseEntity<Product> get(
-      @PathVariable @Parameter(schema = @Schema(pattern = ID)) String id, WebRequest request) {
+      @PathVariable @PathParameters.ProductId String id, WebRequest request) {
     var product = catalog.get(id);
     if (request.checkNotModified(VersionTags.of(product.version()))) {
       return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
@@ -85,7 +81,7 @@ class ProductController {
   @ApiResponse(responseCode = "200", description = "Replaced; the new version is in the ETag")
   @ApiResponse(responseCode = "428", description = "No If-Match")
   ResponseEntity<Product> replace(
-      @PathVariable @Parameter(schema = @Schema(pattern = ID)) String id,
+      @PathVariable @PathParameters.ProductId String id,
       @Parameter(required = true, description = "the ETag of the version being replaced, or *")
           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
           @Nullable String ifMatch,
@@ -101,7 +97,7 @@ class ProductController {
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void delete(
-      @PathVariable @Parameter(schema = @Schema(pattern = ID)) String id,
+      @PathVariable @PathParameters.ProductId String id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
     catalog.delete(id, VersionTags.parse(ifMatch));
   }

@@ -347,6 +347,12 @@ class ProductApiIntegrationTest {
             .orElseThrow();
     assertThat(ifMatch.path("required").asBoolean()).isTrue();
     assertThat(paths.path("/product/{id}").path("put").path("responses").has("428")).isTrue();
+    for (var operation : java.util.List.of("get", "put", "delete")) {
+      var id = paths.path("/product/{id}").path(operation).path("parameters").get(0);
+      assertThat(id.path("name").asString()).isEqualTo("id");
+      assertThat(id.path("in").asString()).isEqualTo("path");
+      assertThat(id.path("schema").path("pattern").asString()).isEqualTo(PathParameters.ID);
+    }
     var limit =
         paths
             .path("/product")
