@@ -17,14 +17,27 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  * text and holds only what the default resolver returned; a header it refused is never kept, so it
  * is refused again, the same way, every time. The token in the query or a form body stays disabled,
  * as in the default resolver, so the header is all it reads.
+ *
+ * <p>The resolver runs before the token is verified, so anyone can fill this cache with headers of
+ * made-up tokens. It is therefore bounded by the characters it holds, not by entries: a flood
+ * evicts real clients' headers, which then cost the regular expression again, and never more
+ * memory.
  */
 final class CachingBearerTokenResolver implements BearerTokenResolver {
+
+  /** Characters of headers kept (their tokens as many again): ~4 MB, ~2,000 clients' headers. */
+  static final long MAX_CACHED_CHARS = 2_000_000;
 
   private final BearerTokenResolver resolver = new DefaultBearerTokenResolver();
   private final Cache<String, String> tokens;
 
-  CachingBearerTokenResolver(int maxHeaders, Duration ttl) {
-    this.tokens = Caffeine.newBuilder().maximumSize(maxHeaders).expireAfterWrite(ttl).build();
+  CachingBearerTokenResolver(long maxChars, Duration ttl) {
+    this.tokens =
+        Caffeine.newBuilder()
+            .maximumWeight(maxChars)
+            .weigher((String header, String token) -> header.length())
+            .expireAfterWrite(ttl)
+            .build();
   }
 
   @Override
@@ -42,5 +55,11 @@ final class CachingBearerTokenResolver implements BearerTokenResolver {
       tokens.put(header, token);
     }
     return token;
+  }
+
+  /** The characters of the headers held now, after pending evictions. */
+  long cachedChars() {
+    tokens.cleanUp();
+    return tokens.policy().eviction().orElseThrow().weightedSize().orElseThrow();
   }
 }

@@ -22,7 +22,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 public final class CognitoJwtDecoder {
 
   /** Distinct tokens whose signature is not checked again (about 2 KB each). */
-  static final int MAX_CACHED_TOKENS = 10_000;
+  private static final int MAX_CACHED_TOKENS = 10_000;
 
   /** How long a withdrawn signing key may still be trusted for a token already verified. */
   static final Duration CACHED_TOKEN_TTL = Duration.ofMinutes(5);

@@ -89,7 +89,7 @@ public class PlatformSecurityAutoConfiguration {
                 server
                     .bearerTokenResolver(
                         new CachingBearerTokenResolver(
-                            CognitoJwtDecoder.MAX_CACHED_TOKENS,
+                            CachingBearerTokenResolver.MAX_CACHED_CHARS,
                             CognitoJwtDecoder.CACHED_TOKEN_TTL))
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication()))
                     .authenticationEntryPoint(problems)

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -24,7 +25,7 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 class CachingBearerTokenResolverTest {
 
   private final CachingBearerTokenResolver caching =
-      new CachingBearerTokenResolver(100, Duration.ofMinutes(5));
+      new CachingBearerTokenResolver(100_000, Duration.ofMinutes(5));
   private final DefaultBearerTokenResolver reference = new DefaultBearerTokenResolver();
 
   @Property(tries = 2000)
@@ -34,6 +35,17 @@ class CachingBearerTokenResolverTest {
     for (int use = 0; use < 3; use++) {
       assertThat(outcome(() -> caching.resolve(request(header)))).isEqualTo(expected);
     }
+  }
+
+  @Example
+  void aFloodOfMadeUpTokensHoldsNoMoreThanTheBound() {
+    var bounded = new CachingBearerTokenResolver(50_000, Duration.ofMinutes(5));
+    for (int i = 0; i < 1_000; i++) {
+      var token = "a".repeat(990) + String.format("%010d", i);
+      assertThat(bounded.resolve(request("Bearer " + token))).isEqualTo(token);
+    }
+    // 1,000 headers of 1,007 characters were resolved; what is kept stays within the bound.
+    assertThat(bounded.cachedChars()).isPositive().isLessThanOrEqualTo(50_000);
   }
 
   @Provide
