@@ -9,6 +9,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,11 +27,21 @@ public final class Architecture {
 
   private Architecture() {}
 
-  /** The production classes (no test classes) of {@code rootPackage} and below. */
+  /**
+   * The production classes (no test classes) of {@code rootPackage} and below, without the code
+   * that Spring AOT processing generates into the same packages once a module is packaged (the bean
+   * definitions' {@code __} classes and the configuration proxies): it wires every feature to the
+   * application by design.
+   */
   public static JavaClasses productionClasses(String rootPackage) {
     return new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(Architecture::writtenByHand)
         .importPackages(rootPackage);
+  }
+
+  private static boolean writtenByHand(Location location) {
+    return !location.contains("__") && !location.contains("$$SpringCGLIB$$");
   }
 
   /**
