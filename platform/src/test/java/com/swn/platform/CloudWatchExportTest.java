@@ -28,12 +28,7 @@ class CloudWatchExportTest {
                   RegionProviderAutoConfiguration.class,
                   CloudWatchExportAutoConfiguration.class,
                   PlatformAutoConfiguration.class))
-          .withPropertyValues(
-              "spring.cloud.aws.region.static=eu-west-1",
-              "spring.cloud.aws.credentials.access-key=test",
-              "spring.cloud.aws.credentials.secret-key=test",
-              // no step elapses during the test: nothing is sent
-              "management.cloudwatch.metrics.export.step=1h");
+          .withPropertyValues(CloudWatchTesting.PROPERTIES);
 
   @Test
   void exportsNothingWithoutANamespace() {
