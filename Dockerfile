@@ -7,6 +7,9 @@
 #   docker buildx build --platform linux/amd64,linux/arm64 --build-arg MODULE=product-service --build-arg PORT=8081 .
 # docker-compose.yml and the CDK image assets (infra-cdk SpringBootFargateService) pass them.
 # Build argument AOT_CACHE=true|false (default true): train a Java 25 AOT cache at build time.
+# Build argument SPRING_AOT_ARGUMENTS (default none): the -D settings that switch an auto-configuration on where
+# the image will run; Spring AOT processing decides those conditions at build time. The CDK passes the OTLP
+# exporter's and the CloudWatch registry's; a service started with other switches stops and says which.
 # Why each choice: docs/containers.md.
 
 # ---- build: Maven, for this module and the modules it needs (-am). Java bytecode and the extracted layers
@@ -35,8 +38,9 @@ COPY platform/src/ platform/src/
 COPY local-aws/src/ local-aws/src/
 COPY test-support/src/ test-support/src/
 COPY ${MODULE}/src/ ${MODULE}/src/
+ARG SPRING_AOT_ARGUMENTS=""
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -pl ${MODULE} -am -DskipTests package
+    ./mvnw -B -q -pl ${MODULE} -am -DskipTests "-Dspring-boot.aot.jvmArguments=${SPRING_AOT_ARGUMENTS}" package
 # Boot's layers as app.jar + lib/: a plain class path, which the JVM's AOT cache can archive (the exploded
 # launcher layout of --launcher loads classes through Boot's class loader, which the cache leaves out).
 RUN java -Djarmode=tools -jar ${MODULE}/target/${MODULE}-*.jar \
@@ -67,10 +71,11 @@ ENV SERVER_PORT=${PORT}
 # the runtime does; absolute paths, the same as at run time, so the cache matches whatever the working
 # directory.
 ARG AOT_CACHE=true
+ARG SPRING_AOT_ARGUMENTS=""
 COPY jvm.options /app/jvm.options
 RUN --mount=type=bind,source=scripts/aot-train.sh,target=/tmp/aot-train.sh \
     if [ "$AOT_CACHE" = "true" ]; then \
-      bash /tmp/aot-train.sh /app/app.jar /app/app.aot @/app/jvm.options -Xmx1g \
+      bash /tmp/aot-train.sh /app/app.jar /app/app.aot @/app/jvm.options -Xmx1g ${SPRING_AOT_ARGUMENTS} \
       && echo '-XX:AOTCache=/app/app.aot' >> /app/jvm.options; \
     fi
 USER 10001:10001

@@ -79,7 +79,9 @@ public final class SpringBootFargateService extends Construct {
 
   static final String READINESS_PATH = "/actuator/health/readiness";
 
-  /** Spring Boot's relaxed binding of {@code management.cloudwatch.metrics.export.namespace}. */
+  static final String METRICS_NAMESPACE_PROPERTY = "management.cloudwatch.metrics.export.namespace";
+
+  /** Spring Boot's relaxed binding of {@link #METRICS_NAMESPACE_PROPERTY}. */
   static final String METRICS_NAMESPACE_VARIABLE = "MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE";
 
   static final String LIVENESS_PATH = "/actuator/health/liveness";
@@ -90,9 +92,10 @@ public final class SpringBootFargateService extends Construct {
    */
   static final String TRACES_ENDPOINT = "http://127.0.0.1:4318/v1/traces";
 
-  /**
-   * Spring Boot's relaxed binding of {@code management.opentelemetry.tracing.export.otlp.endpoint}.
-   */
+  static final String TRACES_ENDPOINT_PROPERTY =
+      "management.opentelemetry.tracing.export.otlp.endpoint";
+
+  /** Spring Boot's relaxed binding of {@link #TRACES_ENDPOINT_PROPERTY}. */
   static final String TRACES_ENDPOINT_VARIABLE =
       "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
 
@@ -266,7 +269,24 @@ public final class SpringBootFargateService extends Construct {
   }
 
   /**
-   * The one service Dockerfile at the repository root, told the module and port by build arguments.
+   * The two settings of {@link #environment} that switch an auto-configuration on, as the image's
+   * Spring AOT processing needs them (the Dockerfile's {@code SPRING_AOT_ARGUMENTS}): it decides
+   * the conditions when the image is built, and a service whose switches differ stops at start-up.
+   */
+  static String springAotArguments(String metricsNamespace) {
+    return "-D"
+        + TRACES_ENDPOINT_PROPERTY
+        + "="
+        + TRACES_ENDPOINT
+        + " -D"
+        + METRICS_NAMESPACE_PROPERTY
+        + "="
+        + metricsNamespace;
+  }
+
+  /**
+   * The one service Dockerfile at the repository root, told the module, the port and the settings
+   * its Spring AOT processing decides by build arguments.
    */
   private static ContainerImage image(InfraConfig config, String module, int port) {
     if (!java.nio.file.Files.isRegularFile(config.repoRoot().resolve(DOCKERFILE))) {
@@ -289,7 +309,14 @@ public final class SpringBootFargateService extends Construct {
         config.repoRoot().toString(),
         AssetImageProps.builder()
             .file(DOCKERFILE)
-            .buildArgs(Map.of("MODULE", module, "PORT", String.valueOf(port)))
+            .buildArgs(
+                Map.of(
+                    "MODULE",
+                    module,
+                    "PORT",
+                    String.valueOf(port),
+                    "SPRING_AOT_ARGUMENTS",
+                    springAotArguments(config.metricsNamespace())))
             .platform(Platform.LINUX_ARM64)
             .exclude(IMAGE_EXCLUDES)
             .build());

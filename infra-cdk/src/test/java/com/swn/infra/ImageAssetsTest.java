@@ -24,6 +24,7 @@ class ImageAssetsTest {
     SynthesizedApp.development();
     List<Map<String, String>> images = new ArrayList<>();
     List<Path> collectors = new ArrayList<>();
+    List<String> aotArguments = new ArrayList<>();
     try (Stream<Path> manifests = Files.list(Path.of("target/cdk.out"))) {
       for (Path manifest : manifests.filter(p -> p.toString().endsWith(".assets.json")).toList()) {
         JsonNode dockerImages =
@@ -39,6 +40,7 @@ class ImageAssetsTest {
                   "dockerFile", source.path("dockerFile").asString(),
                   "MODULE", source.path("dockerBuildArgs").path("MODULE").asString(),
                   "PORT", source.path("dockerBuildArgs").path("PORT").asString()));
+          aotArguments.add(source.path("dockerBuildArgs").path("SPRING_AOT_ARGUMENTS").asString());
         }
       }
     }
@@ -48,10 +50,30 @@ class ImageAssetsTest {
             Map.of("dockerFile", "Dockerfile", "MODULE", "basket-service", "PORT", "8082"),
             Map.of("dockerFile", "Dockerfile", "MODULE", "ordering-service", "PORT", "8083"));
     assertThat(Path.of("..", "Dockerfile")).isRegularFile();
+    // The image's Spring AOT processing sees the two switches the task sets (AotConditionsCheck
+    // stops a service whose switches differ from its build's).
+    assertThat(aotArguments)
+        .hasSize(3)
+        .allSatisfy(
+            arguments ->
+                assertThat(arguments.split(" "))
+                    .containsExactlyInAnyOrder(
+                        "-Dmanagement.opentelemetry.tracing.export.otlp.endpoint="
+                            + SpringBootFargateService.TRACES_ENDPOINT,
+                        "-Dmanagement.cloudwatch.metrics.export.namespace=" + "SwnShop/dev"));
+    assertThat(SpringBootFargateService.TRACES_ENDPOINT_VARIABLE)
+        .isEqualTo(relaxed(SpringBootFargateService.TRACES_ENDPOINT_PROPERTY));
+    assertThat(SpringBootFargateService.METRICS_NAMESPACE_VARIABLE)
+        .isEqualTo(relaxed(SpringBootFargateService.METRICS_NAMESPACE_PROPERTY));
     assertThat(collectors).as("one collector image per service task").hasSize(3);
     var collectorDockerfile = Files.readString(Path.of("otel-collector", "Dockerfile"));
     for (Path collector : collectors) {
       assertThat(collector.resolve("Dockerfile")).hasContent(collectorDockerfile);
     }
+  }
+
+  /** The environment variable Spring Boot binds to a property (dots to underscores, upper case). */
+  private static String relaxed(String property) {
+    return property.replace('.', '_').replace("-", "").toUpperCase(java.util.Locale.ROOT);
   }
 }
