@@ -17,7 +17,7 @@ func measureStartup(sys *system, o options) []startupResult {
 			for _, v := range jvmVariants {
 				if v.AOT && rep == 0 {
 					// Train the cache first (a separate run, not timed).
-					if _, _, err := sys.extracted(svc, true); err != nil {
+					if _, _, err := sys.extracted(svc, v); err != nil {
 						logf("AOT training of %s failed: %v", svc.Name, err)
 						continue
 					}

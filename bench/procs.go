@@ -170,11 +170,13 @@ func (s *system) jvmOptions() []string {
 	return []string{"@" + filepath.Join(s.root, "jvm.options"), "@" + filepath.Join(s.root, "jvm-local.options")}
 }
 
-// extracted prepares <out>/aot/<module>/ (the extracted jar) once; with train, also the AOT cache.
-func (s *system) extracted(svc service, train bool) (string, string, error) {
+// extracted prepares <out>/aot/<module>/ (the extracted jar) once; for a variant with an AOT cache, also
+// its cache, trained with the variant's flags (one cache per set of flags).
+func (s *system) extracted(svc service, v jvmVariant) (string, string, error) {
 	dir := filepath.Join(s.out, "aot", svc.Module)
 	jar := filepath.Join(dir, svc.Module+"-"+version+".jar")
-	cache := filepath.Join(dir, "app.aot")
+	cache := filepath.Join(dir, "app"+strings.NewReplacer("-", "", "=", "_", ".", "_").Replace(strings.Join(v.Flags, ""))+".aot")
+	train := v.AOT
 	if _, err := os.Stat(jar); err != nil {
 		cmd := exec.Command(s.java, "-Djarmode=tools", "-jar", s.jar(svc.Module), "extract", "--force", "--destination", dir)
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -187,6 +189,7 @@ func (s *system) extracted(svc service, train bool) (string, string, error) {
 			// (beans created, classes loaded and linked), then the JVM exits and writes the cache.
 			logPath := filepath.Join(s.out, "logs", svc.Name+"-aot-training.log")
 			args := append([]string{filepath.Join(s.root, "scripts", "aot-train.sh"), jar, cache}, s.jvmOptions()...)
+			args = append(args, v.Flags...)
 			javaHome := "JAVA_HOME=" + filepath.Dir(filepath.Dir(s.java))
 			p, err := startProc(svc.Name+"-training", logPath, dir, s.serviceEnv(svc, []string{javaHome}), args...)
 			if err != nil {
@@ -217,7 +220,7 @@ func (s *system) start(svc service, v jvmVariant, extraEnv []string, timeout tim
 	if v.AOT || v.Extracted {
 		var cache string
 		var err error
-		jar, cache, err = s.extracted(svc, v.AOT)
+		jar, cache, err = s.extracted(svc, v)
 		if err != nil {
 			return nil, 0, err
 		}

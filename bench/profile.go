@@ -41,6 +41,9 @@ var jvmVariants = []jvmVariant{
 	{Name: "jar", Flags: nil},
 	{Name: "extracted", Flags: nil, Extracted: true},
 	{Name: "extracted+AOT cache", Flags: nil, Extracted: true, AOT: true},
+	// jvm.options runs Spring AOT's generated code; this variant shows what it saves (-D options win
+	// over the argument file's when they come after it).
+	{Name: "extracted+AOT cache, no Spring AOT", Flags: []string{"-Dspring.aot.enabled=false"}, Extracted: true, AOT: true},
 }
 
 func round(v float64, places int) float64 {
