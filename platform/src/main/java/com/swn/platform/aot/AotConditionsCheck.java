@@ -75,8 +75,8 @@ public final class AotConditionsCheck implements ApplicationListener<Application
                         + " is set, but this jar's Spring AOT code was generated without it, so it would"
                         + " have no effect: build with -Dspring-boot.aot.jvmArguments=-D"
                         + each.property()
-                        + "=<any value> (the image: SPRING_AOT_ARGUMENTS), or start with"
-                        + " -Dspring.aot.enabled=false"
+                        + "=<the value it starts with> (the image: SPRING_AOT_ARGUMENTS), or start"
+                        + " with -Dspring.aot.enabled=false"
                     : "this jar's Spring AOT code was generated with "
                         + each.property()
                         + " set, and it is not set now: set it, or start with"
