@@ -1,6 +1,7 @@
 package com.swn.platform.aot;
 
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.aot.AotDetector;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -66,21 +67,25 @@ public final class AotConditionsCheck implements ApplicationListener<Application
 
   /** What differs between the generated bean definitions and the settings of this start. */
   static List<String> problems(Environment environment, ListableBeanFactory beans) {
-    return SWITCHES.stream()
-        .filter(each -> each.setIn(environment) != each.definedIn(beans))
-        .map(
-            each ->
-                each.setIn(environment)
-                    ? each.property()
-                        + " is set, but this jar's Spring AOT code was generated without it, so it would"
-                        + " have no effect: build with -Dspring-boot.aot.jvmArguments=-D"
-                        + each.property()
-                        + "=<the value it starts with> (the image: SPRING_AOT_ARGUMENTS), or start"
-                        + " with -Dspring.aot.enabled=false"
-                    : "this jar's Spring AOT code was generated with "
-                        + each.property()
-                        + " set, and it is not set now: set it, or start with"
-                        + " -Dspring.aot.enabled=false")
-        .toList();
+    var problems = new ArrayList<String>();
+    for (var each : SWITCHES) {
+      var set = each.setIn(environment);
+      var defined = each.definedIn(beans);
+      if (set && !defined) {
+        problems.add(
+            each.property()
+                + " is set, but this jar's Spring AOT code was generated without it, so it would"
+                + " have no effect: build with -Dspring-boot.aot.jvmArguments=-D"
+                + each.property()
+                + "=<the value it starts with> (the image: SPRING_AOT_ARGUMENTS), or start with"
+                + " -Dspring.aot.enabled=false");
+      } else if (defined && !set) {
+        problems.add(
+            "this jar's Spring AOT code was generated with "
+                + each.property()
+                + " set, and it is not set now: set it, or start with -Dspring.aot.enabled=false");
+      }
+    }
+    return problems;
   }
 }
