@@ -50,7 +50,8 @@ RUN java -Djarmode=tools -jar ${MODULE}/target/${MODULE}-*.jar \
 FROM eclipse-temurin:25.0.3_9-jre-noble
 ARG PORT
 RUN test -n "$PORT" || { echo "build argument PORT is required, e.g. --build-arg PORT=8081" >&2; exit 1; }
-# The JRE base has neither curl nor wget; curl serves this HEALTHCHECK, compose's and the ECS task's.
+# The JRE base has neither curl nor wget; curl serves this HEALTHCHECK, compose's, the ECS task's and the
+# AOT training run's requests.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
@@ -65,11 +66,11 @@ COPY --from=build /layers/application/ ./
 ENV SERVER_PORT=${PORT}
 # JVM options live in /app/jvm.options (the repository's jvm.options, read with java @file), so the training
 # run, every start and make up use the same ones. The training run is scripts/aot-train.sh, the one
-# `make up` runs too (mounted for this step only, not part of the image): it refreshes the Spring context
-# and exits before the web server, the outbox relay and the SQS listeners start, with no AWS call and no
-# emulator, and fails the build if the refresh fails. Heap capped so that the cache uses compressed oops, as
-# the runtime does; absolute paths, the same as at run time, so the cache matches whatever the working
-# directory.
+# `make up` runs too (mounted for this step only, not part of the image): it starts the service on a free
+# local port with AWS pointed at a closed one (no emulator: every AWS call is refused), asks it the health
+# requests every start is first asked, stops it, and fails the build if it did not come up. Heap capped
+# so that the cache uses compressed oops, as the runtime does; absolute paths, the same as at run time, so
+# the cache matches whatever the working directory.
 ARG AOT_CACHE=true
 ARG SPRING_AOT_ARGUMENTS=""
 COPY jvm.options /app/jvm.options

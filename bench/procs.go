@@ -185,8 +185,8 @@ func (s *system) extracted(svc service, v jvmVariant) (string, string, error) {
 	}
 	if train {
 		if _, err := os.Stat(cache); err != nil {
-			// The training run of the image and of make up (scripts/aot-train.sh): the context refreshes
-			// (beans created, classes loaded and linked), then the JVM exits and writes the cache.
+			// The training run of the image and of make up (scripts/aot-train.sh): the service starts on
+			// a free port, answers its health requests, then the JVM stops and writes the cache.
 			logPath := filepath.Join(s.out, "logs", svc.Name+"-aot-training.log")
 			args := append([]string{filepath.Join(s.root, "scripts", "aot-train.sh"), jar, cache}, s.jvmOptions()...)
 			args = append(args, v.Flags...)

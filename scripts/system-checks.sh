@@ -59,6 +59,36 @@ aot_switch_mismatch_stops_the_start() {
 }
 check aot-switch-mismatch-stops-the-start aot_switch_mismatch_stops_the_start
 
+# The AOT cache make up trained (scripts/aot-train.sh, the image's recipe) holds the classes of the first
+# request, not only those of the context refresh: a start from it, asked once for readiness, loads them
+# from the cache. One class each of Tomcat's request processing, the actuator's request path and the AWS
+# SDK's call path; a training that exits at the refresh leaves all three out. No AWS: readiness answers 503.
+aot_cache_holds_the_first_request() {
+  local dir="$root/.run/aot/product-service" java port log pid class missing=0 deadline
+  [[ -s "$dir/app.aot" ]] || { echo "no AOT cache at $dir/app.aot (was make up run with FAST_START=0?)"; return 1; }
+  java="${JAVA_HOME:-$("$root/scripts/java-home.sh")}/bin/java"
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  log="$(mktemp)"
+  AWS_ENDPOINT_URL=http://127.0.0.1:9 AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=x \
+    SERVER_PORT="$port" "$java" "@$root/jvm.options" "@$root/jvm-local.options" -XX:AOTCache="$dir/app.aot" \
+    -Xlog:class+load=info:file="$log" -jar "$dir/app/app.jar" >/dev/null 2>&1 &
+  pid=$!
+  deadline=$((SECONDS + 120))
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/liveness"; do
+    kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)) || { echo "product-service did not start"; kill "$pid"; return 1; }
+    sleep 0.2
+  done
+  curl -s -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"
+  kill -TERM "$pid" && wait "$pid"
+  for class in org.apache.coyote.http11.Http11Processor org.springframework.boot.actuate.endpoint.InvocationContext \
+    software.amazon.awssdk.core.http.ExecutionContext; do
+    grep -q " $class source: shared objects file" "$log" || { grep " $class " "$log" || echo "$class: not loaded"; missing=1; }
+  done
+  rm -f "$log"
+  ((missing == 0))
+}
+check aot-cache-holds-the-first-request aot_cache_holds_the_first_request
+
 if ((${#failed[@]})); then
   printf '[system-checks] failed: %s\n' "${failed[*]}"
   exit 1

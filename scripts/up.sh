@@ -140,10 +140,10 @@ jar_of() { printf '%s/%s/target/%s-%s.jar' "$root" "$1" "$1" "$VERSION"; }
 aot_dir() { printf '%s/aot/%s' "$run_dir" "$1"; }
 
 # The fast start-up path of the image (Dockerfile): the jar extracted to a plain class path (app.jar + lib/),
-# and a Java 25 AOT cache from the image's own training run (scripts/aot-train.sh: refresh the Spring
-# context and exit, no AWS call, no port). Made once per jar and JDK (the stamp), so the next `make up` of
-# the same build starts from the cache at once; a new jar gets a new cache. A failed training run stops
-# `make up` (its cache would lack every bean after the failure).
+# and a Java 25 AOT cache from the image's own training run (scripts/aot-train.sh: start the service on a
+# free port with AWS refused, ask it its health requests, stop it). Made once per jar and JDK (the stamp),
+# so the next `make up` of the same build starts from the cache at once; a new jar gets a new cache. A
+# failed training run stops `make up` (its cache would lack every bean after the failure).
 prepare_fast_start() {
   local module="$1" jar dir stamp
   jar="$(jar_of "$module")" dir="$(aot_dir "$module")"
