@@ -77,6 +77,10 @@ type startupResult struct {
 	IdleRSSMB []float64 `json:"idle_rss_mb"`
 	MedReadyS float64   `json:"median_ready_s"`
 	MedRSSMB  float64   `json:"median_idle_rss_mb"`
+	// CPU seconds (all threads) the JVM used until it was ready: what a start costs where the task has
+	// less than the two cores of this machine (a Fargate task of 0.5 vCPU needs at least twice this).
+	CPUToReadyS    []float64 `json:"cpu_to_ready_s"`
+	MedCPUToReadyS float64   `json:"median_cpu_to_ready_s"`
 }
 
 type profileResult struct {
@@ -179,7 +183,7 @@ func main() {
 	flag.IntVar(&o.StartupReps, "startup-reps", 3, "start-ups per service and JVM variant")
 	flag.IntVar(&o.BasePort, "base-port", 18080, "gateway port; the services use the next four")
 	flag.StringVar(&o.Skip, "skip", "", "comma-separated phases to skip: startup,read,add,basket,consumer,journey")
-	flag.StringVar(&o.Profiles, "profiles", "default,tuned", "configurations to compare, in order: default,tuned,no-access-log,virtual-threads,listener-40,sampling-0.1")
+	flag.StringVar(&o.Profiles, "profiles", "default,tuned", "configurations to compare, in order: default,tuned,no-access-log,virtual-threads,listener-40,sampling-0.1,c1-only")
 	flag.StringVar(&o.Label, "label", "", "name of the emulator for the report (default: from the endpoint)")
 	outDir := flag.String("out", "", "report directory (default .run/bench/<time>)")
 	emulatorPid := flag.Int("emulator-pid", 0, "pid of an emulator started outside, to measure its CPU time too")

@@ -170,12 +170,18 @@ func (s *system) jvmOptions() []string {
 	return []string{"@" + filepath.Join(s.root, "jvm.options"), "@" + filepath.Join(s.root, "jvm-local.options")}
 }
 
+// cacheName is the file of a variant's AOT cache, one per set of flags: -XX:AOTCacheOutput takes a list
+// of files separated by ':', so the name has none (nor any other separator).
+func cacheName(v jvmVariant) string {
+	return "app" + strings.NewReplacer("-", "", "=", "_", ".", "_", ":", "_", "/", "_").Replace(strings.Join(v.Flags, "")) + ".aot"
+}
+
 // extracted prepares <out>/aot/<module>/ (the extracted jar) once; for a variant with an AOT cache, also
 // its cache, trained with the variant's flags (one cache per set of flags).
 func (s *system) extracted(svc service, v jvmVariant) (string, string, error) {
 	dir := filepath.Join(s.out, "aot", svc.Module)
 	jar := filepath.Join(dir, svc.Module+"-"+version+".jar")
-	cache := filepath.Join(dir, "app"+strings.NewReplacer("-", "", "=", "_", ".", "_").Replace(strings.Join(v.Flags, ""))+".aot")
+	cache := filepath.Join(dir, cacheName(v))
 	train := v.AOT
 	if _, err := os.Stat(jar); err != nil {
 		cmd := exec.Command(s.java, "-Djarmode=tools", "-jar", s.jar(svc.Module), "extract", "--force", "--destination", dir)

@@ -27,6 +27,9 @@ var profiles = map[string]map[string]string{
 	// The share of requests traced as deployed (infra-cdk's TRACE_SAMPLING; profile_test.go keeps the two
 	// equal) instead of every request as `make up` does: what tracing costs per request in AWS.
 	"sampling-0.1": {"TRACING_SAMPLING_PROBABILITY": "0.1"},
+	// The JIT's C1 compiler only (no C2): what the start-up variant of the same name saves, priced in
+	// CPU per request once warm.
+	"c1-only": {"JAVA_TOOL_OPTIONS": "-XX:TieredStopAtLevel=1"},
 }
 
 func envList(m map[string]string) []string {
@@ -44,6 +47,9 @@ var jvmVariants = []jvmVariant{
 	// jvm.options runs Spring AOT's generated code; this variant shows what it saves (-D options win
 	// over the argument file's when they come after it).
 	{Name: "extracted+AOT cache, no Spring AOT", Flags: []string{"-Dspring.aot.enabled=false"}, Extracted: true, AOT: true},
+	// On two cores the JIT's compiler threads take about half the CPU of a start; with C1 alone the
+	// start needs far less. The profile c1-only shows what it costs per request.
+	{Name: "extracted+AOT cache, C1 only", Flags: []string{"-XX:TieredStopAtLevel=1"}, Extracted: true, AOT: true},
 }
 
 func round(v float64, places int) float64 {
