@@ -6,9 +6,9 @@
 # The run starts the service as it runs (the web server, the outbox relay, the SQS listener containers),
 # asks it the health requests that every start is first asked (the readiness probe of make up, the
 # benchmark, compose and ECS), then stops it with SIGTERM. The classes those requests load and link (Tomcat,
-# the DispatcherServlet, security, the actuator, the SDK's request path) are then in the cache; a training
-# run that exited at the context refresh left them out, and the first readiness answer took ~0.15 s longer
-# (docs/performance.md, seventh pass).
+# the DispatcherServlet, security, the actuator, the SDK's request path) are then in the cache; from a
+# training run that exited at the context refresh, product, basket and ordering were ready 0.27-0.39 s
+# later (docs/performance.md, seventh pass).
 #
 # No AWS and no emulator: the endpoint is a closed local port, so every AWS call fails at once (readiness
 # answers 503, the listeners and the relay log the refused connections until the stop), and every queue a
@@ -16,9 +16,10 @@
 # would refuse to start without them). The port is a free one, so that a training run beside running
 # services (make up's second start, the benchmark) takes none of theirs.
 #
-# The run fails, and writes no cache, when the service does not come up or exits before the stop: a cache
-# from a failed start lacks every bean after the failure (basket and ordering started 0.2 s and 0.4 s slower
-# from one), so the failure must stop the image build and `make up` instead of shipping it.
+# The run fails, and leaves no cache, when the service does not come up or exits before the stop: the JVM
+# writes a cache even from a failed start, one that lacks every bean after the failure (basket and ordering
+# started 0.2 s and 0.4 s slower from one), so the failure must stop the image build and `make up` instead
+# of shipping it.
 set -euo pipefail
 (($# >= 2)) || { echo "usage: $0 <app.jar> <cache> [JVM options...]" >&2; exit 2; }
 app_jar="$1" cache="$2"
@@ -48,12 +49,19 @@ env AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=training AWS_SECRET_ACCESS_KEY=traini
   -XX:AOTCacheOutput="$cache" -jar "$app_jar" &
 pid=$!
 trap 'kill -KILL "$pid" 2>/dev/null || true' EXIT
+fail() {
+  echo "$0: $*" >&2
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -f "$cache" "$cache.config"
+  exit 1
+}
 
 base="http://127.0.0.1:$port"
 deadline=$((SECONDS + start_timeout_s))
 until curl -fs -o /dev/null --max-time 2 "$base/actuator/health/liveness"; do
-  kill -0 "$pid" 2>/dev/null || { wait "$pid" || true; echo "$0: the service exited before it was live" >&2; exit 1; }
-  ((SECONDS < deadline)) || { echo "$0: the service was not live after ${start_timeout_s}s" >&2; exit 1; }
+  kill -0 "$pid" 2>/dev/null || fail "the service exited before it was live"
+  ((SECONDS < deadline)) || fail "the service was not live after ${start_timeout_s}s"
   sleep 0.1
 done
 # Each path a few times: the first answer takes the cold path, the next ones the path every later probe
@@ -69,5 +77,5 @@ status=0
 wait "$pid" || status=$?
 trap - EXIT
 # 143 is the JVM's status after SIGTERM (128 + 15) once its shutdown hooks ran; the cache is written then.
-((status == 143 || status == 0)) || { echo "$0: the training run exited with $status" >&2; exit 1; }
-[[ -s "$cache" ]] || { echo "$0: the training run stopped but wrote no cache to $cache" >&2; exit 1; }
+((status == 143 || status == 0)) || fail "the training run exited with $status"
+[[ -s "$cache" ]] || fail "the training run stopped but wrote no cache to $cache"

@@ -89,6 +89,23 @@ aot_cache_holds_the_first_request() {
 }
 check aot-cache-holds-the-first-request aot_cache_holds_the_first_request
 
+# A training run whose service fails to start fails, and leaves no cache behind: the JVM writes one even
+# then (without every bean after the failure), and the image build and make up must stop instead of
+# shipping it. The failure here: a setting that does not bind.
+aot_training_fails_on_a_failed_start() {
+  local dir out status=0
+  dir="$(mktemp -d)"
+  out="$("$root/scripts/aot-train.sh" "$root/.run/aot/product-service/app/app.jar" "$dir/app.aot" \
+    "@$root/jvm.options" "@$root/jvm-local.options" -Dplatform.web.max-request-size=lots 2>&1)" || status=$?
+  local left
+  left="$(ls -A "$dir")"
+  rm -rf "$dir"
+  ((status != 0)) || { echo "the training run exited 0"; return 1; }
+  [[ -z "$left" ]] || { echo "left behind: $left"; return 1; }
+  grep -q 'the service exited before it was live' <<<"$out" || { echo "$out" | tail -n 5; return 1; }
+}
+check aot-training-fails-on-a-failed-start aot_training_fails_on_a_failed_start
+
 if ((${#failed[@]})); then
   printf '[system-checks] failed: %s\n' "${failed[*]}"
   exit 1
