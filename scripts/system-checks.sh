@@ -75,7 +75,8 @@ aot_cache_holds_the_first_request() {
   pid=$!
   deadline=$((SECONDS + 120))
   until curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/liveness"; do
-    kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)) || { echo "product-service did not start"; kill "$pid"; return 1; }
+    kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)) ||
+      { echo "product-service did not start"; kill "$pid"; wait "$pid"; rm -f "$log"; return 1; }
     sleep 0.2
   done
   curl -s -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"
