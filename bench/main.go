@@ -81,6 +81,12 @@ type startupResult struct {
 	// less than the two cores of this machine (a Fargate task of 0.5 vCPU needs at least twice this).
 	CPUToReadyS    []float64 `json:"cpu_to_ready_s"`
 	MedCPUToReadyS float64   `json:"median_cpu_to_ready_s"`
+	// Where the ready time went, from Spring Boot's "Started … in X seconds (process running for Y)":
+	// the JVM until SpringApplication.run (Y - X), Spring's run (X), and "Started" to the first ready
+	// answer (ready - Y). Medians; a run whose log has no such line is left out of them.
+	MedJVMBeforeSpringS float64 `json:"median_jvm_before_spring_s"`
+	MedSpringRunS       float64 `json:"median_spring_run_s"`
+	MedStartedToReadyS  float64 `json:"median_started_to_ready_s"`
 }
 
 type profileResult struct {

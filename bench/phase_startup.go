@@ -3,6 +3,9 @@
 package main
 
 import (
+	"os"
+	"regexp"
+	"strconv"
 	"time"
 )
 
@@ -13,6 +16,7 @@ func measureStartup(sys *system, o options) []startupResult {
 	var results []startupResult
 	for _, svc := range []service{product, basket, ordering, gateway} {
 		byVariant := map[string]*startupResult{}
+		splits := map[string][3][]float64{} // per variant: JVM before Spring, Spring's run, Started to ready
 		for rep := 0; rep < o.StartupReps; rep++ {
 			for _, v := range jvmVariants {
 				if v.AOT && rep == 0 {
@@ -39,6 +43,13 @@ func measureStartup(sys *system, o options) []startupResult {
 				res.ReadyS = append(res.ReadyS, round(ready.Seconds(), 2))
 				res.IdleRSSMB = append(res.IdleRSSMB, round(rss, 0))
 				res.CPUToReadyS = append(res.CPUToReadyS, round(cpu, 2))
+				if run, uptime, ok := startedLine(p.Log); ok {
+					split := splits[v.Name]
+					split[0] = append(split[0], uptime-run)
+					split[1] = append(split[1], run)
+					split[2] = append(split[2], ready.Seconds()-uptime)
+					splits[v.Name] = split
+				}
 				logf("start-up %s [%s] #%d: ready in %.2f s (%.2f CPU s), idle RSS %.0f MB (load %s)", svc.Name, v.Name, rep+1, ready.Seconds(), cpu, rss, loadAverage())
 			}
 		}
@@ -47,9 +58,40 @@ func measureStartup(sys *system, o options) []startupResult {
 				res.MedReadyS = round(median(res.ReadyS), 2)
 				res.MedRSSMB = round(median(res.IdleRSSMB), 0)
 				res.MedCPUToReadyS = round(median(res.CPUToReadyS), 2)
+				if split := splits[v.Name]; len(split[0]) > 0 {
+					res.MedJVMBeforeSpringS = round(median(split[0]), 2)
+					res.MedSpringRunS = round(median(split[1]), 2)
+					res.MedStartedToReadyS = round(median(split[2]), 2)
+				}
 				results = append(results, *res)
 			}
 		}
 	}
 	return results
+}
+
+// Spring Boot logs this once a context has started; in our JSON logs it is the message of one line.
+var startedPattern = regexp.MustCompile(`Started \S+ in ([0-9.]+) seconds \(process running for ([0-9.]+)\)`)
+
+// startedLine reads a start's log for Spring Boot's start-up line: the seconds SpringApplication.run took
+// and the JVM's uptime when it returned.
+func startedLine(logPath string) (run, uptime float64, ok bool) {
+	data, err := os.ReadFile(logPath)
+	if err != nil {
+		return 0, 0, false
+	}
+	return parseStarted(string(data))
+}
+
+func parseStarted(log string) (run, uptime float64, ok bool) {
+	m := startedPattern.FindStringSubmatch(log)
+	if m == nil {
+		return 0, 0, false
+	}
+	run, err1 := strconv.ParseFloat(m[1], 64)
+	uptime, err2 := strconv.ParseFloat(m[2], 64)
+	if err1 != nil || err2 != nil || run > uptime {
+		return 0, 0, false
+	}
+	return run, uptime, true
 }

@@ -23,3 +23,19 @@ func TestCacheNamesAreSingleDistinctFiles(t *testing.T) {
 		seen[name] = v.Name
 	}
 }
+
+// The start-up split reads Spring Boot's own line from a service log as our JSON logging writes it.
+func TestStartedLineOfAJSONLog(t *testing.T) {
+	log := `{"@timestamp":"2026-12-03T14:04:58.088Z","log":{"level":"INFO","logger":"com.swn.product.ProductServiceApplication"},"message":"Starting ProductServiceApplication using Java 25.0.3"}
+{"@timestamp":"2026-12-03T14:05:00.281Z","log":{"level":"INFO","logger":"com.swn.product.ProductServiceApplication"},"message":"Started ProductServiceApplication in 2.193 seconds (process running for 2.808)"}
+`
+	run, uptime, ok := parseStarted(log)
+	if !ok || run != 2.193 || uptime != 2.808 {
+		t.Fatalf("parseStarted = %v, %v, %v; want 2.193, 2.808, true", run, uptime, ok)
+	}
+	for _, bad := range []string{"", "Started nothing yet", "Started X in 3.0 seconds (process running for 2.0)"} {
+		if _, _, ok := parseStarted(bad); ok {
+			t.Errorf("parseStarted(%q) found a start-up line", bad)
+		}
+	}
+}

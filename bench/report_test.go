@@ -111,3 +111,17 @@ func TestSummaryDashesSkippedPhases(t *testing.T) {
 		t.Fatalf("no %q in\n%s", want, md)
 	}
 }
+
+// The start-up split is a table of its own when the runs have it, and is left out for reports before it.
+func TestStartupSplitRendersOnlyWhenMeasured(t *testing.T) {
+	withSplit := report{Startup: []startupResult{{Service: "product-service", Variant: "extracted+AOT cache",
+		ReadyS: []float64{1.7}, MedReadyS: 1.7, MedJVMBeforeSpringS: 0.41, MedSpringRunS: 1.12, MedStartedToReadyS: 0.17}}}
+	md := markdown(&withSplit)
+	if !strings.Contains(md, "| product-service | extracted+AOT cache | 0.41 | 1.12 | 0.17 |") {
+		t.Errorf("no split row in:\n%s", md)
+	}
+	without := report{Startup: []startupResult{{Service: "product-service", Variant: "plain jar", ReadyS: []float64{4}, MedReadyS: 4}}}
+	if md := markdown(&without); strings.Contains(md, "JVM before Spring") {
+		t.Errorf("a report without the split shows its table:\n%s", md)
+	}
+}
