@@ -46,12 +46,16 @@ type options struct {
 	JourneyWarmup string  `json:"journey_warmup"`
 	PollInterval  string  `json:"poll_interval"`
 	StartupReps   int     `json:"startup_reps"`
-	BasePort      int     `json:"base_port"`
-	Skip          string  `json:"skip"`
-	Profiles      string  `json:"profiles"`
-	Label         string  `json:"label"`
-	PeerURL       string  `json:"peer_url,omitempty"`
-	PeerPid       int     `json:"peer_pid,omitempty"`
+	// The start-up phase's selection (empty: all) and extra variants (see startupVariants).
+	StartupServices string `json:"startup_services,omitempty"`
+	StartupVariants string `json:"startup_variants,omitempty"`
+	StartupFlags    string `json:"startup_flags,omitempty"`
+	BasePort        int    `json:"base_port"`
+	Skip            string `json:"skip"`
+	Profiles        string `json:"profiles"`
+	Label           string `json:"label"`
+	PeerURL         string `json:"peer_url,omitempty"`
+	PeerPid         int    `json:"peer_pid,omitempty"`
 }
 
 type report struct {
@@ -187,6 +191,9 @@ func main() {
 	flag.StringVar(&o.JourneyWarmup, "journey-warmup", "20s", "journey warm-up at the same rate (not reported)")
 	flag.StringVar(&o.PollInterval, "poll", "20ms", "journey: interval between polls of the order")
 	flag.IntVar(&o.StartupReps, "startup-reps", 3, "start-ups per service and JVM variant")
+	flag.StringVar(&o.StartupServices, "startup-services", "", "start-up phase: comma-separated services to start (default: product-service,basket-service,ordering-service,gateway)")
+	flag.StringVar(&o.StartupVariants, "startup-variants", "", "start-up phase: comma-separated JVM variants to run, by name (default: all)")
+	flag.StringVar(&o.StartupFlags, "startup-flags", "", "start-up phase: extra variants, each the extracted jar with its own AOT cache and these JVM options; ';' between variants, e.g. '-XX:CompileThresholdScaling=10;-Xss512k'")
 	flag.IntVar(&o.BasePort, "base-port", 18080, "gateway port; the services use the next four")
 	flag.StringVar(&o.Skip, "skip", "", "comma-separated phases to skip: startup,read,add,basket,consumer,journey")
 	flag.StringVar(&o.Profiles, "profiles", "default,tuned", "configurations to compare, in order: default,tuned,no-access-log,virtual-threads,listener-40,sampling-0.1,c1-only")
@@ -196,6 +203,15 @@ func main() {
 	flag.StringVar(&o.PeerURL, "peer-url", "", "peer cart service (retail-store-sample-app's src/cart) to compare with: the read and add phases also run GET /carts/{id} and POST /carts/{id}/items there")
 	flag.IntVar(&o.PeerPid, "peer-pid", 0, "pid of the peer's JVM, to measure its CPU time per request (with -peer-url)")
 	flag.Parse()
+	// A misspelt selection fails here, before minutes of provisioning and training.
+	if _, err := startupServices(o); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	if _, err := startupVariants(o); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 
 	root, err := os.Getwd() // bench/run.sh runs it from the repository root
 	if env := os.Getenv("SWN_ROOT"); env != "" {
@@ -285,7 +301,7 @@ func main() {
 
 	r.Protocol = protocol(o)
 	if !skip["startup"] {
-		r.Startup = measureStartup(sys, o)
+		r.Startup = must1(measureStartup(sys, o))
 	}
 	r.LoadAverage["after_startup"] = loadAverage()
 	r.Notes = notes(o)

@@ -3,22 +3,33 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
 // measureStartup starts every service alone (nothing else but the emulator runs), per JVM variant,
 // interleaving the variants, and records the time from exec to a ready health endpoint, the CPU the
 // JVM used until then, and the RSS after 5 s idle.
-func measureStartup(sys *system, o options) []startupResult {
+func measureStartup(sys *system, o options) ([]startupResult, error) {
+	services, err := startupServices(o)
+	if err != nil {
+		return nil, err
+	}
+	variants, err := startupVariants(o)
+	if err != nil {
+		return nil, err
+	}
 	var results []startupResult
-	for _, svc := range []service{product, basket, ordering, gateway} {
+	for _, svc := range services {
 		byVariant := map[string]*startupResult{}
 		splits := map[string][3][]float64{} // per variant: JVM before Spring, Spring's run, Started to ready
 		for rep := 0; rep < o.StartupReps; rep++ {
-			for _, v := range jvmVariants {
+			for _, v := range variants {
 				if v.AOT && rep == 0 {
 					// Train the cache first (a separate run, not timed).
 					if _, _, err := sys.extracted(svc, v); err != nil {
@@ -53,7 +64,7 @@ func measureStartup(sys *system, o options) []startupResult {
 				logf("start-up %s [%s] #%d: ready in %.2f s (%.2f CPU s), idle RSS %.0f MB (load %s)", svc.Name, v.Name, rep+1, ready.Seconds(), cpu, rss, loadAverage())
 			}
 		}
-		for _, v := range jvmVariants {
+		for _, v := range variants {
 			if res := byVariant[v.Name]; res != nil {
 				res.MedReadyS = round(median(res.ReadyS), 2)
 				res.MedRSSMB = round(median(res.IdleRSSMB), 0)
@@ -67,7 +78,48 @@ func measureStartup(sys *system, o options) []startupResult {
 			}
 		}
 	}
-	return results
+	return results, nil
+}
+
+// startupServices are the services of -startup-services, in the phase's order (all four by default).
+func startupServices(o options) ([]service, error) {
+	all := []service{product, basket, ordering, gateway}
+	if o.StartupServices == "" {
+		return all, nil
+	}
+	var out []service
+	for _, name := range strings.Split(o.StartupServices, ",") {
+		i := slices.IndexFunc(all, func(s service) bool { return s.Name == strings.TrimSpace(name) })
+		if i < 0 {
+			return nil, fmt.Errorf("-startup-services: no service %q (have product-service, basket-service, ordering-service, gateway)", name)
+		}
+		out = append(out, all[i])
+	}
+	return out, nil
+}
+
+// startupVariants are the JVM variants of -startup-variants (all by default), then one per entry of
+// -startup-flags: the extracted jar with an AOT cache trained with those options, which is how an option
+// is tried against the default in one run, interleaved with it.
+func startupVariants(o options) ([]jvmVariant, error) {
+	out := jvmVariants
+	if o.StartupVariants != "" {
+		out = nil
+		for _, name := range strings.Split(o.StartupVariants, ",") {
+			i := slices.IndexFunc(jvmVariants, func(v jvmVariant) bool { return v.Name == strings.TrimSpace(name) })
+			if i < 0 {
+				return nil, fmt.Errorf("-startup-variants: no variant %q", name)
+			}
+			out = append(out, jvmVariants[i])
+		}
+	}
+	out = slices.Clone(out)
+	for _, flags := range strings.Split(o.StartupFlags, ";") {
+		if fields := strings.Fields(flags); len(fields) > 0 {
+			out = append(out, jvmVariant{Name: "extracted+AOT cache, " + strings.Join(fields, " "), Flags: fields, Extracted: true, AOT: true})
+		}
+	}
+	return out, nil
 }
 
 // Spring Boot logs this once a context has started; in our JSON logs it is the message of one line.
