@@ -196,7 +196,7 @@ func main() {
 	flag.StringVar(&o.StartupFlags, "startup-flags", "", "start-up phase: extra variants, each the extracted jar with its own AOT cache and these JVM options; ';' between variants, e.g. '-XX:CompileThresholdScaling=10;-Xss512k'")
 	flag.IntVar(&o.BasePort, "base-port", 18080, "gateway port; the services use the next four")
 	flag.StringVar(&o.Skip, "skip", "", "comma-separated phases to skip: startup,read,add,basket,consumer,journey")
-	flag.StringVar(&o.Profiles, "profiles", "default,tuned", "configurations to compare, in order: default,tuned,no-access-log,virtual-threads,listener-40,sampling-0.1,c1-only")
+	flag.StringVar(&o.Profiles, "profiles", "default,tuned", "configurations to compare, in order: default,tuned,no-access-log,virtual-threads,listener-40,sampling-0.1,c1-only,compile-threshold-10")
 	flag.StringVar(&o.Label, "label", "", "name of the emulator for the report (default: from the endpoint)")
 	outDir := flag.String("out", "", "report directory (default .run/bench/<time>)")
 	emulatorPid := flag.Int("emulator-pid", 0, "pid of an emulator started outside, to measure its CPU time too")

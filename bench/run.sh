@@ -14,5 +14,6 @@ case "${AWS_ENDPOINT_URL:-http://127.0.0.1}" in
 esac
 mkdir -p .tools/bin
 (cd bench && go build -o "$root/.tools/bin/swn-bench" .)
-BENCH_COMMAND="${BENCH_COMMAND:-$( [[ -n "${AWS_ENDPOINT_URL:-}" ]] && printf 'AWS_ENDPOINT_URL=%s ' "$AWS_ENDPOINT_URL")bench/run.sh $*}" \
+# The command as typed again, quoted (printf %q) so that a report's command runs as shown.
+BENCH_COMMAND="${BENCH_COMMAND:-$( [[ -n "${AWS_ENDPOINT_URL:-}" ]] && printf 'AWS_ENDPOINT_URL=%s ' "$AWS_ENDPOINT_URL")bench/run.sh$( (($# == 0)) || printf ' %q' "$@")}" \
   SWN_ROOT="$root" exec "$root/.tools/bin/swn-bench" "$@"
