@@ -17,6 +17,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"net/http"
@@ -191,8 +192,8 @@ func main() {
 	flag.StringVar(&o.JourneyWarmup, "journey-warmup", "20s", "journey warm-up at the same rate (not reported)")
 	flag.StringVar(&o.PollInterval, "poll", "20ms", "journey: interval between polls of the order")
 	flag.IntVar(&o.StartupReps, "startup-reps", 3, "start-ups per service and JVM variant")
-	flag.StringVar(&o.StartupServices, "startup-services", "", "start-up phase: comma-separated services to start (default: product-service,basket-service,ordering-service,gateway)")
-	flag.StringVar(&o.StartupVariants, "startup-variants", "", "start-up phase: comma-separated JVM variants to run, by name (default: all)")
+	flag.StringVar(&o.StartupServices, "startup-services", "", "start-up phase: services to start, separated by ';' (default: product-service;basket-service;ordering-service;gateway)")
+	flag.StringVar(&o.StartupVariants, "startup-variants", "", "start-up phase: JVM variants to run, by name, separated by ';' (names have commas; default: all)")
 	flag.StringVar(&o.StartupFlags, "startup-flags", "", "start-up phase: extra variants, each the extracted jar with its own AOT cache and these JVM options; ';' between variants, e.g. '-XX:CompileThresholdScaling=10;-Xss512k'")
 	flag.IntVar(&o.BasePort, "base-port", 18080, "gateway port; the services use the next four")
 	flag.StringVar(&o.Skip, "skip", "", "comma-separated phases to skip: startup,read,add,basket,consumer,journey")
@@ -204,11 +205,9 @@ func main() {
 	flag.IntVar(&o.PeerPid, "peer-pid", 0, "pid of the peer's JVM, to measure its CPU time per request (with -peer-url)")
 	flag.Parse()
 	// A misspelt selection fails here, before minutes of provisioning and training.
-	if _, err := startupServices(o); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
-	}
-	if _, err := startupVariants(o); err != nil {
+	startupSvcs, err1 := startupServices(o)
+	startupVars, err2 := startupVariants(o)
+	if err := errors.Join(err1, err2); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
@@ -301,7 +300,7 @@ func main() {
 
 	r.Protocol = protocol(o)
 	if !skip["startup"] {
-		r.Startup = must1(measureStartup(sys, o))
+		r.Startup = measureStartup(sys, o, startupSvcs, startupVars)
 	}
 	r.LoadAverage["after_startup"] = loadAverage()
 	r.Notes = notes(o)

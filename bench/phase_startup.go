@@ -15,15 +15,7 @@ import (
 // measureStartup starts every service alone (nothing else but the emulator runs), per JVM variant,
 // interleaving the variants, and records the time from exec to a ready health endpoint, the CPU the
 // JVM used until then, and the RSS after 5 s idle.
-func measureStartup(sys *system, o options) ([]startupResult, error) {
-	services, err := startupServices(o)
-	if err != nil {
-		return nil, err
-	}
-	variants, err := startupVariants(o)
-	if err != nil {
-		return nil, err
-	}
+func measureStartup(sys *system, o options, services []service, variants []jvmVariant) []startupResult {
 	var results []startupResult
 	for _, svc := range services {
 		byVariant := map[string]*startupResult{}
@@ -78,46 +70,49 @@ func measureStartup(sys *system, o options) ([]startupResult, error) {
 			}
 		}
 	}
-	return results, nil
+	return results
 }
 
 // startupServices are the services of -startup-services, in the phase's order (all four by default).
 func startupServices(o options) ([]service, error) {
-	all := []service{product, basket, ordering, gateway}
-	if o.StartupServices == "" {
-		return all, nil
-	}
-	var out []service
-	for _, name := range strings.Split(o.StartupServices, ",") {
-		i := slices.IndexFunc(all, func(s service) bool { return s.Name == strings.TrimSpace(name) })
-		if i < 0 {
-			return nil, fmt.Errorf("-startup-services: no service %q (have product-service, basket-service, ordering-service, gateway)", name)
-		}
-		out = append(out, all[i])
-	}
-	return out, nil
+	return pickByName("-startup-services", o.StartupServices, []service{product, basket, ordering, gateway},
+		func(s service) string { return s.Name })
 }
 
 // startupVariants are the JVM variants of -startup-variants (all by default), then one per entry of
 // -startup-flags: the extracted jar with an AOT cache trained with those options, which is how an option
 // is tried against the default in one run, interleaved with it.
 func startupVariants(o options) ([]jvmVariant, error) {
-	out := jvmVariants
-	if o.StartupVariants != "" {
-		out = nil
-		for _, name := range strings.Split(o.StartupVariants, ",") {
-			i := slices.IndexFunc(jvmVariants, func(v jvmVariant) bool { return v.Name == strings.TrimSpace(name) })
-			if i < 0 {
-				return nil, fmt.Errorf("-startup-variants: no variant %q", name)
-			}
-			out = append(out, jvmVariants[i])
-		}
+	out, err := pickByName("-startup-variants", o.StartupVariants, jvmVariants, func(v jvmVariant) string { return v.Name })
+	if err != nil {
+		return nil, err
 	}
-	out = slices.Clone(out)
 	for _, flags := range strings.Split(o.StartupFlags, ";") {
 		if fields := strings.Fields(flags); len(fields) > 0 {
 			out = append(out, jvmVariant{Name: "extracted+AOT cache, " + strings.Join(fields, " "), Flags: fields, Extracted: true, AOT: true})
 		}
+	}
+	return out, nil
+}
+
+// pickByName returns the entries of all named in the list, in its order (a copy of all when the list is
+// empty). Names are separated by ';', since variant names have commas in them; a name that is not there is
+// an error, not an empty selection.
+func pickByName[T any](option, list string, all []T, name func(T) string) ([]T, error) {
+	if list == "" {
+		return slices.Clone(all), nil
+	}
+	var out []T
+	for _, want := range strings.Split(list, ";") {
+		i := slices.IndexFunc(all, func(t T) bool { return name(t) == strings.TrimSpace(want) })
+		if i < 0 {
+			var have []string
+			for _, t := range all {
+				have = append(have, strconv.Quote(name(t)))
+			}
+			return nil, fmt.Errorf("%s: no %q (have %s)", option, want, strings.Join(have, ", "))
+		}
+		out = append(out, all[i])
 	}
 	return out, nil
 }

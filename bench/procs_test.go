@@ -40,10 +40,11 @@ func TestStartedLineOfAJSONLog(t *testing.T) {
 	}
 }
 
-// -startup-variants picks variants by name and -startup-flags adds one per ';'-separated entry, each with
+// -startup-variants picks variants by name (';'-separated: the names have commas) and -startup-flags adds
+// one per ';'-separated entry, each with
 // a cache of its own; a name that is not there is refused rather than silently measuring nothing.
 func TestStartupSelection(t *testing.T) {
-	vs, err := startupVariants(options{StartupVariants: "extracted+AOT cache", StartupFlags: "-XX:CompileThresholdScaling=10; ;-XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=150000"})
+	vs, err := startupVariants(options{StartupVariants: "extracted+AOT cache; extracted+AOT cache, C1 only", StartupFlags: "-XX:CompileThresholdScaling=10; ;-XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=150000"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,13 +57,13 @@ func TestStartupSelection(t *testing.T) {
 		}
 		caches[cacheName(v)] = true
 	}
-	want := []string{"extracted+AOT cache", "extracted+AOT cache, -XX:CompileThresholdScaling=10",
+	want := []string{"extracted+AOT cache", "extracted+AOT cache, C1 only", "extracted+AOT cache, -XX:CompileThresholdScaling=10",
 		"extracted+AOT cache, -XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=150000"}
 	if strings.Join(names, "|") != strings.Join(want, "|") {
 		t.Errorf("variants %q, want %q", names, want)
 	}
-	if vs[2].Flags[1] != "-XX:Tier4CompileThreshold=150000" {
-		t.Errorf("flags of %q: %q", vs[2].Name, vs[2].Flags)
+	if vs[3].Flags[1] != "-XX:Tier4CompileThreshold=150000" {
+		t.Errorf("flags of %q: %q", vs[3].Name, vs[3].Flags)
 	}
 	if all, _ := startupVariants(options{}); len(all) != len(jvmVariants) {
 		t.Errorf("no selection: %d variants, want all %d", len(all), len(jvmVariants))
@@ -70,7 +71,7 @@ func TestStartupSelection(t *testing.T) {
 	if _, err := startupVariants(options{StartupVariants: "extracted+AOT"}); err == nil {
 		t.Error("an unknown variant name was accepted")
 	}
-	svcs, err := startupServices(options{StartupServices: "product-service, gateway"})
+	svcs, err := startupServices(options{StartupServices: "product-service; gateway"})
 	if err != nil || len(svcs) != 2 || svcs[0].Name != "product-service" || svcs[1].Name != "gateway" {
 		t.Errorf("startupServices = %v, %v", svcs, err)
 	}
