@@ -51,12 +51,14 @@ type options struct {
 	StartupServices string `json:"startup_services,omitempty"`
 	StartupVariants string `json:"startup_variants,omitempty"`
 	StartupFlags    string `json:"startup_flags,omitempty"`
-	BasePort        int    `json:"base_port"`
-	Skip            string `json:"skip"`
-	Profiles        string `json:"profiles"`
-	Label           string `json:"label"`
-	PeerURL         string `json:"peer_url,omitempty"`
-	PeerPid         int    `json:"peer_pid,omitempty"`
+	// Also start the reference applications of bench/reference (referenceApps), built by the run.
+	StartupReference bool   `json:"startup_reference,omitempty"`
+	BasePort         int    `json:"base_port"`
+	Skip             string `json:"skip"`
+	Profiles         string `json:"profiles"`
+	Label            string `json:"label"`
+	PeerURL          string `json:"peer_url,omitempty"`
+	PeerPid          int    `json:"peer_pid,omitempty"`
 }
 
 type report struct {
@@ -132,7 +134,27 @@ var (
 	gateway   = service{"gateway", "gateway", 0, "/actuator/health"}
 	// The local issuer the services and the gateway trust (AUTH_ISSUER); started once per run.
 	authServer = service{"auth-server", "auth-server", 5, "/actuator/health/readiness"}
+	// The reference applications (bench/reference, -startup-reference): Spring Boot's own starters and
+	// nothing of ours, each one layer more than the one before, up to product-service's starters. Started
+	// in the start-up phase beside the services, they show how much of a start is the framework's.
+	referenceApps = []service{
+		{"reference-web", "bench/reference/reference-web", 6, "/actuator/health/readiness"},
+		{"reference-security", "bench/reference/reference-security", 7, "/actuator/health/readiness"},
+		{"reference-observability", "bench/reference/reference-observability", 8, "/actuator/health/readiness"},
+		{"reference-starters", "bench/reference/reference-starters", 9, "/actuator/health/readiness"},
+	}
 )
+
+// offsetPorts turns every service's port offset into its port. It runs first: a service copied before it
+// (the start-up selection) would keep its offset and start on port 1.
+func offsetPorts(base int) {
+	for _, svc := range []*service{&product, &basket, &ordering, &ordering2, &gateway, &authServer} {
+		svc.Port += base
+	}
+	for i := range referenceApps {
+		referenceApps[i].Port += base
+	}
+}
 
 func logf(format string, args ...any) {
 	fmt.Printf("[bench %s] %s\n", time.Now().Format("15:04:05"), fmt.Sprintf(format, args...))
@@ -195,6 +217,7 @@ func main() {
 	flag.StringVar(&o.StartupServices, "startup-services", "", "start-up phase: services to start, separated by ';' (default: product-service;basket-service;ordering-service;gateway)")
 	flag.StringVar(&o.StartupVariants, "startup-variants", "", "start-up phase: JVM variants to run, by name, separated by ';' (names have commas; default: all)")
 	flag.StringVar(&o.StartupFlags, "startup-flags", "", "start-up phase: extra variants, each the extracted jar with its own AOT cache and these JVM options; ';' between variants, e.g. '-XX:CompileThresholdScaling=10;-Xss512k'")
+	flag.BoolVar(&o.StartupReference, "startup-reference", false, "start-up phase: also build and start the reference applications of bench/reference (Spring Boot's own starters only), first in each round")
 	flag.IntVar(&o.BasePort, "base-port", 18080, "gateway port; the services use the next four")
 	flag.StringVar(&o.Skip, "skip", "", "comma-separated phases to skip: startup,read,add,basket,consumer,journey")
 	flag.StringVar(&o.Profiles, "profiles", "default,tuned", "configurations to compare, in order: default,tuned,no-access-log,virtual-threads,listener-40,sampling-0.1,c1-only,compile-threshold-10")
@@ -204,6 +227,7 @@ func main() {
 	flag.StringVar(&o.PeerURL, "peer-url", "", "peer cart service (retail-store-sample-app's src/cart) to compare with: the read and add phases also run GET /carts/{id} and POST /carts/{id}/items there")
 	flag.IntVar(&o.PeerPid, "peer-pid", 0, "pid of the peer's JVM, to measure its CPU time per request (with -peer-url)")
 	flag.Parse()
+	offsetPorts(o.BasePort)
 	// A misspelt selection fails here, before minutes of provisioning and training.
 	startupSvcs, err1 := startupServices(o)
 	startupVars, err2 := startupVariants(o)
@@ -217,9 +241,6 @@ func main() {
 		root = env
 	}
 	must(err)
-	for _, svc := range []*service{&product, &basket, &ordering, &ordering2, &gateway, &authServer} {
-		svc.Port += o.BasePort
-	}
 	r := &report{
 		Started: time.Now(), Command: "make bench " + strings.Join(os.Args[1:], " "), Options: o,
 		Profiles: map[string]*profileResult{}, LoadAverage: map[string]string{"start": loadAverage()},
@@ -251,10 +272,14 @@ func main() {
 		cleanup()
 		os.Exit(130)
 	}()
-	for _, svc := range []service{product, basket, ordering, ordering2, gateway, authServer} {
+	for _, svc := range append([]service{product, basket, ordering, ordering2, gateway, authServer}, referenceApps...) {
 		if !portFree(svc.Port) {
 			must(fmt.Errorf("port %d (%s) is in use: stop what runs there or pass -base-port", svc.Port, svc.Name))
 		}
+	}
+
+	if o.StartupReference && !skip["startup"] {
+		must(buildReference(sys))
 	}
 
 	// Emulator

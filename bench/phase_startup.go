@@ -5,6 +5,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -12,15 +14,16 @@ import (
 	"time"
 )
 
-// measureStartup starts every service alone (nothing else but the emulator runs), per JVM variant,
-// interleaving the variants, and records the time from exec to a ready health endpoint, the CPU the
+// measureStartup starts every service alone (nothing else but the emulator runs), per JVM variant, in
+// rounds: each round starts every service with every variant once, so that a machine that speeds up or
+// slows down during the phase shifts them all alike. It records the time from exec to a ready health endpoint, the CPU the
 // JVM used until then, and the RSS after 5 s idle.
 func measureStartup(sys *system, o options, services []service, variants []jvmVariant) []startupResult {
-	var results []startupResult
-	for _, svc := range services {
-		byVariant := map[string]*startupResult{}
-		splits := map[string][3][]float64{} // per variant: JVM before Spring, Spring's run, Started to ready
-		for rep := 0; rep < o.StartupReps; rep++ {
+	type key struct{ service, variant string }
+	byKey := map[key]*startupResult{}
+	splits := map[key][3][]float64{} // JVM before Spring, Spring's run, Started to ready
+	for rep := 0; rep < o.StartupReps; rep++ {
+		for _, svc := range services {
 			for _, v := range variants {
 				if v.AOT && rep == 0 {
 					// Train the cache first (a separate run, not timed).
@@ -38,30 +41,35 @@ func measureStartup(sys *system, o options, services []service, variants []jvmVa
 				time.Sleep(5 * time.Second)
 				rss := rssMB(p.Pid())
 				p.Stop(30 * time.Second)
-				res := byVariant[v.Name]
+				k := key{svc.Name, v.Name}
+				res := byKey[k]
 				if res == nil {
 					res = &startupResult{Service: svc.Name, Variant: v.Name}
-					byVariant[v.Name] = res
+					byKey[k] = res
 				}
 				res.ReadyS = append(res.ReadyS, round(ready.Seconds(), 2))
 				res.IdleRSSMB = append(res.IdleRSSMB, round(rss, 0))
 				res.CPUToReadyS = append(res.CPUToReadyS, round(cpu, 2))
 				if run, uptime, ok := startedLine(p.Log); ok {
-					split := splits[v.Name]
+					split := splits[k]
 					split[0] = append(split[0], uptime-run)
 					split[1] = append(split[1], run)
 					split[2] = append(split[2], ready.Seconds()-uptime)
-					splits[v.Name] = split
+					splits[k] = split
 				}
 				logf("start-up %s [%s] #%d: ready in %.2f s (%.2f CPU s), idle RSS %.0f MB (load %s)", svc.Name, v.Name, rep+1, ready.Seconds(), cpu, rss, loadAverage())
 			}
 		}
+	}
+	var results []startupResult
+	for _, svc := range services {
 		for _, v := range variants {
-			if res := byVariant[v.Name]; res != nil {
+			k := key{svc.Name, v.Name}
+			if res := byKey[k]; res != nil {
 				res.MedReadyS = round(median(res.ReadyS), 2)
 				res.MedRSSMB = round(median(res.IdleRSSMB), 0)
 				res.MedCPUToReadyS = round(median(res.CPUToReadyS), 2)
-				if split := splits[v.Name]; len(split[0]) > 0 {
+				if split := splits[k]; len(split[0]) > 0 {
 					res.MedJVMBeforeSpringS = round(median(split[0]), 2)
 					res.MedSpringRunS = round(median(split[1]), 2)
 					res.MedStartedToReadyS = round(median(split[2]), 2)
@@ -73,10 +81,28 @@ func measureStartup(sys *system, o options, services []service, variants []jvmVa
 	return results
 }
 
-// startupServices are the services of -startup-services, in the phase's order (all four by default).
+// startupServices are the services of -startup-services, in the phase's order (all four by default),
+// after the reference applications with -startup-reference.
 func startupServices(o options) ([]service, error) {
-	return pickByName("-startup-services", o.StartupServices, []service{product, basket, ordering, gateway},
+	picked, err := pickByName("-startup-services", o.StartupServices, []service{product, basket, ordering, gateway},
 		func(s service) string { return s.Name })
+	if err != nil || !o.StartupReference {
+		return picked, err
+	}
+	return append(slices.Clone(referenceApps), picked...), nil
+}
+
+// buildReference packages the reference applications (bench/reference, not in the root reactor) with the
+// repository's Maven wrapper and the run's JDK.
+func buildReference(s *system) error {
+	logf("building the reference applications (bench/reference)")
+	cmd := exec.Command(filepath.Join(s.root, "mvnw"), "-B", "-q", "-f", filepath.Join(s.root, "bench", "reference", "pom.xml"), "package", "-DskipTests")
+	cmd.Dir = s.root
+	cmd.Env = append(os.Environ(), "JAVA_HOME="+filepath.Dir(filepath.Dir(s.java)))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("building bench/reference: %v: %s", err, out)
+	}
+	return nil
 }
 
 // startupVariants are the JVM variants of -startup-variants (all by default), then one per entry of

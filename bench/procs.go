@@ -149,8 +149,9 @@ type system struct {
 	emulatorPid int
 }
 
+// jar is a module's packaged jar; a module is a folder of the repository named as its artifact.
 func (s *system) jar(module string) string {
-	return filepath.Join(s.root, module, "target", module+"-"+version+".jar")
+	return filepath.Join(s.root, module, "target", filepath.Base(module)+"-"+version+".jar")
 }
 
 func (s *system) serviceEnv(svc service, extra []string) []string {
@@ -179,8 +180,8 @@ func cacheName(v jvmVariant) string {
 // extracted prepares <out>/aot/<module>/ (the extracted jar) once; for a variant with an AOT cache, also
 // its cache, trained with the variant's flags (one cache per set of flags).
 func (s *system) extracted(svc service, v jvmVariant) (string, string, error) {
-	dir := filepath.Join(s.out, "aot", svc.Module)
-	jar := filepath.Join(dir, svc.Module+"-"+version+".jar")
+	dir := filepath.Join(s.out, "aot", filepath.Base(svc.Module))
+	jar := filepath.Join(dir, filepath.Base(svc.Module)+"-"+version+".jar")
 	cache := filepath.Join(dir, cacheName(v))
 	train := v.AOT
 	if _, err := os.Stat(jar); err != nil {
@@ -220,6 +221,9 @@ func (s *system) extracted(svc service, v jvmVariant) (string, string, error) {
 // start launches one service with a JVM variant and extra environment; returns the process and the
 // time to ready (measured from just before exec).
 func (s *system) start(svc service, v jvmVariant, extraEnv []string, timeout time.Duration) (*proc, time.Duration, error) {
+	if svc.Port < s.basePort {
+		return nil, 0, fmt.Errorf("%s: port %d is an offset, not a port (offsetPorts had not run when it was copied)", svc.Name, svc.Port)
+	}
 	args := append([]string{s.java}, s.jvmOptions()...)
 	args = append(args, v.Flags...)
 	jar := s.jar(svc.Module)

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Every AOT variant trains its own cache, and the JVM takes the name as one file: a variant whose flags
@@ -77,5 +80,36 @@ func TestStartupSelection(t *testing.T) {
 	}
 	if _, err := startupServices(options{StartupServices: "product"}); err == nil {
 		t.Error("an unknown service was accepted")
+	}
+}
+
+// The reference applications come first, and each is a module of bench/reference whose jar the run finds.
+func TestReferenceApps(t *testing.T) {
+	svcs, err := startupServices(options{StartupServices: "product-service", StartupReference: true})
+	if err != nil || len(svcs) != len(referenceApps)+1 || svcs[0].Name != "reference-web" || svcs[len(svcs)-1].Name != "product-service" {
+		t.Fatalf("startupServices = %v, %v", svcs, err)
+	}
+	aggregator, err := os.ReadFile(filepath.Join("reference", "pom.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys := &system{root: "/repo"}
+	for _, app := range referenceApps {
+		base := filepath.Base(app.Module)
+		if want := "/repo/" + app.Module + "/target/" + base + "-" + version + ".jar"; sys.jar(app.Module) != want {
+			t.Errorf("jar of %s: %s, want %s", app.Name, sys.jar(app.Module), want)
+		}
+		pom, err := os.ReadFile(filepath.Join("..", app.Module, "pom.xml"))
+		if err != nil || !strings.Contains(string(pom), "<artifactId>"+base+"</artifactId>") || !strings.Contains(string(aggregator), "<module>"+base+"</module>") {
+			t.Errorf("%s: no module %s with artifact %s in bench/reference (%v)", app.Name, app.Module, base, err)
+		}
+	}
+}
+
+// A service copied before its port was offset is refused before anything starts.
+func TestStartRefusesAPortOffset(t *testing.T) {
+	sys := &system{basePort: 18080}
+	if _, _, err := sys.start(service{"product-service", "product-service", 1, "/actuator/health/readiness"}, jvmVariants[0], nil, time.Second); err == nil || !strings.Contains(err.Error(), "offset") {
+		t.Errorf("start on port 1: %v", err)
 	}
 }
