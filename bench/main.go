@@ -272,7 +272,11 @@ func main() {
 		cleanup()
 		os.Exit(130)
 	}()
-	for _, svc := range append([]service{product, basket, ordering, ordering2, gateway, authServer}, referenceApps...) {
+	ports := []service{product, basket, ordering, ordering2, gateway, authServer}
+	if o.StartupReference {
+		ports = append(ports, referenceApps...)
+	}
+	for _, svc := range ports {
 		if !portFree(svc.Port) {
 			must(fmt.Errorf("port %d (%s) is in use: stop what runs there or pass -base-port", svc.Port, svc.Name))
 		}
