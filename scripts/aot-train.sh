@@ -26,11 +26,16 @@ app_jar="$1" cache="$2"
 shift 2
 readonly start_timeout_s=180 paths=(/actuator/health/readiness /actuator/health/liveness /actuator/health)
 
-# A port nothing answers on (bash's /dev/tcp: no other tool needed in the image's JRE stage).
+# A port nothing answers on (bash's /dev/tcp: no other tool needed in the image's JRE stage), from 20000 up
+# to the kernel's ephemeral range. A port inside that range may be the local end of an outgoing connection:
+# nothing answers on it, yet the service cannot bind it ("Port 48036 was already in use" stopped a CI run's
+# make up so).
 free_port() {
-  local port
+  local port low=32768
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  ((low > 21000)) || low=32768
   for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((20000 + RANDOM % (low - 20000)))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
   done
   echo "$0: found no free port for the training run" >&2
